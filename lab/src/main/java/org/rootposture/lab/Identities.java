@@ -1,0 +1,47 @@
+package org.rootposture.lab;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+final class Identities {
+
+    private final Set<String> accountIds;
+    private final Clock clock;
+    private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+
+    Identities(Set<String> accountIds, Clock clock) {
+        this.accountIds = accountIds;
+        this.clock = clock;
+    }
+
+    Caller resolve(String accessKeyId, String sessionToken) {
+        if (accessKeyId.startsWith(LabCredentials.ACCESS_KEY_PREFIX)) {
+            String accountId = accessKeyId.substring(LabCredentials.ACCESS_KEY_PREFIX.length());
+            if (accountIds.contains(accountId)) {
+                return Caller.longTerm(accountId);
+            }
+        }
+        if (accessKeyId.startsWith(LabCredentials.SESSION_KEY_PREFIX) && sessionToken != null) {
+            LabSession session = sessions.get(sessionToken);
+            if (session != null && session.accessKeyId().equals(accessKeyId)) {
+                if (clock.instant().isAfter(session.expiration())) {
+                    throw new LabError(400, "ExpiredToken", "The security token included in the request is expired");
+                }
+                return Caller.session(session);
+            }
+        }
+        throw new LabError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+    }
+
+    LabSession open(String accountId, String roleName, String sessionName, Duration duration) {
+        String token = "LabSessionToken/" + accountId + "/" + UUID.randomUUID();
+        LabSession session = new LabSession(accountId, roleName, sessionName, token, clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
+        sessions.put(token, session);
+        return session;
+    }
+}

@@ -1,0 +1,93 @@
+package org.rootposture.lab;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+final class LabHttpHandler implements HttpHandler {
+
+    private final LabState lab;
+    private final ServiceRegistry services;
+    private final Duration latency;
+
+    LabHttpHandler(LabState lab, ServiceRegistry services, Duration latency) {
+        this.lab = lab;
+        this.services = services;
+        this.latency = latency;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            LabResponse response = answer(read(exchange), UUID.randomUUID().toString());
+            delay();
+            send(exchange, response);
+        }
+    }
+
+    LabResponse answer(LabRequest request, String requestId) {
+        SigV4Scope scope = SigV4Scope.parse(request.header("authorization"));
+        ServiceHandler handler = scope == null ? null : services.handler(scope.service()).orElse(null);
+        Protocol protocol = handler != null ? handler.protocol() : Protocol.guess(request);
+        try {
+            if (scope == null) {
+                throw new LabError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+            }
+            String operation = Objects.requireNonNullElse(protocol.operation(request), "UnnamedOperation");
+            Caller caller = lab.identities().resolve(scope.accessKeyId(), request.header("x-amz-security-token"));
+            AccountState account = lab.account(caller.accountId()).orElseThrow();
+            String name = scope.service() + ":" + operation;
+            lab.calls().count(caller.accountId(), name);
+            FaultFixture fault = account.faultFor(name).orElse(null);
+            if (fault != null) {
+                throw LabError.of(fault);
+            }
+            Operation served = handler == null ? null : handler.operations().get(operation);
+            if (served == null) {
+                throw LabError.badRequest("InvalidAction", "The Root Posture lab does not serve " + name);
+            }
+            return served.serve(new ServiceCall(lab, request, caller, account, operation, requestId));
+        } catch (LabError error) {
+            return protocol.error(error, requestId);
+        } catch (RuntimeException unexpected) {
+            return protocol.error(new LabError(500, "InternalFailure", "The Root Posture lab failed: " + unexpected), requestId);
+        }
+    }
+
+    private static LabRequest read(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        return new LabRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), headers, body);
+    }
+
+    private void delay() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, LabResponse response) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.rootposture.lab;
+
+@FunctionalInterface
+interface Operation {
+
+    LabResponse serve(ServiceCall call);
+}

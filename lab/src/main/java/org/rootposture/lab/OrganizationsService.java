@@ -1,0 +1,87 @@
+package org.rootposture.lab;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** AWS Organizations: the organization and its accounts. */
+final class OrganizationsService implements ServiceHandler {
+
+    private final AwsJsonProtocol protocol = new AwsJsonProtocol();
+
+    @Override
+    public String service() {
+        return "organizations";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    public Map<String, Operation> operations() {
+        return Map.of(
+                "DescribeOrganization", this::describeOrganization,
+                "ListAccounts", this::listAccounts);
+    }
+
+    private LabResponse describeOrganization(ServiceCall call) {
+        OrganizationFixture org = organization(call);
+        AccountFixture management = call.lab().fixture().account(org.managementAccountId()).orElseThrow();
+        ObjectNode body = JsonProtocol.object();
+        ObjectNode organization = body.putObject("Organization")
+                .put("Id", org.id())
+                .put("Arn", "arn:aws:organizations::" + org.managementAccountId() + ":organization/" + org.id())
+                .put("FeatureSet", org.featureSet())
+                .put("MasterAccountArn", accountArn(org, org.managementAccountId()))
+                .put("MasterAccountId", org.managementAccountId())
+                .put("MasterAccountEmail", management.email());
+        organization.putArray("AvailablePolicyTypes").addObject().put("Type", "SERVICE_CONTROL_POLICY").put("Status", "ENABLED");
+        return protocol.result(call, body);
+    }
+
+    private LabResponse listAccounts(ServiceCall call) {
+        OrganizationFixture org = organization(call);
+        if (!org.managementAccountId().equals(call.caller().accountId())) {
+            throw new LabError(400, "AccessDeniedException", "You don't have permissions to access this resource.");
+        }
+        List<AccountFixture> accounts = call.lab().fixture().accounts();
+        var request = call.json();
+        Page<AccountFixture> page = Page.of(accounts, request.path("NextToken").asText(null), request.path("MaxResults").asText(null),
+                call.lab().fixture().pageSize());
+        ObjectNode body = JsonProtocol.object();
+        ArrayNode items = body.putArray("Accounts");
+        page.items().forEach(account -> items.addObject()
+                .put("Id", account.id())
+                .put("Arn", accountArn(org, account.id()))
+                .put("Email", account.email())
+                .put("Name", account.name())
+                .put("Status", account.status())
+                .put("State", account.status())
+                .put("JoinedMethod", joinedMethod(org, account))
+                .put("JoinedTimestamp", call.lab().time(account.joinedTimestamp()).getEpochSecond()));
+        if (page.truncated()) {
+            body.put("NextToken", page.nextToken());
+        }
+        return protocol.result(call, body);
+    }
+
+    private static OrganizationFixture organization(ServiceCall call) {
+        return call.lab().organization().orElseThrow(() -> new LabError(400, "AWSOrganizationsNotInUseException",
+                "Your account is not a member of an organization."));
+    }
+
+    private static String accountArn(OrganizationFixture org, String accountId) {
+        return "arn:aws:organizations::" + org.managementAccountId() + ":account/" + org.id() + "/" + accountId;
+    }
+
+    private static String joinedMethod(OrganizationFixture org, AccountFixture account) {
+        if (account.joinedMethod() != null) {
+            return account.joinedMethod();
+        }
+        return account.id().equals(org.managementAccountId()) ? "INVITED" : "CREATED";
+    }
+}

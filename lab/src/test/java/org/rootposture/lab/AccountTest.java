@@ -1,0 +1,60 @@
+package org.rootposture.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.account.model.AccessDeniedException;
+import software.amazon.awssdk.services.account.model.AlternateContact;
+import software.amazon.awssdk.services.account.model.AlternateContactType;
+import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
+
+class AccountTest {
+
+    private static final String CONTACTS = """
+            "alternateContacts": {"SECURITY": {"name": "Security Team", "title": "CISO", "emailAddress": "security@example.com", "phoneNumber": "+1-555-0100"}}
+            """;
+
+    @Test
+    void aRegisteredAlternateContactIsReturned() {
+        try (Lab lab = Lab.start(Fixtures.single(CONTACTS)); LabClients clients = new LabClients(lab)) {
+            AlternateContact contact = clients.account()
+                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY)).alternateContact();
+
+            assertThat(contact.alternateContactType()).isEqualTo(AlternateContactType.SECURITY);
+            assertThat(contact.name()).isEqualTo("Security Team");
+            assertThat(contact.title()).isEqualTo("CISO");
+            assertThat(contact.emailAddress()).isEqualTo("security@example.com");
+            assertThat(contact.phoneNumber()).isEqualTo("+1-555-0100");
+            assertThat(lab.calls().get("111111111111")).containsEntry("account:GetAlternateContact", 1);
+        }
+    }
+
+    @Test
+    void aMissingAlternateContactIsResourceNotFound() {
+        try (Lab lab = Lab.start(Fixtures.single(CONTACTS)); LabClients clients = new LabClients(lab)) {
+            assertThatThrownBy(() -> clients.account().getAlternateContact(request -> request.alternateContactType(AlternateContactType.BILLING)))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(404);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("No contact of the inputted alternate contact type found.");
+                    });
+        }
+    }
+
+    @Test
+    void theManagementAccountReadsAMembersContactButAMemberCannotReadAnothers() {
+        try (Lab lab = Lab.start(Fixtures.organization(CONTACTS)); LabClients clients = new LabClients(lab)) {
+            AlternateContact contact = clients.account().getAlternateContact(request -> request
+                    .accountId("222222222222").alternateContactType(AlternateContactType.SECURITY)).alternateContact();
+            assertThat(contact.name()).isEqualTo("Security Team");
+
+            AccountClient member = clients.account(LabClients.basic(lab.credentialsFor("222222222222")));
+            assertThatThrownBy(() -> member.getAlternateContact(request -> request
+                    .accountId("111111111111").alternateContactType(AlternateContactType.SECURITY)))
+                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+    }
+}

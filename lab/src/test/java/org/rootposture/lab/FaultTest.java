@@ -1,0 +1,113 @@
+package org.rootposture.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.model.AccessDeniedException;
+import software.amazon.awssdk.services.account.model.AlternateContactType;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.SummaryKeyType;
+import software.amazon.awssdk.services.organizations.model.OrganizationsException;
+
+class FaultTest {
+
+    @Test
+    void anAccessDeniedFaultAnswersEveryRequestWithThatErrorAndIsCounted() {
+        try (Lab lab = Lab.start(Fixtures.single("""
+                "faults": [{"operation": "iam:GetAccountSummary", "code": "AccessDenied", "status": 403,
+                            "message": "User: arn:aws:iam::111111111111:user/lab-auditor is not authorized to perform: iam:GetAccountSummary"}]
+                """)); LabClients clients = new LabClients(lab)) {
+            IamClient iam = clients.iam();
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(iam::getAccountSummary).isInstanceOfSatisfying(IamException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("not authorized to perform: iam:GetAccountSummary");
+                });
+            }
+            assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+            assertThat(lab.calls().get("111111111111")).containsEntry("iam:GetAccountSummary", 2).containsEntry("iam:ListAccountAliases", 1);
+        }
+    }
+
+    @Test
+    void aFaultWithTimesFailsThatManyRequestsThenTheOperationAnswers() {
+        try (Lab lab = Lab.start(Fixtures.single("""
+                "accountSummary": {"AccountMFAEnabled": 1},
+                "faults": [{"operation": "iam:GetAccountSummary", "code": "Throttling", "times": 1}]
+                """)); LabClients clients = new LabClients(lab)) {
+            IamClient iam = clients.iam();
+
+            assertThatThrownBy(iam::getAccountSummary).isInstanceOfSatisfying(IamException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.isThrottlingException()).isTrue();
+            });
+            assertThat(iam.getAccountSummary().summaryMap()).containsEntry(SummaryKeyType.ACCOUNT_MFA_ENABLED, 1);
+        }
+    }
+
+    @Test
+    void theSdkRetriesAThrottledRequestAndSucceeds() {
+        try (Lab lab = Lab.start(Fixtures.single("""
+                "faults": [{"operation": "iam:ListAccountAliases", "code": "ThrottlingException", "times": 1}]
+                """)); IamClient iam = IamClient.builder()
+                .endpointOverride(lab.endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(LabClients.basic(lab.callerCredentials())))
+                .overrideConfiguration(config -> config.retryStrategy(
+                        AwsRetryStrategy.forRetryMode(RetryMode.STANDARD).toBuilder().maxAttempts(2).build()))
+                .build()) {
+            assertThat(iam.listAccountAliases().accountAliases()).isEmpty();
+            assertThat(lab.calls().get("111111111111")).containsEntry("iam:ListAccountAliases", 2);
+        }
+    }
+
+    @Test
+    void jsonProtocolsNameTheFaultTheJsonWay() {
+        try (Lab lab = Lab.start(Fixture.fromJson("""
+                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
+                 "accounts": [{"id": "111111111111", "faults": [
+                   {"operation": "account:GetAlternateContact", "code": "AccessDenied"},
+                   {"operation": "organizations:ListAccounts", "code": "InternalFailure"}]}]}
+                """)); LabClients clients = new LabClients(lab)) {
+            assertThatThrownBy(() -> clients.account().getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY)))
+                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                    });
+            assertThatThrownBy(() -> clients.organizations().listAccounts()).isInstanceOfSatisfying(OrganizationsException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+            });
+        }
+    }
+
+    @Test
+    void anInternalFailureIsAServerError() {
+        try (Lab lab = Lab.start(Fixtures.single("\"faults\": [{\"operation\": \"iam:GetAccountSummary\", \"code\": \"InternalFailure\"}]"));
+             LabClients clients = new LabClients(lab)) {
+            assertThatThrownBy(() -> clients.iam().getAccountSummary()).isInstanceOfSatisfying(IamException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+            });
+        }
+    }
+
+    @Test
+    void faultsStayInTheirAccount() {
+        try (Lab lab = Lab.start(Fixtures.organization("\"faults\": [{\"operation\": \"iam:ListAccountAliases\", \"code\": \"AccessDenied\"}]"));
+             LabClients clients = new LabClients(lab)) {
+            assertThat(clients.iam().listAccountAliases().accountAliases()).isEmpty();
+            assertThatThrownBy(() -> clients.iam(LabClients.basic(lab.credentialsFor("222222222222"))).listAccountAliases())
+                    .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        }
+    }
+}
