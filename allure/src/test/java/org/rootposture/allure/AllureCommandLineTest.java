@@ -1,0 +1,52 @@
+package org.rootposture.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AllureCommandLineTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void buildsTheGenerateCommands() throws Exception {
+        Path home = Files.createDirectories(work.resolve("allure-2.34.1/lib")).getParent();
+        AllureCommandLine allure = new AllureCommandLine(home, Path.of("/jdk/bin/java"));
+
+        assertThat(allure.generateCommand(work.resolve("res"), work.resolve("rep"), "Root Posture", true))
+                .containsExactly("/jdk/bin/java", "-cp", home.resolve("lib") + "/*:" + home.resolve("lib/config"),
+                        AllureCommandLine.MAIN_CLASS, "generate", "--clean", "--single-file",
+                        "--name", "Root Posture", "-o", work.resolve("rep").toString(), work.resolve("res").toString());
+        assertThat(allure.generateCommand(work.resolve("res"), work.resolve("site"), "Root Posture", false))
+                .doesNotContain("--single-file");
+    }
+
+    @Test
+    void findsTheHomeInsideTheUnpackFolder() throws Exception {
+        Path unpacked = work.resolve("allure-commandline");
+        Files.createDirectories(unpacked.resolve("allure-2.34.1/lib"));
+
+        assertThat(AllureCommandLine.findHome(unpacked)).contains(unpacked.resolve("allure-2.34.1"));
+        assertThat(AllureCommandLine.findHome(unpacked.resolve("allure-2.34.1"))).contains(unpacked.resolve("allure-2.34.1"));
+        assertThat(AllureCommandLine.findHome(work.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    void failureNamesTheCommandAndExitCodeAndShowsTheOutput() throws Exception {
+        Path emptyHome = Files.createDirectories(work.resolve("empty home/lib")).getParent();
+        AllureCommandLine allure = new AllureCommandLine(emptyHome);
+
+        assertThatThrownBy(() -> allure.generateSingleFile(work.resolve("res"), work.resolve("rep"), "Root Posture"))
+                .isInstanceOf(ReportException.class)
+                .hasMessageContaining("Allure commandline failed with exit code 1")
+                .hasMessageContaining(AllureCommandLine.MAIN_CLASS + " generate --clean --single-file")
+                .hasMessageContaining("'" + emptyHome.resolve("lib") + "/*:")
+                .hasMessageContaining("Output:")
+                .hasMessageContaining(AllureCommandLine.MAIN_CLASS);
+    }
+}

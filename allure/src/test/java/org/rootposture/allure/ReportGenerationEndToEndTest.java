@@ -1,0 +1,115 @@
+package org.rootposture.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real Allure commandline, unpacked by this module's build into the folder named by the system property
+ * {@code rootposture.allure.home}.
+ */
+class ReportGenerationEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path allureHome;
+
+    @TempDir
+    Path target;
+
+    @BeforeAll
+    static void commandline() {
+        String home = System.getProperty("rootposture.allure.home");
+        assertThat(home).as("system property rootposture.allure.home (set by the module's surefire configuration)")
+                .isNotBlank();
+        allureHome = Path.of(home);
+        assertThat(AllureCommandLine.findHome(allureHome)).as("unpacked Allure commandline in " + home).isPresent();
+    }
+
+    @Test
+    void generatesAnOfflineSingleFileReportWithVerdictCategoriesAndHistory() throws Exception {
+        Path results = target.resolve("allure-results");
+        Path report = target.resolve("allure-report");
+        SampleResults.fourVerdicts(results);
+
+        String line = generate(results, report);
+
+        Path index = report.resolve("index.html");
+        assertThat(line).isEqualTo("Root Posture report: " + index.toUri()
+                + " (4 results: 1 passed, 1 failed, 1 broken, 1 skipped)");
+        assertThat(report).isDirectoryContaining(path -> path.getFileName().toString().equals("index.html"));
+        assertThat(Files.list(report)).hasSize(1);
+        String html = Files.readString(index);
+        assertThat(html).contains("<title>Root Posture compliance report</title>")
+                .doesNotContain("googletagmanager", "google-analytics", "function gtag", "G-FVWC4GKEYS");
+        assertThatCode(() -> ReportVerifier.verify(index)).doesNotThrowAnyException();
+
+        JsonNode categories = reportData(html, "widgets/categories.json").get("items");
+        Map<String, Integer> counts = new HashMap<>();
+        categories.forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
+        assertThat(counts).containsOnly(Map.entry("Non-compliant", 1), Map.entry("Unable to assess", 1),
+                Map.entry("Not applicable", 1));
+        assertThat(reportData(html, "widgets/environment.json").toString())
+                .contains("Organization", "o-abc123", "Report generated", "Java version");
+        assertThat(reportData(html, "widgets/executors.json").get(0).get("type").asText()).isEqualTo("local");
+
+        Path site = target.resolve("allure-report-site");
+        assertThat(site.resolve("index.html")).exists();
+        assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("gtag");
+        assertThat(site.resolve("history/history-trend.json")).exists();
+
+        SampleResults.result(results, "root user has no signing certificates in 111111111111", "passed", null);
+        String second = generate(results, report);
+
+        assertThat(second).endsWith("(5 results: 2 passed, 1 failed, 1 broken, 1 skipped)");
+        assertThat(reportData(Files.readString(index), "widgets/history-trend.json")).hasSize(2);
+        assertThat(JSON.readTree(site.resolve("history/history-trend.json").toFile())).hasSize(2);
+    }
+
+    @Test
+    void brokenResultsThatAreNotUnableToAssessAreTestDefects() throws Exception {
+        Path results = target.resolve("allure-results");
+        SampleResults.result(results, "root user posture", "broken", "java.lang.NullPointerException: boom");
+        SampleResults.result(results, "root user posture 2", "broken", "Unable to assess ROOT-MFA: throttled");
+
+        generate(results, target.resolve("allure-report"));
+
+        String html = Files.readString(target.resolve("allure-report/index.html"));
+        Map<String, Integer> counts = new HashMap<>();
+        reportData(html, "widgets/categories.json").get("items")
+                .forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
+        assertThat(counts).containsOnly(Map.entry("Test defects", 1), Map.entry("Unable to assess", 1));
+    }
+
+    private String generate(Path results, Path report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ReportGenerator.run(new String[] {"--results", results.toString(), "--report", report.toString(),
+                        "--allure-home", allureHome.toString(), "--env", "Organization=o-abc123"},
+                Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
+        return lines[lines.length - 1];
+    }
+
+    private static JsonNode reportData(String html, String name) throws Exception {
+        Matcher matcher = Pattern.compile("d\\('" + Pattern.quote(name) + "','([A-Za-z0-9+/=]*)'\\)").matcher(html);
+        assertThat(matcher.find()).as("embedded report data " + name).isTrue();
+        return JSON.readTree(Base64.getDecoder().decode(matcher.group(1)));
+    }
+}
