@@ -1,0 +1,103 @@
+package org.rootposture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.rootposture.controls.BuiltInControl;
+import org.rootposture.controls.EvaluationContext;
+import org.rootposture.controls.Verdict;
+import org.rootposture.evidence.AccountEvidence;
+import org.rootposture.report.AllureReport;
+import org.rootposture.session.AwsClients;
+import org.rootposture.targets.Target;
+
+import software.amazon.awssdk.core.SdkClient;
+
+/**
+ * One target account, injected into {@link ForEachAccount} tests: its identity, its evidence (read lazily, once per
+ * run) and its AWS SDK clients (built once, closed at the end of the run).
+ *
+ * <pre>
+ * &#64;ForEachAccount
+ * void rootIsLockedDown(AwsAccount account) {
+ *     assertThat(account.root()).hasNoAccessKeys().hasHardwareMfa();
+ *     IamClient iam = account.client(IamClient.class);   // for checks of your own
+ * }
+ * </pre>
+ */
+public final class AwsAccount {
+
+    private final Target target;
+    private final String region;
+    private final AwsClients clients;
+    private final AccountEvidence evidence;
+    private final Duration usageWindow;
+    private final Clock clock;
+
+    AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, Duration usageWindow, Clock clock) {
+        this.target = target;
+        this.region = region;
+        this.clients = clients;
+        this.evidence = evidence;
+        this.usageWindow = usageWindow;
+        this.clock = clock;
+    }
+
+    /** The 12-digit account id. */
+    public String id() {
+        return target.accountId();
+    }
+
+    /** The account's name in the organization, or its alias, where known. */
+    public Optional<String> name() {
+        return target.name();
+    }
+
+    /** {@code aws}, {@code aws-us-gov} or {@code aws-cn}. */
+    public String partition() {
+        return evidence.identity().partition();
+    }
+
+    /** The region API calls go to. */
+    public String region() {
+        return region;
+    }
+
+    /** {@code 123456789012 · prod-payments}. */
+    public String displayName() {
+        return target.displayName();
+    }
+
+    /** The account's root user, for {@code assertThat(account.root())}. */
+    public RootUser root() {
+        return new RootUser(this);
+    }
+
+    /** The evidence about this account, each record read at most once per run. */
+    public AccountEvidence evidence() {
+        return evidence;
+    }
+
+    /** The SDK client of the given type for this account, e.g. {@code client(IamClient.class)}. */
+    public <C extends SdkClient> C client(Class<C> type) {
+        return clients.client(type);
+    }
+
+    /** The context controls are judged in: now, and the run's usage window ({@code rootposture.usage-window-days}). */
+    public EvaluationContext context() {
+        return new EvaluationContext(clock.instant(), usageWindow);
+    }
+
+    /** Evaluates a built-in control on this account and attaches the verdict's evidence to the report. */
+    public Verdict assess(BuiltInControl control, EvaluationContext context) {
+        Verdict verdict = control.evaluate(evidence, context);
+        AllureReport.verdict(control.definition(), id(), verdict);
+        return verdict;
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

@@ -1,0 +1,88 @@
+package org.rootposture;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.rootposture.controls.BuiltInControl;
+import org.rootposture.controls.Catalogue;
+import org.rootposture.controls.CisReference;
+import org.rootposture.controls.ControlDefinition;
+import org.rootposture.controls.EvaluationContext;
+
+/**
+ * The control a posture test method stands for: a built-in control (with its options) that the framework
+ * evaluates, a team's own {@link Control} whose body decides, or none. Read from the method's annotations once.
+ */
+record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInControl> builtIn, Optional<Duration> usageWindow) {
+
+    static final ControlUse NONE = new ControlUse(Optional.empty(), Optional.empty(), Optional.empty());
+
+    static ControlUse of(Method method) {
+        List<Annotation> builtIns = Arrays.stream(method.getAnnotations())
+                .filter(annotation -> annotation.annotationType().isAnnotationPresent(Evaluates.class))
+                .toList();
+        Control custom = method.getAnnotation(Control.class);
+        if (builtIns.size() + (custom == null ? 0 : 1) > 1) {
+            throw new ExtensionConfigurationException("Method [" + method + "] carries more than one control annotation "
+                    + names(builtIns, custom) + "; give each control its own method so each gets its own verdict");
+        }
+        if (custom != null) {
+            return new ControlUse(Optional.of(definition(method, custom)), Optional.empty(), Optional.empty());
+        }
+        return builtIns.stream().findFirst().map(annotation -> builtIn(method, annotation)).orElse(NONE);
+    }
+
+    EvaluationContext contextFor(AwsAccount account) {
+        EvaluationContext context = account.context();
+        return usageWindow.map(context::withUsageWindow).orElse(context);
+    }
+
+    private static ControlUse builtIn(Method method, Annotation annotation) {
+        String id = annotation.annotationType().getAnnotation(Evaluates.class).value();
+        BuiltInControl control = Catalogue.byId(id).orElseThrow(() -> new ExtensionConfigurationException(
+                "@" + annotation.annotationType().getSimpleName() + " on [" + method + "] names control '" + id
+                        + "', which is not in the built-in catalogue"));
+        return new ControlUse(Optional.of(control.definition()), Optional.of(control), days(method, annotation).map(Duration::ofDays));
+    }
+
+    private static Optional<Integer> days(Method method, Annotation annotation) {
+        try {
+            int days = (int) annotation.annotationType().getMethod("days").invoke(annotation);
+            if (days < 0) {
+                throw new ExtensionConfigurationException("@" + annotation.annotationType().getSimpleName() + "(days = " + days
+                        + ") on [" + method + "]: days must be positive, or 0 for the run's rootposture.usage-window-days");
+            }
+            return days == 0 ? Optional.empty() : Optional.of(days);
+        } catch (NoSuchMethodException noDaysElement) {
+            return Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("cannot read days() of @" + annotation.annotationType().getSimpleName(), e);
+        }
+    }
+
+    private static ControlDefinition definition(Method method, Control control) {
+        if (control.id().isBlank() || control.title().isBlank()) {
+            throw new ExtensionConfigurationException("@Control on [" + method + "] needs a non-blank id and title");
+        }
+        try {
+            return new ControlDefinition(control.id(), control.title(), control.benchmark(), control.section(),
+                    Arrays.stream(control.cis()).map(CisReference::parse).toList(), control.severity(), control.remediation());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@Control(cis = ...) on [" + method + "]: " + e.getMessage(), e);
+        }
+    }
+
+    private static String names(List<Annotation> builtIns, Control custom) {
+        List<String> names = new ArrayList<>(builtIns.stream().map(a -> "@" + a.annotationType().getSimpleName()).toList());
+        if (custom != null) {
+            names.add("@Control");
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package org.rootposture;
+
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.rootposture.settings.SettingsException;
+import org.rootposture.settings.SettingsReader;
+
+/**
+ * Expands {@link ForEachAccount} methods into one invocation per target account. The run (settings, sessions,
+ * targets) is built once per JUnit run in the root store; a failure to build it fails every posture test with the
+ * same sentence before any AWS evidence is read.
+ */
+final class RootPostureExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RootPostureExtension.class);
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return context.getTestMethod().map(method -> AnnotationSupport.isAnnotated(method, ForEachAccount.class)).orElse(false);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        ControlUse control = ControlUse.of(method);
+        return run(context).accounts().stream().map(account -> new AccountInvocationContext(account, control));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == AwsAccount.class
+                && !AnnotationSupport.isAnnotated(parameter.getDeclaringExecutable(), ForEachAccount.class);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        throw new ParameterResolutionException("Parameter [" + parameter.getParameter() + "] of method ["
+                + parameter.getDeclaringExecutable().getName() + "] is an AwsAccount, which only a @ForEachAccount method "
+                + "(or one carrying a built-in control annotation) receives");
+    }
+
+    private static Run run(ExtensionContext context) {
+        RunOrFailure run = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RunOrFailure.class, key -> RunOrFailure.start(), RunOrFailure.class);
+        return run.get();
+    }
+
+    /** The run, or the sentence that explains why it could not start; remembered so that every test reports the same. */
+    private record RunOrFailure(Run run, RuntimeException failure) implements AutoCloseable {
+
+        static RunOrFailure start() {
+            try {
+                return new RunOrFailure(new Run(SettingsReader.fromEnvironment(), Clock.systemUTC()), null);
+            } catch (SettingsException e) {
+                return new RunOrFailure(null, new ExtensionConfigurationException("Root Posture settings: " + e.getMessage(), e));
+            } catch (RuntimeException e) {
+                return new RunOrFailure(null, new ExtensionConfigurationException(
+                        "Root Posture cannot determine the accounts to check: " + e.getMessage(), e));
+            }
+        }
+
+        Run get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return run;
+        }
+
+        @Override
+        public void close() {
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+}

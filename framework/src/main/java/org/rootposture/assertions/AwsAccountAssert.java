@@ -1,0 +1,40 @@
+package org.rootposture.assertions;
+
+import org.rootposture.AwsAccount;
+import org.rootposture.controls.BuiltInControl;
+import org.rootposture.controls.RootCredentialControls;
+
+/**
+ * Assertions on an account as a whole, decided by the same code as the built-in control annotations.
+ *
+ * <pre>
+ * assertThat(account).hasSecurityContact();
+ * assertThat(account).satisfies(RootCredentialControls.MFA_HARDWARE);
+ * </pre>
+ */
+public final class AwsAccountAssert extends ControlAssertions<AwsAccountAssert, AwsAccount> {
+
+    AwsAccountAssert(AwsAccount actual) {
+        super(actual, AwsAccountAssert.class);
+    }
+
+    /**
+     * A SECURITY alternate contact is registered ({@code root.contacts.security}).
+     *
+     * <pre>assertThat(account).hasSecurityContact();</pre>
+     */
+    public AwsAccountAssert hasSecurityContact() {
+        isNotNull();
+        return satisfies(actual, RootCredentialControls.SECURITY_CONTACT, actual.context());
+    }
+
+    /**
+     * Any built-in control passes on this account.
+     *
+     * <pre>assertThat(account).satisfies(RootCredentialControls.ACCESS_KEYS_ABSENT);</pre>
+     */
+    public AwsAccountAssert satisfies(BuiltInControl control) {
+        isNotNull();
+        return satisfies(actual, control, actual.context());
+    }
+}

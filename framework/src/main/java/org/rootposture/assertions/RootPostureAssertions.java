@@ -1,0 +1,38 @@
+package org.rootposture.assertions;
+
+import org.rootposture.AwsAccount;
+import org.rootposture.RootUser;
+
+/**
+ * The entry point of Root Posture's AssertJ assertions.
+ *
+ * <pre>
+ * import static org.rootposture.assertions.RootPostureAssertions.assertThat;
+ *
+ * assertThat(account.root()).hasNoAccessKeys().hasHardwareMfa();
+ * assertThat(account).hasSecurityContact();
+ * </pre>
+ */
+public final class RootPostureAssertions {
+
+    private RootPostureAssertions() {
+    }
+
+    /**
+     * Assertions on a root user.
+     *
+     * <pre>assertThat(account.root()).hasMfa();</pre>
+     */
+    public static RootUserAssert assertThat(RootUser root) {
+        return new RootUserAssert(root);
+    }
+
+    /**
+     * Assertions on an account.
+     *
+     * <pre>assertThat(account).hasSecurityContact();</pre>
+     */
+    public static AwsAccountAssert assertThat(AwsAccount account) {
+        return new AwsAccountAssert(account);
+    }
+}

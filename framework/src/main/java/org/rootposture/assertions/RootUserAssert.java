@@ -1,0 +1,80 @@
+package org.rootposture.assertions;
+
+import java.time.Duration;
+
+import org.rootposture.RootUser;
+import org.rootposture.controls.RootCredentialControls;
+
+/**
+ * Assertions on an account's root user, decided by the same code as the built-in control annotations. A failed
+ * requirement is an {@link AssertionError} carrying the auditor's sentence; evidence that cannot be read throws
+ * {@link org.rootposture.controls.UnableToAssessException}; a requirement that cannot apply aborts the test.
+ *
+ * <pre>
+ * assertThat(account.root())
+ *         .hasNoAccessKeys()
+ *         .hasMfa()
+ *         .hasHardwareMfa()
+ *         .notUsedWithin(Duration.ofDays(30))
+ *         .hasNoSigningCertificates();
+ * </pre>
+ */
+public final class RootUserAssert extends ControlAssertions<RootUserAssert, RootUser> {
+
+    RootUserAssert(RootUser actual) {
+        super(actual, RootUserAssert.class);
+    }
+
+    /**
+     * No access keys, active or inactive ({@code root.access-keys.absent}).
+     *
+     * <pre>assertThat(account.root()).hasNoAccessKeys();</pre>
+     */
+    public RootUserAssert hasNoAccessKeys() {
+        isNotNull();
+        return satisfies(actual.account(), RootCredentialControls.ACCESS_KEYS_ABSENT, actual.account().context());
+    }
+
+    /**
+     * MFA enabled, or no credentials at all ({@code root.mfa.enabled}).
+     *
+     * <pre>assertThat(account.root()).hasMfa();</pre>
+     */
+    public RootUserAssert hasMfa() {
+        isNotNull();
+        return satisfies(actual.account(), RootCredentialControls.MFA_ENABLED, actual.account().context());
+    }
+
+    /**
+     * MFA enabled and not a virtual device ({@code root.mfa.hardware}).
+     *
+     * <pre>assertThat(account.root()).hasHardwareMfa();</pre>
+     */
+    public RootUserAssert hasHardwareMfa() {
+        isNotNull();
+        return satisfies(actual.account(), RootCredentialControls.MFA_HARDWARE, actual.account().context());
+    }
+
+    /**
+     * No use of the root password or access keys within the window ({@code root.usage.none-recent}).
+     *
+     * <pre>assertThat(account.root()).notUsedWithin(Duration.ofDays(30));</pre>
+     */
+    public RootUserAssert notUsedWithin(Duration window) {
+        isNotNull();
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("notUsedWithin needs a positive window, not " + window);
+        }
+        return satisfies(actual.account(), RootCredentialControls.USAGE_NONE_RECENT, actual.account().context().withUsageWindow(window));
+    }
+
+    /**
+     * No X.509 signing certificates ({@code root.signing-certificates.absent}).
+     *
+     * <pre>assertThat(account.root()).hasNoSigningCertificates();</pre>
+     */
+    public RootUserAssert hasNoSigningCertificates() {
+        isNotNull();
+        return satisfies(actual.account(), RootCredentialControls.SIGNING_CERTIFICATES_ABSENT, actual.account().context());
+    }
+}

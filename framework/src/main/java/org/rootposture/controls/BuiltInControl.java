@@ -1,0 +1,15 @@
+package org.rootposture.controls;
+
+import org.rootposture.evidence.AccountEvidence;
+
+/**
+ * A control of the built-in catalogue: its definition and its decision, a function from evidence to verdict. The
+ * annotations and the assertions call the same decision.
+ */
+public interface BuiltInControl {
+
+    ControlDefinition definition();
+
+    /** Decides; evidence that cannot be read becomes {@link Outcome#UNABLE_TO_ASSESS}, never a pass. */
+    Verdict evaluate(AccountEvidence evidence, EvaluationContext context);
+}

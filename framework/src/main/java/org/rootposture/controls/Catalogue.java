@@ -1,0 +1,19 @@
+package org.rootposture.controls;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every built-in control, by stable id. */
+public final class Catalogue {
+
+    private Catalogue() {
+    }
+
+    public static List<BuiltInControl> all() {
+        return RootCredentialControls.all();
+    }
+
+    public static Optional<BuiltInControl> byId(String id) {
+        return all().stream().filter(control -> control.definition().id().equals(id)).findFirst();
+    }
+}

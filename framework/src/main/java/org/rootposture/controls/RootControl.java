@@ -1,0 +1,29 @@
+package org.rootposture.controls;
+
+import org.rootposture.evidence.AccountEvidence;
+import org.rootposture.evidence.EvidenceUnavailableException;
+
+/**
+ * A built-in control about the root user: not applicable in partitions without a root user, and unable to assess
+ * whenever its evidence cannot be read.
+ */
+record RootControl(ControlDefinition definition, boolean needsRootUser, Decision decision) implements BuiltInControl {
+
+    /** The decision proper, which may throw {@link EvidenceUnavailableException} while reading evidence. */
+    @FunctionalInterface
+    interface Decision {
+        Verdict decide(AccountEvidence evidence, EvaluationContext context);
+    }
+
+    @Override
+    public Verdict evaluate(AccountEvidence evidence, EvaluationContext context) {
+        if (needsRootUser && !evidence.identity().partitionHasRootUser()) {
+            return Verdict.notApplicable("The " + evidence.identity().partition() + " partition has no root user.");
+        }
+        try {
+            return decision.decide(evidence, context);
+        } catch (EvidenceUnavailableException e) {
+            return Verdict.unableToAssess(e);
+        }
+    }
+}

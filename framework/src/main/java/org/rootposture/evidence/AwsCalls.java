@@ -1,0 +1,51 @@
+package org.rootposture.evidence;
+
+import java.util.function.Supplier;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/** Runs one AWS call and turns whatever goes wrong into {@link EvidenceUnavailableException} with a sentence. */
+public final class AwsCalls {
+
+    private AwsCalls() {
+    }
+
+    public static <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
+    public static EvidenceUnavailableException unavailable(String operation, RuntimeException e) {
+        if (e instanceof EvidenceUnavailableException known) {
+            return known;
+        }
+        if (e instanceof StsException sts && !operation.startsWith("sts:")) {
+            return unavailable("sts:AssumeRole", sts);
+        }
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? "HTTP " + service.statusCode() : service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
+            return new EvidenceUnavailableException(operation, code,
+                    (message == null || message.isBlank() ? "no message" : message) + " (HTTP " + service.statusCode() + ")", e);
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new EvidenceUnavailableException(operation, "Timeout", "no answer in time: " + firstLine(e), e);
+        }
+        if (e instanceof SdkClientException) {
+            return new EvidenceUnavailableException(operation, "ClientError", firstLine(e), e);
+        }
+        return new EvidenceUnavailableException(operation, e.getClass().getSimpleName(), firstLine(e), e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

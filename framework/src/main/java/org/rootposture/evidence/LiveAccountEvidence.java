@@ -1,0 +1,143 @@
+package org.rootposture.evidence;
+
+import static org.awaitility.Awaitility.await;
+import static org.rootposture.evidence.AwsCalls.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.IterativePollInterval;
+import org.rootposture.session.AwsClients;
+
+import software.amazon.awssdk.services.account.AccountClient;
+import software.amazon.awssdk.services.account.model.AlternateContact;
+import software.amazon.awssdk.services.account.model.AlternateContactType;
+import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
+import software.amazon.awssdk.services.iam.model.ReportStateType;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+
+/**
+ * Reads an account's evidence through the AWS SDK, lazily and at most once per record: ten tests on one account
+ * read the credential report once. A failed read is remembered too, and every control that needs it sees the same
+ * failure.
+ */
+public final class LiveAccountEvidence implements AccountEvidence {
+
+    private static final Duration FIRST_POLL = Duration.ofMillis(50);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+
+    private final AccountIdentity identity;
+    private final AwsClients clients;
+    private final Duration credentialReportTimeout;
+    private final Clock clock;
+    private final Memo<AccountSummary> accountSummary = new Memo<>(this::readAccountSummary);
+    private final Memo<CredentialReport> credentialReport = new Memo<>(this::readCredentialReport);
+    private final Memo<VirtualMfaDevices> virtualMfaDevices = new Memo<>(this::readVirtualMfaDevices);
+    private final Memo<SecurityContact> securityContact = new Memo<>(this::readSecurityContact);
+
+    public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, Duration credentialReportTimeout, Clock clock) {
+        this.identity = identity;
+        this.clients = clients;
+        this.credentialReportTimeout = credentialReportTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public AccountIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public AccountSummary accountSummary() {
+        return accountSummary.get();
+    }
+
+    @Override
+    public CredentialReport credentialReport() {
+        return credentialReport.get();
+    }
+
+    @Override
+    public VirtualMfaDevices virtualMfaDevices() {
+        return virtualMfaDevices.get();
+    }
+
+    @Override
+    public SecurityContact securityContact() {
+        return securityContact.get();
+    }
+
+    private AccountSummary readAccountSummary() {
+        var response = call("iam:GetAccountSummary", () -> iam().getAccountSummary());
+        return new AccountSummary(response.summaryMapAsStrings(), Provenance.of(clock.instant(), "iam:GetAccountSummary"));
+    }
+
+    private CredentialReport readCredentialReport() {
+        awaitCredentialReport();
+        GetCredentialReportResponse report = call(CredentialReportParser.OPERATION, () -> iam().getCredentialReport());
+        if (report.content() == null || report.generatedTime() == null) {
+            throw new EvidenceUnavailableException(CredentialReportParser.OPERATION, "MalformedCredentialReport",
+                    "the response has no " + (report.content() == null ? "Content" : "GeneratedTime"));
+        }
+        return CredentialReportParser.parse(report.content().asUtf8String(), report.generatedTime(),
+                Provenance.of(clock.instant(), "iam:GenerateCredentialReport", CredentialReportParser.OPERATION));
+    }
+
+    private void awaitCredentialReport() {
+        try {
+            await("the IAM credential report of " + identity.accountId())
+                    .atMost(credentialReportTimeout)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(IterativePollInterval.iterative(LiveAccountEvidence::backOff, FIRST_POLL))
+                    .until(() -> call("iam:GenerateCredentialReport", () -> iam().generateCredentialReport()).state() == ReportStateType.COMPLETE);
+        } catch (ConditionTimeoutException e) {
+            throw new EvidenceUnavailableException("iam:GenerateCredentialReport", "Timeout",
+                    "the credential report was still being generated after " + credentialReportTimeout
+                            + " (setting rootposture.credential-report-timeout)");
+        }
+    }
+
+    private static Duration backOff(Duration previous) {
+        Duration doubled = previous.multipliedBy(2);
+        return doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
+    }
+
+    private VirtualMfaDevices readVirtualMfaDevices() {
+        List<VirtualMfaDevices.Device> devices = call("iam:ListVirtualMFADevices", () -> iam()
+                .listVirtualMFADevicesPaginator(request -> request.assignmentStatus(AssignmentStatusType.ANY))
+                .virtualMFADevices().stream()
+                .map(LiveAccountEvidence::device)
+                .toList());
+        return new VirtualMfaDevices(devices, Provenance.of(clock.instant(), "iam:ListVirtualMFADevices"));
+    }
+
+    private static VirtualMfaDevices.Device device(VirtualMFADevice device) {
+        return new VirtualMfaDevices.Device(device.serialNumber(), device.user() == null ? null : device.user().arn(), device.enableDate());
+    }
+
+    private SecurityContact readSecurityContact() {
+        Provenance provenance = Provenance.of(clock.instant(), "account:GetAlternateContact");
+        try {
+            AlternateContact contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
+                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY))
+                    .alternateContact());
+            return new SecurityContact(true, contact.name(), contact.title(), Masking.email(contact.emailAddress()),
+                    Masking.phone(contact.phoneNumber()), provenance);
+        } catch (EvidenceUnavailableException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return SecurityContact.none(provenance);
+            }
+            throw e;
+        }
+    }
+
+    private IamClient iam() {
+        return clients.client(IamClient.class);
+    }
+}

@@ -1,0 +1,51 @@
+package org.rootposture.report;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.rootposture.controls.CisReference;
+import org.rootposture.controls.ControlDefinition;
+import org.rootposture.controls.Verdict;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.util.ResultsUtils;
+
+/**
+ * Writes what a posture test is about into the running Allure test result: the account as parameters, the control
+ * as labels (epic = benchmark, feature = section, story = title, severity, tag, {@code control}, one {@code cis} per
+ * reference) and each verdict's evidence as a JSON attachment.
+ */
+public final class AllureReport {
+
+    private AllureReport() {
+    }
+
+    public static void account(String accountId, String accountName) {
+        Allure.parameter("account", accountId);
+        Allure.parameter("accountName", accountName);
+    }
+
+    public static void control(ControlDefinition control, String accountDisplayName) {
+        Allure.getLifecycle().updateTestCase(result -> {
+            result.setName(control.title() + " · " + accountDisplayName);
+            result.getLabels().add(ResultsUtils.createEpicLabel(control.benchmark()));
+            result.getLabels().add(ResultsUtils.createFeatureLabel(control.section()));
+            result.getLabels().add(ResultsUtils.createStoryLabel(control.title()));
+            result.getLabels().add(ResultsUtils.createSeverityLabel(control.severity().allure()));
+            result.getLabels().add(ResultsUtils.createTagLabel(control.id()));
+            result.getLabels().add(new Label().setName("control").setValue(control.id()));
+            for (CisReference reference : control.cis()) {
+                result.getLabels().add(new Label().setName("cis").setValue(reference.toString()));
+            }
+            if (!control.remediation().isBlank()) {
+                result.setDescription(control.title() + ".\n\nRemediation: " + control.remediation());
+            }
+        });
+    }
+
+    public static void verdict(ControlDefinition control, String accountId, Verdict verdict) {
+        Allure.addAttachment("Evidence · " + control.id() + " · " + verdict.outcome(), "application/json",
+                new ByteArrayInputStream(EvidenceJson.of(control, accountId, verdict).getBytes(StandardCharsets.UTF_8)), ".json");
+    }
+}

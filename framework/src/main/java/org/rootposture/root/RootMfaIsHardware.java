@@ -1,0 +1,27 @@
+package org.rootposture.root;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.rootposture.Evaluates;
+import org.rootposture.ForEachAccount;
+
+/**
+ * Control {@code root.mfa.hardware} (CIS v3.0.0 1.6, v5.0.0 1.5): passes only if root MFA is on and no virtual MFA
+ * device is assigned to exactly the root ARN (not a device named like root, not a user called {@code rootops}).
+ *
+ * <pre>
+ * &#64;RootMfaIsHardware
+ * void rootMfaIsHardware(AwsAccount account) { }
+ * </pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@ForEachAccount
+@Evaluates("root.mfa.hardware")
+public @interface RootMfaIsHardware {
+}

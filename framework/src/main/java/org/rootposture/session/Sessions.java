@@ -1,0 +1,74 @@
+package org.rootposture.session;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.rootposture.settings.Settings;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The sessions of a run: the caller's own credentials (the SDK's default chain, or {@code rootposture.role-arn}
+ * assumed) and, per member account, a role assumed with the run's external id and session name. One
+ * {@link AwsClients} per account, built once, all closed together.
+ */
+public final class Sessions implements AutoCloseable {
+
+    private final Settings settings;
+    private final AwsClients.ClientPolicy policy;
+    private final AwsClients base;
+    private final AwsClients caller;
+    private final Map<String, AwsClients> accounts = new ConcurrentHashMap<>();
+
+    public Sessions(Settings settings) {
+        this.settings = settings;
+        this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), settings.endpoint(), retryMode(settings),
+                settings.maxAttempts(), settings.callTimeout());
+        this.base = new AwsClients(DefaultCredentialsProvider.builder().build(), null, policy);
+        this.caller = settings.roleArn().map(arn -> assumed(base, arn)).orElse(base);
+    }
+
+    /** The clients of the caller: the account the run's credentials (or {@code rootposture.role-arn}) belong to. */
+    public AwsClients caller() {
+        return caller;
+    }
+
+    /** The clients of an account: the caller's own where no role is given, otherwise the role assumed from the caller. */
+    public AwsClients account(String accountId, Optional<String> roleArn) {
+        return roleArn.map(arn -> accounts.computeIfAbsent(accountId, id -> assumed(caller, arn))).orElse(caller);
+    }
+
+    private AwsClients assumed(AwsClients from, String roleArn) {
+        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(from.client(StsClient.class))
+                .refreshRequest(request -> {
+                    request.roleArn(roleArn).roleSessionName(settings.sessionName());
+                    settings.externalId().ifPresent(request::externalId);
+                })
+                .build();
+        return new AwsClients(provider, provider, policy);
+    }
+
+    private static RetryMode retryMode(Settings settings) {
+        return switch (settings.retryMode()) {
+            case STANDARD -> RetryMode.STANDARD;
+            case ADAPTIVE -> RetryMode.ADAPTIVE_V2;
+            case LEGACY -> RetryMode.LEGACY;
+        };
+    }
+
+    @Override
+    public void close() {
+        accounts.values().forEach(AwsClients::close);
+        if (caller != base) {
+            caller.close();
+        }
+        base.close();
+    }
+}

@@ -1,0 +1,265 @@
+package org.rootposture.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Reads {@link Settings} once, from system properties ({@code rootposture.*}), then the matching environment
+ * variables ({@code ROOTPOSTURE_*}), then an optional properties file, then defaults. Nothing else in Root Posture
+ * reads the environment.
+ */
+public final class SettingsReader {
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
+
+    private final Map<String, String> systemProperties;
+    private final Map<String, String> environment;
+    private final Supplier<Optional<String>> sdkRegion;
+
+    SettingsReader(Map<String, String> systemProperties, Map<String, String> environment, Supplier<Optional<String>> sdkRegion) {
+        this.systemProperties = Map.copyOf(systemProperties);
+        this.environment = Map.copyOf(environment);
+        this.sdkRegion = sdkRegion;
+    }
+
+    /** Reads the settings of this JVM: its system properties and environment. */
+    public static Settings fromEnvironment() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+        return new SettingsReader(properties, System.getenv(), SettingsReader::sdkRegion).read();
+    }
+
+    /** Reads settings from the given maps alone (no SDK region chain); for tests and embedding. */
+    public static Settings from(Map<String, String> systemProperties, Map<String, String> environment) {
+        return new SettingsReader(systemProperties, environment, Optional::empty).read();
+    }
+
+    Settings read() {
+        Map<Setting, String> values = new HashMap<>();
+        fileValues().forEach(values::put);
+        environmentValues().forEach(values::put);
+        propertyValues().forEach(values::put);
+        Values v = new Values(values);
+        Optional<String> lab = v.lab();
+        if (lab.isPresent() && v.endpoint().isEmpty()) {
+            throw new SettingsException(Setting.LAB.property() + "=" + lab.get() + " asks for the local lab, but no lab endpoint is set:"
+                    + " the lab starts only when the rootposture-lab module is on the test classpath (mvn -Pdemo)");
+        }
+        return new Settings(
+                v.targets(),
+                v.matching(Setting.ROLE, ROLE_NAME, "an IAM role name", "OrganizationAccountAccessRole"),
+                v.optionalMatching(Setting.ROLE_ARN, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/audit"),
+                v.optional(Setting.EXTERNAL_ID),
+                v.matching(Setting.SESSION_NAME, SESSION_NAME, "2 to 64 characters of letters, digits and +=,.@-", defaultSessionName()),
+                v.region(),
+                v.endpoint(),
+                Duration.ofDays(v.wholeNumber(Setting.USAGE_WINDOW_DAYS, 1, 3650, 90)),
+                v.duration(Setting.CREDENTIAL_REPORT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofMinutes(2)),
+                v.wholeNumber(Setting.MAX_ATTEMPTS, 1, 20, 5),
+                v.oneOf(Setting.RETRY_MODE, Settings.RetryModeSetting.class, Settings.RetryModeSetting.ADAPTIVE),
+                v.duration(Setting.CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
+                lab);
+    }
+
+    private Map<Setting, String> propertyValues() {
+        Map<Setting, String> values = new HashMap<>();
+        systemProperties.forEach((key, value) -> {
+            if (key.startsWith(Setting.PREFIX)) {
+                values.put(known(key, Setting.byProperty(key), "system property"), value);
+            }
+        });
+        return values;
+    }
+
+    private Map<Setting, String> environmentValues() {
+        Map<Setting, String> values = new HashMap<>();
+        environment.forEach((key, value) -> {
+            if (key.startsWith("ROOTPOSTURE_")) {
+                values.put(known(key, Setting.byEnvironmentVariable(key), "environment variable"), value);
+            }
+        });
+        return values;
+    }
+
+    private Map<Setting, String> fileValues() {
+        Optional<String> explicit = Optional.ofNullable(systemProperties.get(Setting.SETTINGS_FILE.property()))
+                .or(() -> Optional.ofNullable(environment.get(Setting.SETTINGS_FILE.environmentVariable())))
+                .filter(s -> !s.isBlank());
+        Path file = explicit.map(Path::of).orElse(DEFAULT_SETTINGS_FILE);
+        if (!Files.exists(file)) {
+            if (explicit.isPresent()) {
+                throw new SettingsException(Setting.SETTINGS_FILE.property() + ": the file '" + file.toAbsolutePath() + "' does not exist");
+            }
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException(Setting.SETTINGS_FILE.property() + ": cannot read '" + file.toAbsolutePath() + "': " + e.getMessage());
+        }
+        Map<Setting, String> values = new HashMap<>();
+        properties.forEach((key, value) -> values.put(
+                known(String.valueOf(key), Setting.byProperty(String.valueOf(key)), "key in " + file.toAbsolutePath()),
+                String.valueOf(value)));
+        return values;
+    }
+
+    private static Setting known(String key, Optional<Setting> setting, String where) {
+        return setting.orElseThrow(() -> new SettingsException(
+                "Unknown setting '" + key + "' (" + where + "). Known settings: " + Setting.known()));
+    }
+
+    private String defaultSessionName() {
+        String user = systemProperties.getOrDefault("user.name", "unknown").replaceAll("[^\\w+=,.@-]", "-");
+        String name = "rootposture-" + user;
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+
+    private static Optional<String> sdkRegion() {
+        try {
+            return Optional.of(DefaultAwsRegionProviderChain.builder().build().getRegion().id());
+        } catch (RuntimeException noRegion) {
+            return Optional.empty();
+        }
+    }
+
+    private final class Values {
+        private final Map<Setting, String> values;
+
+        Values(Map<Setting, String> values) {
+            this.values = values;
+        }
+
+        Optional<String> optional(Setting setting) {
+            return Optional.ofNullable(values.get(setting)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        String matching(Setting setting, Pattern pattern, String allowed, String fallback) {
+            return optionalMatching(setting, pattern, allowed).orElse(fallback);
+        }
+
+        Optional<String> optionalMatching(Setting setting, Pattern pattern, String allowed) {
+            Optional<String> value = optional(setting);
+            value.filter(s -> !pattern.matcher(s).matches())
+                    .ifPresent(s -> { throw invalid(setting, s, allowed); });
+            return value;
+        }
+
+        int wholeNumber(Setting setting, int min, int max, int fallback) {
+            Optional<String> value = optional(setting);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String allowed = "a whole number from " + min + " to " + max;
+            try {
+                int number = Integer.parseInt(value.get());
+                if (number < min || number > max) {
+                    throw invalid(setting, value.get(), allowed);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw invalid(setting, value.get(), allowed);
+            }
+        }
+
+        Duration duration(Setting setting, Duration min, Duration max, Duration fallback) {
+            Optional<String> value = optional(setting);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String allowed = "an ISO-8601 duration from " + min + " to " + max + ", such as PT2M";
+            try {
+                Duration duration = Duration.parse(value.get().toUpperCase(Locale.ROOT));
+                if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+                    throw invalid(setting, value.get(), allowed);
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                throw invalid(setting, value.get(), allowed);
+            }
+        }
+
+        <E extends Enum<E>> E oneOf(Setting setting, Class<E> type, E fallback) {
+            Optional<String> value = optional(setting);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return Arrays.stream(type.getEnumConstants())
+                    .filter(e -> e.name().equalsIgnoreCase(value.get()))
+                    .findFirst()
+                    .orElseThrow(() -> invalid(setting, value.get(), "one of " + Arrays.stream(type.getEnumConstants())
+                            .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+
+        Settings.TargetSpec targets() {
+            String value = optional(Setting.TARGETS).orElse("caller");
+            if (value.equalsIgnoreCase("caller")) {
+                return new Settings.TargetSpec.Caller();
+            }
+            if (value.equalsIgnoreCase("organization")) {
+                return new Settings.TargetSpec.Organization();
+            }
+            List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> wrong = ids.stream().filter(id -> !ACCOUNT_ID.matcher(id).matches()).toList();
+            if (ids.isEmpty() || !wrong.isEmpty()) {
+                throw invalid(Setting.TARGETS, value,
+                        "caller, organization, or a comma-separated list of 12-digit account ids" + (wrong.isEmpty() ? "" : "; not an account id: " + wrong));
+            }
+            return new Settings.TargetSpec.Accounts(ids.stream().distinct().toList());
+        }
+
+        String region() {
+            return optionalMatching(Setting.REGION, Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+"), "an AWS region such as us-east-1")
+                    .or(sdkRegion)
+                    .orElseThrow(() -> new SettingsException("No AWS region is configured: set " + Setting.REGION.property()
+                            + ", AWS_REGION, or a region in your AWS profile"));
+        }
+
+        Optional<URI> endpoint() {
+            return optional(Setting.ENDPOINT).map(value -> {
+                try {
+                    URI uri = new URI(value);
+                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                        throw invalid(Setting.ENDPOINT, value, "an http or https URL such as http://127.0.0.1:4566");
+                    }
+                    return uri;
+                } catch (URISyntaxException e) {
+                    throw invalid(Setting.ENDPOINT, value, "an http or https URL such as http://127.0.0.1:4566");
+                }
+            });
+        }
+
+        Optional<String> lab() {
+            Optional<String> lab = optional(Setting.LAB);
+            lab.filter(s -> !s.equals("demo")).ifPresent(s -> { throw invalid(Setting.LAB, s, "demo"); });
+            return lab;
+        }
+
+        private SettingsException invalid(Setting setting, String value, String allowed) {
+            return new SettingsException(setting.property() + " (or " + setting.environmentVariable() + "): '" + value
+                    + "' is not allowed; expected " + allowed);
+        }
+    }
+}

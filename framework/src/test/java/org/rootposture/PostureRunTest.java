@@ -1,0 +1,187 @@
+package org.rootposture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static org.rootposture.assertions.RootPostureAssertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.opentest4j.TestAbortedException;
+import org.rootposture.controls.UnableToAssessException;
+import org.rootposture.root.RootHasNoAccessKeys;
+import org.rootposture.root.RootMfaEnabled;
+import org.rootposture.root.RootMfaIsHardware;
+import org.rootposture.root.RootNotUsedRecently;
+import org.rootposture.root.SecurityContactRegistered;
+
+/** Whole posture runs, in-process, through the extension, the real SDK and the local lab's demo organization. */
+class PostureRunTest {
+
+    private static Events run(Class<?> postureClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(postureClass)).execute().testEvents();
+    }
+
+    @Test
+    void everyDemoAccountGetsItsVerdict() {
+        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            Events events = run(DemoControls.class);
+            events.assertStatistics(stats -> stats.started(8 * 3));
+            events.assertThatEvents()
+                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("222222222222 · prod-payments"),
+                            finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("virtual device")))))
+                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("777777777777 · security-tooling"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootMfaEnabled"), displayName("666666666666 · workloads-shared"),
+                            abortedWithReason(instanceOf(TestAbortedException.class), message(m -> m.startsWith("Not applicable: ")))))
+                    .haveExactly(1, event(test("securityContact"), displayName("888888888888 · audit-restricted"),
+                            finishedWithFailure(instanceOf(UnableToAssessException.class),
+                                    message(m -> m.contains("account:GetAlternateContact") && m.contains("AccessDenied")))))
+                    .haveExactly(1, event(test("securityContact"), displayName("333333333333 · dev-sandbox"),
+                            finishedWithFailure(instanceOf(AssertionError.class))));
+        }
+    }
+
+    @Test
+    void evidenceIsReadOncePerAccountHoweverManyTestsUseIt() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            run(SharedEvidence.class);
+            Map<String, Integer> calls = lab.lab().calls().get("555555555555");
+            assertThat(calls).containsEntry("iam:GetAccountSummary", 1).containsEntry("iam:GetCredentialReport", 1);
+        }
+    }
+
+    @Test
+    void aBodyRunsOnlyAfterItsControlPassesAndAssertionsShareTheDecision() {
+        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "555555555555,111111111111"))) {
+            Events events = run(CustomChecks.class);
+            events.assertThatEvents()
+                    .haveExactly(1, event(test("breakGlass"), displayName("555555555555"),
+                            finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("within the 30-day window")))))
+                    .haveExactly(1, event(test("breakGlass"), displayName("111111111111"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("bodyAfterControl"), displayName("111111111111"),
+                            finishedWithFailure(message("body ran"))));
+        }
+    }
+
+    @Test
+    void aWrongSettingStopsEveryTestBeforeAnyAwsCall() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.usage-window-days", "forever"))) {
+            Events events = run(DemoControls.class);
+            events.assertThatEvents().isEmpty();
+            assertThat(lab.lab().totalCalls()).isZero();
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(DemoControls.class)).execute().containerEvents()
+                    .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                            message(m -> m.contains("rootposture.usage-window-days") && m.contains("'forever'")))));
+        }
+    }
+
+    @Test
+    void anAccountWhoseRoleCannotBeAssumedIsUnableToAssessAndTheOthersGoOn() {
+        String fixture = """
+                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
+                 "accounts": [
+                   {"id": "111111111111", "name": "management", "email": "m@example.com", "status": "ACTIVE",
+                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "AccountSigningCertificatesPresent": 0}},
+                   {"id": "222222222222", "name": "locked", "email": "l@example.com", "status": "ACTIVE", "assumable": false,
+                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "AccountSigningCertificatesPresent": 0}}]}
+                """;
+        try (LabRun ignored = LabRun.of(fixture, Map.of("rootposture.targets", "organization"))) {
+            run(DemoControls.class).assertThatEvents()
+                    .haveExactly(3, event(displayName("222222222222 · locked"), finishedWithFailure(instanceOf(UnableToAssessException.class),
+                            message(m -> m.contains("sts:AssumeRole") && m.contains("AccessDenied")))))
+                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("111111111111 · management"), finishedSuccessfully()));
+        }
+    }
+
+    @Test
+    void mistakesInTestClassesAreNamed() {
+        try (LabRun ignored = LabRun.demo(Map.of())) {
+            run(Mistakes.class).assertThatEvents()
+                    .haveExactly(1, event(test("accountOutsideForEachAccount"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                            message(m -> m.contains("only a @ForEachAccount method")))));
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(Mistakes.class)).execute().containerEvents()
+                    .assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                            message(m -> m.contains("more than one control annotation")))));
+        }
+    }
+
+    @RootPosture
+    static class DemoControls {
+
+        @RootMfaEnabled
+        void rootMfaEnabled(AwsAccount account) {
+        }
+
+        @RootMfaIsHardware
+        void rootMfaIsHardware(AwsAccount account) {
+        }
+
+        @SecurityContactRegistered
+        void securityContact(AwsAccount account) {
+        }
+    }
+
+    @RootPosture
+    static class SharedEvidence {
+
+        @RootHasNoAccessKeys
+        void keys(AwsAccount account) {
+        }
+
+        @RootMfaEnabled
+        void mfa(AwsAccount account) {
+        }
+
+        @RootNotUsedRecently
+        void usage(AwsAccount account) {
+        }
+
+        @ForEachAccount
+        void custom(AwsAccount account) {
+            assertThat(account.root()).hasNoAccessKeys().notUsedWithin(Duration.ofDays(10));
+        }
+    }
+
+    @RootPosture
+    static class CustomChecks {
+
+        @ForEachAccount
+        @Control(id = "acme.break-glass", title = "Root only in break-glass windows")
+        void breakGlass(AwsAccount account) {
+            assertThat(account.root()).hasNoAccessKeys().notUsedWithin(Duration.ofDays(30));
+        }
+
+        @RootHasNoAccessKeys
+        void bodyAfterControl(AwsAccount account) {
+            if (account.id().equals("111111111111")) {
+                throw new AssertionError("body ran");
+            }
+        }
+    }
+
+    @RootPosture
+    static class Mistakes {
+
+        @org.junit.jupiter.api.Test
+        void accountOutsideForEachAccount(AwsAccount account) {
+        }
+
+        @RootMfaEnabled
+        @RootMfaIsHardware
+        void twoControls(AwsAccount account) {
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.rootposture.controls;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rootposture.evidence.AccountEvidence;
+import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.CredentialReport;
+import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.evidence.Provenance;
+import org.rootposture.evidence.RootCredentials;
+import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
+import org.rootposture.evidence.RootCredentials.CertificateColumns;
+import org.rootposture.evidence.SecurityContact;
+import org.rootposture.evidence.VirtualMfaDevices;
+
+/** Evidence built in memory for decision tests; any record left unset is unreadable (AccessDenied). */
+final class StubEvidence implements AccountEvidence {
+
+    static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final AccessKeyColumns NO_KEY = new AccessKeyColumns(false, null, null, null, null);
+    static final CertificateColumns NO_CERTIFICATE = new CertificateColumns(false, null);
+    static final Provenance READ = Provenance.of(NOW, "test");
+
+    private AccountIdentity identity = new AccountIdentity("123456789012", "aws");
+    private final Map<String, Integer> summary = new HashMap<>();
+    private boolean summaryReadable = true;
+    private RootCredentials root = new RootCredentials("arn:aws:iam::123456789012:root", "not_supported", null, false,
+            NO_KEY, NO_KEY, NO_CERTIFICATE, NO_CERTIFICATE);
+    private boolean reportReadable = true;
+    private final List<VirtualMfaDevices.Device> devices = new ArrayList<>();
+    private SecurityContact contact;
+
+    static StubEvidence account() {
+        return new StubEvidence()
+                .summary(AccountSummary.MFA_ENABLED, 1)
+                .summary(AccountSummary.ACCESS_KEYS_PRESENT, 0)
+                .summary(AccountSummary.SIGNING_CERTIFICATES_PRESENT, 0);
+    }
+
+    StubEvidence partition(String partition) {
+        identity = new AccountIdentity(identity.accountId(), partition);
+        return this;
+    }
+
+    StubEvidence summary(String key, Integer value) {
+        if (value == null) {
+            summary.remove(key);
+        } else {
+            summary.put(key, value);
+        }
+        return this;
+    }
+
+    StubEvidence summaryUnreadable() {
+        summaryReadable = false;
+        return this;
+    }
+
+    StubEvidence root(RootCredentials root) {
+        this.root = root;
+        return this;
+    }
+
+    StubEvidence reportUnreadable() {
+        reportReadable = false;
+        return this;
+    }
+
+    StubEvidence device(String serial, String userArn) {
+        devices.add(new VirtualMfaDevices.Device(serial, userArn, NOW.minusSeconds(86400)));
+        return this;
+    }
+
+    StubEvidence contact(SecurityContact contact) {
+        this.contact = contact;
+        return this;
+    }
+
+    RootCredentials root() {
+        return root;
+    }
+
+    @Override
+    public AccountIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public AccountSummary accountSummary() {
+        if (!summaryReadable) {
+            throw denied("iam:GetAccountSummary");
+        }
+        return new AccountSummary(summary, READ);
+    }
+
+    @Override
+    public CredentialReport credentialReport() {
+        if (!reportReadable) {
+            throw denied("iam:GetCredentialReport");
+        }
+        return new CredentialReport(NOW.minusSeconds(3600), root, 0, READ);
+    }
+
+    @Override
+    public VirtualMfaDevices virtualMfaDevices() {
+        return new VirtualMfaDevices(devices, READ);
+    }
+
+    @Override
+    public SecurityContact securityContact() {
+        if (contact == null) {
+            throw denied("account:GetAlternateContact");
+        }
+        return contact;
+    }
+
+    private static EvidenceUnavailableException denied(String operation) {
+        return new EvidenceUnavailableException(operation, "AccessDenied", "not authorized (HTTP 403)");
+    }
+}

@@ -1,0 +1,118 @@
+package org.rootposture.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsReaderTest {
+
+    private static final Map<String, String> REGION = Map.of("rootposture.region", "eu-west-1");
+
+    private static Settings read(Map<String, String> properties, Map<String, String> environment) {
+        return SettingsReader.from(properties, environment);
+    }
+
+    @Test
+    void defaults() {
+        Settings settings = read(REGION, Map.of());
+        assertThat(settings.targets()).isInstanceOf(Settings.TargetSpec.Caller.class);
+        assertThat(settings.roleName()).isEqualTo("OrganizationAccountAccessRole");
+        assertThat(settings.usageWindow()).isEqualTo(Duration.ofDays(90));
+        assertThat(settings.credentialReportTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.maxAttempts()).isEqualTo(5);
+        assertThat(settings.retryMode()).isEqualTo(Settings.RetryModeSetting.ADAPTIVE);
+        assertThat(settings.endpoint()).isEmpty();
+        assertThat(settings.lab()).isEmpty();
+        assertThat(settings.sessionName()).startsWith("rootposture-");
+    }
+
+    @Test
+    void systemPropertiesWinOverEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("posture.properties"), "rootposture.usage-window-days=10\nrootposture.max-attempts=2\nrootposture.role=FromFile\n");
+        Settings settings = read(
+                Map.of("rootposture.region", "eu-west-1", "rootposture.settings-file", file.toString(), "rootposture.usage-window-days", "30"),
+                Map.of("ROOTPOSTURE_USAGE_WINDOW_DAYS", "20", "ROOTPOSTURE_MAX_ATTEMPTS", "3"));
+        assertThat(settings.usageWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.maxAttempts()).isEqualTo(3);
+        assertThat(settings.roleName()).isEqualTo("FromFile");
+    }
+
+    @Test
+    void targetsCanBeAListOfAccountIds() {
+        Settings settings = read(Map.of("rootposture.region", "eu-west-1", "rootposture.targets", "111111111111, 222222222222,111111111111"), Map.of());
+        assertThat(settings.targets()).isEqualTo(new Settings.TargetSpec.Accounts(List.of("111111111111", "222222222222")));
+        assertThat(read(Map.of("rootposture.region", "eu-west-1", "rootposture.targets", "ORGANIZATION"), Map.of()).targets())
+                .isInstanceOf(Settings.TargetSpec.Organization.class);
+    }
+
+    @Test
+    void aWrongTargetNamesTheSettingAndTheAllowedValues() {
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.targets", "12345,prod"), Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("rootposture.targets")
+                .hasMessageContaining("'12345,prod'")
+                .hasMessageContaining("caller, organization, or a comma-separated list of 12-digit account ids")
+                .hasMessageContaining("not an account id: [12345, prod]");
+    }
+
+    @Test
+    void wrongValuesNameTheSettingTheValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.usage-window-days", "ninety"), Map.of()))
+                .hasMessage("rootposture.usage-window-days (or ROOTPOSTURE_USAGE_WINDOW_DAYS): 'ninety' is not allowed; expected a whole number from 1 to 3650");
+        assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_RETRY_MODE", "aggressive")))
+                .hasMessageContaining("'aggressive' is not allowed; expected one of [standard, adaptive, legacy]");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.credential-report-timeout", "2 minutes"), Map.of()))
+                .hasMessageContaining("rootposture.credential-report-timeout").hasMessageContaining("ISO-8601 duration");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.role-arn", "audit"), Map.of()))
+                .hasMessageContaining("rootposture.role-arn").hasMessageContaining("an IAM role ARN");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.endpoint", "localhost:4566"), Map.of()))
+                .hasMessageContaining("rootposture.endpoint").hasMessageContaining("http or https URL");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "Europe"), Map.of()))
+                .hasMessageContaining("rootposture.region").hasMessageContaining("'Europe'");
+    }
+
+    @Test
+    void unknownSettingsAreRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.usage-window", "30"), Map.of()))
+                .hasMessageContaining("Unknown setting 'rootposture.usage-window' (system property)")
+                .hasMessageContaining("rootposture.usage-window-days");
+        assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_TARGET", "caller")))
+                .hasMessageContaining("Unknown setting 'ROOTPOSTURE_TARGET' (environment variable)");
+    }
+
+    @Test
+    void aMissingOrBrokenSettingsFileIsNamed(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.settings-file", dir.resolve("absent.properties").toString()), Map.of()))
+                .hasMessageContaining("rootposture.settings-file").hasMessageContaining("does not exist");
+        Path typo = Files.writeString(dir.resolve("typo.properties"), "rootposture.role=Audit\nrootpostur.targets=caller\n");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.settings-file", typo.toString()), Map.of()))
+                .hasMessageContaining("Unknown setting 'rootpostur.targets'").hasMessageContaining("typo.properties");
+    }
+
+    @Test
+    void noRegionAnywhereIsAConfigurationError() {
+        assertThatThrownBy(() -> read(Map.of(), Map.of())).hasMessageContaining("No AWS region is configured");
+    }
+
+    @Test
+    void theDemoLabNeedsItsEndpoint() {
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "demo"), Map.of()))
+                .hasMessageContaining("rootposture.lab=demo").hasMessageContaining("-Pdemo");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "prod"), Map.of()))
+                .hasMessageContaining("expected demo");
+        Settings lab = read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "demo", "rootposture.endpoint", "http://127.0.0.1:4566"), Map.of());
+        assertThat(lab.lab()).contains("demo");
+        assertThat(lab.endpoint()).isEqualTo(Optional.of(URI.create("http://127.0.0.1:4566")));
+    }
+}
