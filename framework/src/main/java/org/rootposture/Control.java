@@ -44,6 +44,12 @@ public @interface Control {
     /** CIS references written {@code v3.0.0:1.7}. */
     String[] cis() default {};
 
+    /** Why the control matters, one paragraph. */
+    String rationale() default "";
+
     /** What an owner should do about a failure. */
     String remediation() default "";
+
+    /** Documentation links. */
+    String[] links() default {};
 }

@@ -72,7 +72,8 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
         }
         try {
             return new ControlDefinition(control.id(), control.title(), control.benchmark(), control.section(),
-                    Arrays.stream(control.cis()).map(CisReference::parse).toList(), control.severity(), control.remediation());
+                    Arrays.stream(control.cis()).map(CisReference::parse).toList(), control.severity(), control.rationale(),
+                    control.remediation(), List.of(control.links()));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("@Control(cis = ...) on [" + method + "]: " + e.getMessage(), e);
         }

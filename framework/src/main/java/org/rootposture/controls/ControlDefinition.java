@@ -12,12 +12,15 @@ import java.util.List;
  * @param section     e.g. "Root credentials"
  * @param cis         CIS references (may be empty)
  * @param severity    severity of a failure
- * @param remediation what to do about a failure
+ * @param rationale   why the control matters, one paragraph
+ * @param remediation what to do about a failure: console steps, and the CLI or Terraform way where one exists
+ * @param links       documentation (CIS, AWS) for the control
  */
 public record ControlDefinition(String id, String title, String benchmark, String section, List<CisReference> cis,
-                                Severity severity, String remediation) {
+                                Severity severity, String rationale, String remediation, List<String> links) {
 
     public ControlDefinition {
         cis = List.copyOf(cis);
+        links = List.copyOf(links);
     }
 }
