@@ -5,7 +5,7 @@ import org.rootposture.evidence.EvidenceUnavailableException;
 
 /**
  * A built-in control about the root user: not applicable in partitions without a root user, and unable to assess
- * whenever its evidence cannot be read.
+ * whenever its evidence cannot be read or interpreted.
  */
 record RootControl(ControlDefinition definition, boolean needsRootUser, Decision decision) implements BuiltInControl {
 
@@ -24,6 +24,9 @@ record RootControl(ControlDefinition definition, boolean needsRootUser, Decision
             return decision.decide(evidence, context);
         } catch (EvidenceUnavailableException e) {
             return Verdict.unableToAssess(e);
+        } catch (RuntimeException unexpected) {
+            return Verdict.unableToAssess("The evidence could not be interpreted (" + unexpected + "); "
+                    + definition.id() + " fails closed rather than guess.");
         }
     }
 }

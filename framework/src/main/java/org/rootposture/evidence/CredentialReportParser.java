@@ -35,6 +35,7 @@ final class CredentialReportParser {
     private static final ObjectReader READER = new CsvMapper()
             .enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
             .readerForMapOf(String.class)
             .with(CsvSchema.emptySchema().withHeader());
 
