@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.rootposture.controls.BuiltInControl;
+import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.EvaluationContext;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountEvidence;
@@ -74,6 +75,16 @@ public final class AwsAccount {
         return new RootUser(this);
     }
 
+    /** The organization guardrails that apply to this account, for {@code assertThat(account.guardrails())}. */
+    public Guardrails guardrails() {
+        return new Guardrails(this);
+    }
+
+    /** The organization this account belongs to, for {@code assertThat(account.organization())}. */
+    public AwsOrganization organization() {
+        return new AwsOrganization(this);
+    }
+
     /** The evidence about this account, each record read at most once per run. */
     public AccountEvidence evidence() {
         return evidence;
@@ -92,8 +103,13 @@ public final class AwsAccount {
     /** Evaluates a built-in control on this account and attaches the verdict's evidence to the report. */
     public Verdict assess(BuiltInControl control, EvaluationContext context) {
         Verdict verdict = control.evaluate(evidence, context);
-        AllureReport.verdict(control.definition(), id(), verdict);
+        record(control.definition(), verdict);
         return verdict;
+    }
+
+    /** Attaches a verdict about this account, with its evidence, to the running test's report. */
+    public void record(ControlDefinition control, Verdict verdict) {
+        AllureReport.verdict(control, id(), verdict);
     }
 
     @Override

@@ -33,7 +33,11 @@ final class RootPostureExtension implements TestTemplateInvocationContextProvide
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         ControlUse control = ControlUse.of(method);
-        return run(context).accounts().stream().map(account -> new AccountInvocationContext(account, control));
+        Run run = run(context);
+        control.builtIn().ifPresent(run::prefetch);
+        return Stream.concat(
+                run.accounts().stream().map(account -> new AccountInvocationContext(account, control)),
+                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control)));
     }
 
     @Override

@@ -3,10 +3,15 @@ package org.rootposture;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.rootposture.controls.BuiltInControl;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.LiveAccountEvidence;
+import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.session.Sessions;
 import org.rootposture.settings.Settings;
 import org.rootposture.targets.Target;
@@ -15,30 +20,52 @@ import org.rootposture.targets.Targets;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
- * and cached evidence. Lives in the JUnit root store and is closed, with every SDK client, at the end of the run.
+ * and cached evidence. When a built-in control's tests are about to run, its evidence is read for every account in
+ * the background, {@code rootposture.concurrency} accounts at a time, so the tests (which JUnit runs one after the
+ * other) find it ready. Lives in the JUnit root store and is closed, with every SDK client, at the end of the run.
  */
 final class Run implements AutoCloseable {
 
     private final Settings settings;
     private final Sessions sessions;
+    private final LiveOrganization organization;
     private final Targets targets;
     private final Clock clock;
+    private final ExecutorService readers;
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
+    private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
 
     Run(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.sessions = new Sessions(settings);
+        this.organization = new LiveOrganization(sessions.caller(), clock);
         try {
-            this.targets = new TargetResolver(settings, sessions.caller()).resolve();
+            this.targets = new TargetResolver(settings, sessions.caller(), organization).resolve();
         } catch (RuntimeException e) {
             sessions.close();
             throw e;
         }
+        this.readers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "rootposture-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     List<AwsAccount> accounts() {
         return targets.accounts().stream().map(this::account).toList();
+    }
+
+    List<Targets.Skipped> skipped() {
+        return targets.skipped();
+    }
+
+    /** Starts reading the control's evidence for every account in the background, once per control per run. */
+    void prefetch(BuiltInControl control) {
+        if (prefetched.add(control.definition().id())) {
+            accounts().forEach(account -> readers.execute(() -> control.evaluate(account.evidence(), account.context())));
+        }
     }
 
     private AwsAccount account(Target target) {
@@ -47,6 +74,7 @@ final class Run implements AutoCloseable {
                 settings.region(),
                 sessions.account(id, target.roleArn()),
                 new LiveAccountEvidence(new AccountIdentity(id, targets.partition()), sessions.account(id, target.roleArn()),
+                        organization, member -> sessions.rootSession(member, targets.partition()),
                         settings.credentialReportTimeout(), clock),
                 settings.usageWindow(),
                 clock));
@@ -54,6 +82,7 @@ final class Run implements AutoCloseable {
 
     @Override
     public void close() {
+        readers.shutdownNow();
         sessions.close();
     }
 }

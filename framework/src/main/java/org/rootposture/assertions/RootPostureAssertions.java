@@ -1,6 +1,8 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsAccount;
+import org.rootposture.AwsOrganization;
+import org.rootposture.Guardrails;
 import org.rootposture.RootUser;
 
 /**
@@ -25,6 +27,24 @@ public final class RootPostureAssertions {
      */
     public static RootUserAssert assertThat(RootUser root) {
         return new RootUserAssert(root);
+    }
+
+    /**
+     * Assertions on an account's SCP guardrails.
+     *
+     * <pre>assertThat(account.guardrails()).deniesRootActions();</pre>
+     */
+    public static GuardrailsAssert assertThat(Guardrails guardrails) {
+        return new GuardrailsAssert(guardrails);
+    }
+
+    /**
+     * Assertions on an organization.
+     *
+     * <pre>assertThat(account.organization()).hasCentralizedRootAccess();</pre>
+     */
+    public static OrganizationAssert assertThat(AwsOrganization organization) {
+        return new OrganizationAssert(organization);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.rootposture.controls;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every built-in control, by stable id. */
 public final class Catalogue {
@@ -10,7 +11,7 @@ public final class Catalogue {
     }
 
     public static List<BuiltInControl> all() {
-        return RootCredentialControls.all();
+        return Stream.concat(RootCredentialControls.all().stream(), OrganizationControls.all().stream()).toList();
     }
 
     public static Optional<BuiltInControl> byId(String id) {

@@ -111,8 +111,9 @@ public final class RootCredentialControls {
 
     static Verdict mfaEnabled(AccountEvidence evidence, EvaluationContext context) {
         AccountSummary summary = evidence.accountSummary();
-        if (summary.required(AccountSummary.MFA_ENABLED) > 0) {
-            return Verdict.pass("The root user has MFA enabled (AccountMFAEnabled = 1).", summary);
+        int mfa = summary.required(AccountSummary.MFA_ENABLED);
+        if (mfa > 0) {
+            return Verdict.pass("The root user has MFA enabled (AccountMFAEnabled = " + mfa + ").", summary);
         }
         return withoutMfa(evidence, summary, "The root user has no MFA (AccountMFAEnabled = 0) while it has ");
     }

@@ -15,4 +15,16 @@ public interface AccountEvidence {
     VirtualMfaDevices virtualMfaDevices();
 
     SecurityContact securityContact();
+
+    /** The organization the run's caller belongs to; unavailable outside an organization. */
+    OrganizationInfo organization();
+
+    /** The organization's centralized root access features, as the run's caller reads them. */
+    OrganizationFeatures organizationFeatures();
+
+    /** The SCPs that apply to this account, from the organization root down. */
+    ScpChain serviceControlPolicies();
+
+    /** The credentials of this account's root user, through a root session where possible. */
+    RootCredentialsInventory rootCredentialsInventory();
 }

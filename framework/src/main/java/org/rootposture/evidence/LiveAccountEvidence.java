@@ -6,6 +6,7 @@ import static org.rootposture.evidence.AwsCalls.call;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.IterativePollInterval;
@@ -39,10 +40,21 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final Memo<CredentialReport> credentialReport = new Memo<>(this::readCredentialReport);
     private final Memo<VirtualMfaDevices> virtualMfaDevices = new Memo<>(this::readVirtualMfaDevices);
     private final Memo<SecurityContact> securityContact = new Memo<>(this::readSecurityContact);
+    private final Memo<ScpChain> serviceControlPolicies = new Memo<>(this::readServiceControlPolicies);
+    private final Memo<RootCredentialsInventory> rootCredentialsInventory = new Memo<>(this::readRootCredentialsInventory);
+    private final LiveOrganization organization;
+    private final Function<String, AwsClients> rootSessions;
 
-    public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, Duration credentialReportTimeout, Clock clock) {
+    /**
+     * @param organization  the organization as the run's caller sees it, shared by all accounts
+     * @param rootSessions  opens an {@code sts:AssumeRoot} audit session into an account (closed after use)
+     */
+    public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, LiveOrganization organization,
+                               Function<String, AwsClients> rootSessions, Duration credentialReportTimeout, Clock clock) {
         this.identity = identity;
         this.clients = clients;
+        this.organization = organization;
+        this.rootSessions = rootSessions;
         this.credentialReportTimeout = credentialReportTimeout;
         this.clock = clock;
     }
@@ -70,6 +82,47 @@ public final class LiveAccountEvidence implements AccountEvidence {
     @Override
     public SecurityContact securityContact() {
         return securityContact.get();
+    }
+
+    @Override
+    public OrganizationInfo organization() {
+        return organization.info();
+    }
+
+    @Override
+    public OrganizationFeatures organizationFeatures() {
+        return organization.features();
+    }
+
+    @Override
+    public ScpChain serviceControlPolicies() {
+        return serviceControlPolicies.get();
+    }
+
+    @Override
+    public RootCredentialsInventory rootCredentialsInventory() {
+        return rootCredentialsInventory.get();
+    }
+
+    private ScpChain readServiceControlPolicies() {
+        return organization.chain(identity.accountId());
+    }
+
+    private RootCredentialsInventory readRootCredentialsInventory() {
+        if (!rootSessionsEnabled()) {
+            return RootInventories.fromReports(accountSummary(), credentialReport(), clock.instant());
+        }
+        try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
+            return RootInventories.fromRootSession(root.client(IamClient.class), clock);
+        }
+    }
+
+    private boolean rootSessionsEnabled() {
+        try {
+            return organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS);
+        } catch (EvidenceUnavailableException featuresNotVisibleToTheCaller) {
+            return false;
+        }
     }
 
     private AccountSummary readAccountSummary() {
@@ -127,6 +180,9 @@ public final class LiveAccountEvidence implements AccountEvidence {
             AlternateContact contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
                     .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY))
                     .alternateContact());
+            if (contact == null) {
+                throw new EvidenceUnavailableException("account:GetAlternateContact", "MalformedResponse", "the response has no AlternateContact");
+            }
             return new SecurityContact(true, contact.name(), contact.title(), Masking.email(contact.emailAddress()),
                     Masking.phone(contact.phoneNumber()), provenance);
         } catch (EvidenceUnavailableException e) {

@@ -6,12 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.rootposture.settings.Settings;
 
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The sessions of a run: the caller's own credentials (the SDK's default chain, or {@code rootposture.role-arn}
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * {@link AwsClients} per account, built once, all closed together.
  */
 public final class Sessions implements AutoCloseable {
+
+    private static final int ROOT_SESSION_SECONDS = 900;
 
     private final Settings settings;
     private final AwsClients.ClientPolicy policy;
@@ -42,6 +46,20 @@ public final class Sessions implements AutoCloseable {
     /** The clients of an account: the caller's own where no role is given, otherwise the role assumed from the caller. */
     public AwsClients account(String accountId, Optional<String> roleArn) {
         return roleArn.map(arn -> accounts.computeIfAbsent(accountId, id -> assumed(caller, arn))).orElse(caller);
+    }
+
+    /**
+     * Opens an {@code sts:AssumeRoot} session into a member account with the {@code IAMAuditRootUserCredentials} task
+     * policy: read-only sight of that account's root user, for at most 15 minutes. The caller closes it.
+     */
+    public AwsClients rootSession(String accountId, String partition) {
+        Credentials credentials = caller.client(StsClient.class).assumeRoot(request -> request
+                        .targetPrincipal(accountId)
+                        .taskPolicyArn(policy -> policy.arn("arn:" + partition + ":iam::aws:policy/root-task/IAMAuditRootUserCredentials"))
+                        .durationSeconds(ROOT_SESSION_SECONDS))
+                .credentials();
+        return new AwsClients(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())), null, policy);
     }
 
     private AwsClients assumed(AwsClients from, String roleArn) {

@@ -7,7 +7,16 @@ import java.util.stream.Collectors;
 
 /** Every setting Root Posture knows, with its property name, environment variable and meaning. */
 public enum Setting {
-    TARGETS("targets", "which accounts to check: caller, organization, or a comma-separated list of 12-digit account ids"),
+    TARGETS("targets", "which accounts to check: caller, organization, terraform, or a comma-separated list of 12-digit account ids"),
+    TERRAFORM_OUTPUTS("terraform-outputs", "file written by `terraform output -json` or `tofu output -json` (with targets=terraform)"),
+    TERRAFORM_OUTPUT("terraform-output", "name of the output holding account ids, a map of name to id, or role ARNs (with targets=terraform)"),
+    INCLUDE_ACCOUNTS("include-accounts", "only these account ids (comma-separated)"),
+    EXCLUDE_ACCOUNTS("exclude-accounts", "never these account ids (comma-separated)"),
+    INCLUDE_OUS("include-ous", "only accounts under these organizational unit ids, nested OUs included (comma-separated)"),
+    EXCLUDE_OUS("exclude-ous", "never accounts under these organizational unit ids, nested OUs included (comma-separated)"),
+    INCLUDE_TAGS("include-tags", "only accounts carrying one of these tags, key=value (comma-separated)"),
+    EXCLUDE_TAGS("exclude-tags", "never accounts carrying one of these tags, key=value (comma-separated)"),
+    CONCURRENCY("concurrency", "how many accounts are read at once, 1 to 64 (default 8)"),
     ROLE("role", "role name assumed in each member account (default OrganizationAccountAccessRole)"),
     ROLE_ARN("role-arn", "role to assume for the caller target, an IAM role ARN"),
     EXTERNAL_ID("external-id", "external id passed when assuming roles"),

@@ -1,6 +1,7 @@
 package org.rootposture.settings;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param retryMode           SDK retry mode
  * @param callTimeout         bound on one AWS call including retries
  * @param lab                 the local lab in use, if any ({@code demo})
+ * @param filters             include and exclude filters on the target accounts
+ * @param concurrency         how many accounts are read at once
  */
 public record Settings(
         TargetSpec targets,
@@ -35,7 +38,9 @@ public record Settings(
         int maxAttempts,
         RetryModeSetting retryMode,
         Duration callTimeout,
-        Optional<String> lab) {
+        Optional<String> lab,
+        TargetFilters filters,
+        int concurrency) {
 
     /** Which accounts a run checks. */
     public sealed interface TargetSpec {
@@ -50,6 +55,45 @@ public record Settings(
             public Accounts {
                 accountIds = List.copyOf(accountIds);
             }
+        }
+
+        /** The accounts or role ARNs in one output of {@code terraform output -json}. */
+        record Terraform(Path outputsFile, String outputName) implements TargetSpec { }
+    }
+
+    /**
+     * Include and exclude filters on target accounts; an empty include list includes everything.
+     *
+     * @param includeAccounts account ids to keep
+     * @param excludeAccounts account ids to drop
+     * @param includeOus      organizational units (nested included) whose accounts to keep
+     * @param excludeOus      organizational units (nested included) whose accounts to drop
+     * @param includeTags     tags (key=value) of which an account must carry one
+     * @param excludeTags     tags (key=value) of which an account must carry none
+     */
+    public record TargetFilters(List<String> includeAccounts, List<String> excludeAccounts, List<String> includeOus,
+                                List<String> excludeOus, List<String> includeTags, List<String> excludeTags) {
+
+        public TargetFilters {
+            includeAccounts = List.copyOf(includeAccounts);
+            excludeAccounts = List.copyOf(excludeAccounts);
+            includeOus = List.copyOf(includeOus);
+            excludeOus = List.copyOf(excludeOus);
+            includeTags = List.copyOf(includeTags);
+            excludeTags = List.copyOf(excludeTags);
+        }
+
+        public static TargetFilters none() {
+            return new TargetFilters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+
+        /** Whether any filter needs the organization's structure (OUs or tags). */
+        public boolean needsOrganization() {
+            return !(includeOus.isEmpty() && excludeOus.isEmpty() && includeTags.isEmpty() && excludeTags.isEmpty());
+        }
+
+        public boolean isEmpty() {
+            return includeAccounts.isEmpty() && excludeAccounts.isEmpty() && !needsOrganization();
         }
     }
 

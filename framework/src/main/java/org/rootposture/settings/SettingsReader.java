@@ -31,6 +31,8 @@ public final class SettingsReader {
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern OU_ID = Pattern.compile("(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})");
+    private static final Pattern TAG = Pattern.compile("[^=,]{1,128}=[^,]{0,256}");
     private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
 
     private final Map<String, String> systemProperties;
@@ -79,7 +81,9 @@ public final class SettingsReader {
                 v.wholeNumber(Setting.MAX_ATTEMPTS, 1, 20, 5),
                 v.oneOf(Setting.RETRY_MODE, Settings.RetryModeSetting.class, Settings.RetryModeSetting.ADAPTIVE),
                 v.duration(Setting.CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                lab);
+                lab,
+                v.filters(),
+                v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8));
     }
 
     private Map<Setting, String> propertyValues() {
@@ -221,13 +225,51 @@ public final class SettingsReader {
             if (value.equalsIgnoreCase("organization")) {
                 return new Settings.TargetSpec.Organization();
             }
+            if (value.equalsIgnoreCase("terraform")) {
+                return terraform();
+            }
             List<String> ids = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             List<String> wrong = ids.stream().filter(id -> !ACCOUNT_ID.matcher(id).matches()).toList();
             if (ids.isEmpty() || !wrong.isEmpty()) {
                 throw invalid(Setting.TARGETS, value,
-                        "caller, organization, or a comma-separated list of 12-digit account ids" + (wrong.isEmpty() ? "" : "; not an account id: " + wrong));
+                        "caller, organization, terraform, or a comma-separated list of 12-digit account ids" + (wrong.isEmpty() ? "" : "; not an account id: " + wrong));
             }
             return new Settings.TargetSpec.Accounts(ids.stream().distinct().toList());
+        }
+
+        private Settings.TargetSpec terraform() {
+            String file = optional(Setting.TERRAFORM_OUTPUTS).orElseThrow(() -> new SettingsException(Setting.TARGETS.property()
+                    + "=terraform needs " + Setting.TERRAFORM_OUTPUTS.property() + ": the file written by `terraform output -json`"));
+            String output = optional(Setting.TERRAFORM_OUTPUT).orElseThrow(() -> new SettingsException(Setting.TARGETS.property()
+                    + "=terraform needs " + Setting.TERRAFORM_OUTPUT.property() + ": the name of the output that holds the accounts"));
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                throw invalid(Setting.TERRAFORM_OUTPUTS, file, "an existing file written by `terraform output -json` (not found: " + path.toAbsolutePath() + ")");
+            }
+            return new Settings.TargetSpec.Terraform(path, output);
+        }
+
+        Settings.TargetFilters filters() {
+            return new Settings.TargetFilters(
+                    list(Setting.INCLUDE_ACCOUNTS, ACCOUNT_ID, "12-digit account ids"),
+                    list(Setting.EXCLUDE_ACCOUNTS, ACCOUNT_ID, "12-digit account ids"),
+                    list(Setting.INCLUDE_OUS, OU_ID, "organizational unit ids such as ou-ab12-cd34ef56"),
+                    list(Setting.EXCLUDE_OUS, OU_ID, "organizational unit ids such as ou-ab12-cd34ef56"),
+                    list(Setting.INCLUDE_TAGS, TAG, "tags written key=value"),
+                    list(Setting.EXCLUDE_TAGS, TAG, "tags written key=value"));
+        }
+
+        private List<String> list(Setting setting, Pattern pattern, String allowed) {
+            List<String> items = optional(setting).stream()
+                    .flatMap(value -> Arrays.stream(value.split(",")))
+                    .map(String::trim)
+                    .filter(item -> !item.isEmpty())
+                    .toList();
+            List<String> wrong = items.stream().filter(item -> !pattern.matcher(item).matches()).toList();
+            if (!wrong.isEmpty()) {
+                throw invalid(setting, String.join(",", items), "a comma-separated list of " + allowed + "; wrong: " + wrong);
+            }
+            return items;
         }
 
         String region() {

@@ -11,10 +11,14 @@ import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.evidence.OrganizationFeatures;
+import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentials;
+import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
+import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
 
@@ -34,6 +38,10 @@ final class StubEvidence implements AccountEvidence {
     private boolean reportReadable = true;
     private final List<VirtualMfaDevices.Device> devices = new ArrayList<>();
     private SecurityContact contact;
+    private OrganizationInfo organization;
+    private OrganizationFeatures features;
+    private ScpChain chain;
+    private RootCredentialsInventory inventory;
 
     static StubEvidence account() {
         return new StubEvidence()
@@ -117,6 +125,58 @@ final class StubEvidence implements AccountEvidence {
             throw denied("account:GetAlternateContact");
         }
         return contact;
+    }
+
+    @Override
+    public OrganizationInfo organization() {
+        if (organization == null) {
+            throw new EvidenceUnavailableException("organizations:DescribeOrganization", "AWSOrganizationsNotInUseException", "not in an organization");
+        }
+        return organization;
+    }
+
+    @Override
+    public OrganizationFeatures organizationFeatures() {
+        if (features == null) {
+            throw new EvidenceUnavailableException("iam:ListOrganizationsFeatures", "AccountNotManagementOrDelegatedAdministratorException", "not the management account");
+        }
+        return features;
+    }
+
+    @Override
+    public ScpChain serviceControlPolicies() {
+        if (chain == null) {
+            throw denied("organizations:ListPoliciesForTarget");
+        }
+        return chain;
+    }
+
+    @Override
+    public RootCredentialsInventory rootCredentialsInventory() {
+        if (inventory == null) {
+            throw denied("sts:AssumeRoot");
+        }
+        return inventory;
+    }
+
+    StubEvidence organization(String managementAccountId) {
+        organization = new OrganizationInfo("o-test000001", managementAccountId, READ);
+        return this;
+    }
+
+    StubEvidence features(String... enabled) {
+        features = new OrganizationFeatures("o-test000001", List.of(enabled), READ);
+        return this;
+    }
+
+    StubEvidence chain(ScpChain chain) {
+        this.chain = chain;
+        return this;
+    }
+
+    StubEvidence inventory(RootCredentialsInventory inventory) {
+        this.inventory = inventory;
+        return this;
     }
 
     private static EvidenceUnavailableException denied(String operation) {

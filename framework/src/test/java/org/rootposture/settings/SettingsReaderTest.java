@@ -62,7 +62,7 @@ class SettingsReaderTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("rootposture.targets")
                 .hasMessageContaining("'12345,prod'")
-                .hasMessageContaining("caller, organization, or a comma-separated list of 12-digit account ids")
+                .hasMessageContaining("caller, organization, terraform, or a comma-separated list of 12-digit account ids")
                 .hasMessageContaining("not an account id: [12345, prod]");
     }
 

@@ -1,0 +1,33 @@
+package org.rootposture.evidence;
+
+import java.util.List;
+
+/**
+ * What credentials a member account's root user has. Read through an {@code sts:AssumeRoot} session with the
+ * {@code IAMAuditRootUserCredentials} task policy where the organization allows root sessions, which sees root
+ * directly; otherwise derived from the account summary and credential report, which the {@code source} says.
+ * Access key ids are never kept: only their status and dates.
+ *
+ * @param source             which evidence was used
+ * @param password           whether root has a password (console sign-in)
+ * @param accessKeys         each key's status and creation date, e.g. {@code Inactive, created 2024-01-01}
+ * @param mfaDevices         MFA device serial numbers
+ * @param signingCertificates each certificate's status and upload date
+ * @param provenance         the calls that produced it
+ */
+public record RootCredentialsInventory(String source, boolean password, List<String> accessKeys, List<String> mfaDevices,
+                                       List<String> signingCertificates, Provenance provenance) implements Evidence {
+
+    public static final String ROOT_SESSION = "sts:AssumeRoot session with the IAMAuditRootUserCredentials task policy";
+    public static final String ACCOUNT_SUMMARY = "the account summary and the IAM credential report (root sessions are not enabled)";
+
+    public RootCredentialsInventory {
+        accessKeys = List.copyOf(accessKeys);
+        mfaDevices = List.copyOf(mfaDevices);
+        signingCertificates = List.copyOf(signingCertificates);
+    }
+
+    public boolean none() {
+        return !password && accessKeys.isEmpty() && mfaDevices.isEmpty() && signingCertificates.isEmpty();
+    }
+}

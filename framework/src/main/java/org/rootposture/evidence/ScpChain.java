@@ -1,0 +1,53 @@
+package org.rootposture.evidence;
+
+import java.util.List;
+
+/**
+ * The service control policies that apply to one account: every level from the organization root down to the
+ * account, with the policies attached at each ({@code organizations:ListParents}, {@code ListPoliciesForTarget},
+ * {@code DescribePolicy}).
+ *
+ * @param accountId  the account
+ * @param levels     root first, the account last
+ * @param provenance the calls that produced it
+ */
+public record ScpChain(String accountId, List<Level> levels, Provenance provenance) implements Evidence {
+
+    public ScpChain {
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * One level of the chain.
+     *
+     * @param targetId the root, OU or account id
+     * @param type     {@code ROOT}, {@code ORGANIZATIONAL_UNIT} or {@code ACCOUNT}
+     * @param name     its name
+     * @param policies the SCPs attached to it
+     */
+    public record Level(String targetId, String type, String name, List<Policy> policies) {
+
+        public Level {
+            policies = List.copyOf(policies);
+        }
+    }
+
+    /**
+     * One attached SCP.
+     *
+     * @param id         e.g. {@code p-abcd1234}
+     * @param name       its name
+     * @param awsManaged whether AWS manages it (FullAWSAccess)
+     * @param document   the policy JSON as AWS returned it
+     */
+    public record Policy(String id, String name, boolean awsManaged, String document) { }
+
+    /** {@code Root (r-ab12) → OU Production (ou-…) → account 123456789012}. */
+    public String path() {
+        return String.join(" → ", levels.stream().map(level -> switch (level.type()) {
+            case "ROOT" -> "root " + level.targetId();
+            case "ORGANIZATIONAL_UNIT" -> "OU " + level.name() + " (" + level.targetId() + ")";
+            default -> "account " + level.targetId();
+        }).toList());
+    }
+}
