@@ -2,6 +2,7 @@ package org.rootposture;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
+import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.report.AllureReport;
 
 /**
@@ -21,21 +23,39 @@ import org.rootposture.report.AllureReport;
 final class AccountInvocationContext implements TestTemplateInvocationContext {
 
     private final AwsAccount account;
+    private final Optional<String> region;
     private final ControlUse control;
 
-    AccountInvocationContext(AwsAccount account, ControlUse control) {
+    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control) {
         this.account = account;
+        this.region = region;
         this.control = control;
     }
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return account.displayName();
+        return displayName();
+    }
+
+    private String displayName() {
+        return region.map(r -> account.displayName() + " · " + r).orElse(account.displayName());
     }
 
     @Override
     public List<Extension> getAdditionalExtensions() {
         return List.of(new AccountParameter(), new ControlEvaluation());
+    }
+
+    private Verdict regionsUnknown() {
+        Verdict verdict;
+        try {
+            verdict = Verdict.unableToAssess("No region of " + account.displayName() + " is enabled or configured, so a per-region control has nowhere to look.",
+                    account.evidence().enabledRegions());
+        } catch (EvidenceUnavailableException e) {
+            verdict = Verdict.unableToAssess(e);
+        }
+        account.record(control.builtIn().orElseThrow().definition(), verdict);
+        return verdict;
     }
 
     private final class AccountParameter implements ParameterResolver {
@@ -56,10 +76,12 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         @Override
         public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                                 ExtensionContext extensionContext) throws Throwable {
-            AllureReport.account(account.id(), account.name().orElse(account.id()));
-            control.definition().ifPresent(definition -> AllureReport.control(definition, account.displayName()));
+            AllureReport.account(account.id(), account.name().orElse(account.id()), region);
+            control.definition().ifPresent(definition -> AllureReport.control(definition, displayName()));
             if (control.builtIn().isPresent()) {
-                Verdict verdict = account.assess(control.builtIn().get(), control.contextFor(account));
+                Verdict verdict = control.perRegion() && region.isEmpty()
+                        ? regionsUnknown()
+                        : account.assess(control.builtIn().get(), control.contextFor(account, region));
                 if (verdict.outcome() != Outcome.PASS) {
                     invocation.skip();
                     verdict.enforce(control.builtIn().get().definition());

@@ -34,14 +34,17 @@ public final class AwsAccount {
     private final AwsClients clients;
     private final AccountEvidence evidence;
     private final Duration usageWindow;
+    private final Optional<Duration> await;
     private final Clock clock;
 
-    AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, Duration usageWindow, Clock clock) {
+    AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, Duration usageWindow,
+               Optional<Duration> await, Clock clock) {
         this.target = target;
         this.region = region;
         this.clients = clients;
         this.evidence = evidence;
         this.usageWindow = usageWindow;
+        this.await = await;
         this.clock = clock;
     }
 
@@ -95,9 +98,9 @@ public final class AwsAccount {
         return clients.client(type);
     }
 
-    /** The context controls are judged in: now, and the run's usage window ({@code rootposture.usage-window-days}). */
+    /** The context controls are judged in: now, the run's usage window and its wait for settling evidence. */
     public EvaluationContext context() {
-        return new EvaluationContext(clock.instant(), usageWindow);
+        return new EvaluationContext(clock.instant(), usageWindow).withAwait(await);
     }
 
     /** Evaluates a built-in control on this account and attaches the verdict's evidence to the report. */

@@ -38,9 +38,14 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
         return builtIns.stream().findFirst().map(annotation -> builtIn(method, annotation)).orElse(NONE);
     }
 
-    EvaluationContext contextFor(AwsAccount account) {
+    EvaluationContext contextFor(AwsAccount account, Optional<String> region) {
         EvaluationContext context = account.context();
-        return usageWindow.map(context::withUsageWindow).orElse(context);
+        EvaluationContext windowed = usageWindow.map(context::withUsageWindow).orElse(context);
+        return region.map(windowed::withRegion).orElse(windowed);
+    }
+
+    boolean perRegion() {
+        return builtIn.map(BuiltInControl::perRegion).orElse(false);
     }
 
     private static ControlUse builtIn(Method method, Annotation annotation) {

@@ -2,6 +2,8 @@ package org.rootposture;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -36,8 +38,19 @@ final class RootPostureExtension implements TestTemplateInvocationContextProvide
         Run run = run(context);
         control.builtIn().ifPresent(run::prefetch);
         return Stream.concat(
-                run.accounts().stream().map(account -> new AccountInvocationContext(account, control)),
+                run.accounts().stream().flatMap(account -> invocations(run, account, control)),
                 run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control)));
+    }
+
+    private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {
+        if (!control.perRegion()) {
+            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control));
+        }
+        List<String> regions = run.regions(account);
+        if (regions.isEmpty()) {
+            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control));
+        }
+        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control));
     }
 
     @Override

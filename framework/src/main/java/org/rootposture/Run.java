@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.evidence.EvidenceOptions;
+import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.session.Sessions;
@@ -61,10 +63,25 @@ final class Run implements AutoCloseable {
         return targets.skipped();
     }
 
-    /** Starts reading the control's evidence for every account in the background, once per control per run. */
+    /** Starts reading the control's evidence for every account (and region) in the background, once per control per run. */
     void prefetch(BuiltInControl control) {
         if (prefetched.add(control.definition().id())) {
-            accounts().forEach(account -> readers.execute(() -> control.evaluate(account.evidence(), account.context())));
+            accounts().forEach(account -> readers.execute(() -> {
+                if (control.perRegion()) {
+                    regions(account).forEach(region -> control.evaluate(account.evidence(), account.context().withRegion(region)));
+                } else {
+                    control.evaluate(account.evidence(), account.context());
+                }
+            }));
+        }
+    }
+
+    /** The account's regions for per-region controls; empty where they cannot be read (the control then says why). */
+    List<String> regions(AwsAccount account) {
+        try {
+            return account.evidence().enabledRegions().regions();
+        } catch (EvidenceUnavailableException e) {
+            return List.of();
         }
     }
 
@@ -75,8 +92,9 @@ final class Run implements AutoCloseable {
                 sessions.account(id, target.roleArn()),
                 new LiveAccountEvidence(new AccountIdentity(id, targets.partition()), sessions.account(id, target.roleArn()),
                         organization, member -> sessions.rootSession(member, targets.partition()),
-                        settings.credentialReportTimeout(), clock),
+                        new EvidenceOptions(settings.credentialReportTimeout(), settings.regions()), clock),
                 settings.usageWindow(),
+                settings.await(),
                 clock));
     }
 

@@ -1,6 +1,7 @@
 package org.rootposture;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
@@ -35,7 +36,7 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
     }
 
     private void skip(ExtensionContext context) {
-        AllureReport.account(skipped.target().accountId(), skipped.target().name().orElse(skipped.target().accountId()));
+        AllureReport.account(skipped.target().accountId(), skipped.target().name().orElse(skipped.target().accountId()), Optional.empty());
         control.definition().ifPresent(definition -> AllureReport.control(definition, skipped.target().displayName()));
         throw new TestAbortedException("Not applicable: " + skipped.reason() + ".");
     }

@@ -16,6 +16,9 @@ public interface AccountEvidence {
 
     SecurityContact securityContact();
 
+    /** The regions per-region controls check in this account. */
+    EnabledRegions enabledRegions();
+
     /** The organization the run's caller belongs to; unavailable outside an organization. */
     OrganizationInfo organization();
 

@@ -30,7 +30,8 @@ public final class AwsCalls {
             return unavailable("sts:AssumeRole", sts);
         }
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "HTTP " + service.statusCode() : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+                    ? "HTTP " + service.statusCode() : service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
             return new EvidenceUnavailableException(operation, code,
                     (message == null || message.isBlank() ? "no message" : message) + " (HTTP " + service.statusCode() + ")", e);

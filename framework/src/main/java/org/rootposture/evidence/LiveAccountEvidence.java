@@ -15,6 +15,8 @@ import org.rootposture.session.AwsClients;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
+import software.amazon.awssdk.services.account.model.Region;
+import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
@@ -34,7 +36,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
 
     private final AccountIdentity identity;
     private final AwsClients clients;
-    private final Duration credentialReportTimeout;
+    private final EvidenceOptions options;
     private final Clock clock;
     private final Memo<AccountSummary> accountSummary = new Memo<>(this::readAccountSummary);
     private final Memo<CredentialReport> credentialReport = new Memo<>(this::readCredentialReport);
@@ -42,6 +44,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final Memo<SecurityContact> securityContact = new Memo<>(this::readSecurityContact);
     private final Memo<ScpChain> serviceControlPolicies = new Memo<>(this::readServiceControlPolicies);
     private final Memo<RootCredentialsInventory> rootCredentialsInventory = new Memo<>(this::readRootCredentialsInventory);
+    private final Memo<EnabledRegions> enabledRegions = new Memo<>(this::readEnabledRegions);
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
 
@@ -50,12 +53,12 @@ public final class LiveAccountEvidence implements AccountEvidence {
      * @param rootSessions  opens an {@code sts:AssumeRoot} audit session into an account (closed after use)
      */
     public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, LiveOrganization organization,
-                               Function<String, AwsClients> rootSessions, Duration credentialReportTimeout, Clock clock) {
+                               Function<String, AwsClients> rootSessions, EvidenceOptions options, Clock clock) {
         this.identity = identity;
         this.clients = clients;
         this.organization = organization;
         this.rootSessions = rootSessions;
-        this.credentialReportTimeout = credentialReportTimeout;
+        this.options = options;
         this.clock = clock;
     }
 
@@ -82,6 +85,24 @@ public final class LiveAccountEvidence implements AccountEvidence {
     @Override
     public SecurityContact securityContact() {
         return securityContact.get();
+    }
+
+    @Override
+    public EnabledRegions enabledRegions() {
+        return enabledRegions.get();
+    }
+
+    private EnabledRegions readEnabledRegions() {
+        if (!options.regions().isEmpty()) {
+            return new EnabledRegions(options.regions().stream().sorted().toList(), "rootposture.regions", Provenance.of(clock.instant()));
+        }
+        List<String> regions = call("account:ListRegions", () -> clients.client(AccountClient.class)
+                .listRegionsPaginator(request -> request.regionOptStatusContains(RegionOptStatus.ENABLED, RegionOptStatus.ENABLED_BY_DEFAULT))
+                .regions().stream()
+                .map(Region::regionName)
+                .sorted()
+                .toList());
+        return new EnabledRegions(regions, "account:ListRegions", Provenance.of(clock.instant(), "account:ListRegions"));
     }
 
     @Override
@@ -144,14 +165,14 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private void awaitCredentialReport() {
         try {
             await("the IAM credential report of " + identity.accountId())
-                    .atMost(credentialReportTimeout)
+                    .atMost(options.credentialReportTimeout())
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(IterativePollInterval.iterative(LiveAccountEvidence::backOff, FIRST_POLL))
                     .until(() -> call("iam:GenerateCredentialReport", () -> iam().generateCredentialReport()).state() == ReportStateType.COMPLETE);
         } catch (ConditionTimeoutException e) {
             throw new EvidenceUnavailableException("iam:GenerateCredentialReport", "Timeout",
-                    "the credential report was still being generated after " + credentialReportTimeout
+                    "the credential report was still being generated after " + options.credentialReportTimeout()
                             + " (setting rootposture.credential-report-timeout)");
         }
     }

@@ -2,6 +2,7 @@ package org.rootposture.report;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.rootposture.controls.CisReference;
 import org.rootposture.controls.ControlDefinition;
@@ -21,9 +22,10 @@ public final class AllureReport {
     private AllureReport() {
     }
 
-    public static void account(String accountId, String accountName) {
+    public static void account(String accountId, String accountName, Optional<String> region) {
         Allure.parameter("account", accountId);
         Allure.parameter("accountName", accountName);
+        region.ifPresent(r -> Allure.parameter("region", r));
     }
 
     public static void control(ControlDefinition control, String accountDisplayName) {

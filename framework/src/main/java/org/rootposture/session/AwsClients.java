@@ -24,6 +24,7 @@ public final class AwsClients implements AutoCloseable {
     private final ClientPolicy policy;
     private final AutoCloseable credentialsResource;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, AwsClients> regions = new ConcurrentHashMap<>();
 
     /**
      * How every client of a run is configured.
@@ -35,6 +36,10 @@ public final class AwsClients implements AutoCloseable {
      * @param callTimeout bound on one call including retries
      */
     public record ClientPolicy(Region region, Optional<URI> endpoint, RetryMode retryMode, int maxAttempts, Duration callTimeout) {
+
+        ClientPolicy inRegion(String other) {
+            return new ClientPolicy(Region.of(other), endpoint, retryMode, maxAttempts, callTimeout);
+        }
 
         <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
             builder.region(region)
@@ -62,6 +67,14 @@ public final class AwsClients implements AutoCloseable {
         return type.cast(clients.computeIfAbsent(type, this::build));
     }
 
+    /** The same account's clients in another region (same credentials), built once. */
+    public AwsClients inRegion(String region) {
+        if (region.equals(policy.region().id())) {
+            return this;
+        }
+        return regions.computeIfAbsent(region, other -> new AwsClients(credentials, null, policy.inRegion(other)));
+    }
+
     private SdkClient build(Class<?> type) {
         try {
             AwsClientBuilder<?, ?> builder = (AwsClientBuilder<?, ?>) type.getMethod("builder").invoke(null);
@@ -78,6 +91,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        regions.values().forEach(AwsClients::close);
         clients.values().forEach(AwsClients::closeQuietly);
         clients.clear();
         if (credentialsResource != null) {

@@ -17,6 +17,8 @@ public enum Setting {
     INCLUDE_TAGS("include-tags", "only accounts carrying one of these tags, key=value (comma-separated)"),
     EXCLUDE_TAGS("exclude-tags", "never accounts carrying one of these tags, key=value (comma-separated)"),
     CONCURRENCY("concurrency", "how many accounts are read at once, 1 to 64 (default 8)"),
+    REGIONS("regions", "regions checked by per-region controls, comma-separated (default: each account's enabled regions, account:ListRegions)"),
+    AWAIT("await", "how long to wait for evidence that is still settling after a deployment, ISO-8601 such as PT5M (default: read once)"),
     ROLE("role", "role name assumed in each member account (default OrganizationAccountAccessRole)"),
     ROLE_ARN("role-arn", "role to assume for the caller target, an IAM role ARN"),
     EXTERNAL_ID("external-id", "external id passed when assuming roles"),

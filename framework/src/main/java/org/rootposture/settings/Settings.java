@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param lab                 the local lab in use, if any ({@code demo})
  * @param filters             include and exclude filters on the target accounts
  * @param concurrency         how many accounts are read at once
+ * @param regions             regions for per-region controls; empty: each account's enabled regions
+ * @param await               how long to wait for settling evidence; empty: read once
  */
 public record Settings(
         TargetSpec targets,
@@ -40,7 +42,14 @@ public record Settings(
         Duration callTimeout,
         Optional<String> lab,
         TargetFilters filters,
-        int concurrency) {
+        int concurrency,
+        List<String> regions,
+        Optional<Duration> await) {
+
+    public Settings {
+        regions = List.copyOf(regions);
+    }
+
 
     /** Which accounts a run checks. */
     public sealed interface TargetSpec {

@@ -33,6 +33,7 @@ public final class SettingsReader {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern OU_ID = Pattern.compile("(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})");
     private static final Pattern TAG = Pattern.compile("[^=,]{1,128}=[^,]{0,256}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
 
     private final Map<String, String> systemProperties;
@@ -83,7 +84,9 @@ public final class SettingsReader {
                 v.duration(Setting.CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
                 lab,
                 v.filters(),
-                v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8));
+                v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
+                v.list(Setting.REGIONS, REGION, "AWS regions such as us-east-1"),
+                v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)));
     }
 
     private Map<Setting, String> propertyValues() {
@@ -259,7 +262,7 @@ public final class SettingsReader {
                     list(Setting.EXCLUDE_TAGS, TAG, "tags written key=value"));
         }
 
-        private List<String> list(Setting setting, Pattern pattern, String allowed) {
+        List<String> list(Setting setting, Pattern pattern, String allowed) {
             List<String> items = optional(setting).stream()
                     .flatMap(value -> Arrays.stream(value.split(",")))
                     .map(String::trim)
@@ -273,7 +276,7 @@ public final class SettingsReader {
         }
 
         String region() {
-            return optionalMatching(Setting.REGION, Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+"), "an AWS region such as us-east-1")
+            return optionalMatching(Setting.REGION, REGION, "an AWS region such as us-east-1")
                     .or(sdkRegion)
                     .orElseThrow(() -> new SettingsException("No AWS region is configured: set " + Setting.REGION.property()
                             + ", AWS_REGION, or a region in your AWS profile"));

@@ -10,6 +10,7 @@ import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
+import org.rootposture.evidence.EnabledRegions;
 import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
@@ -125,6 +126,11 @@ final class StubEvidence implements AccountEvidence {
             throw denied("account:GetAlternateContact");
         }
         return contact;
+    }
+
+    @Override
+    public EnabledRegions enabledRegions() {
+        return new EnabledRegions(List.of("eu-west-1", "us-east-1"), "rootposture.regions", READ);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.evidence.EvidenceOptions;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.Unreadable;
@@ -269,7 +270,7 @@ class MotoIntegrationTest {
     /** Wired as {@code Run} wires it: the account's clients, the caller's organization view, root sessions on demand. */
     private LiveAccountEvidence evidence(String accountId, AwsClients clients) {
         return new LiveAccountEvidence(new AccountIdentity(accountId, "aws"), clients, new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), Duration.ofSeconds(10), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(Duration.ofSeconds(10), List.of()), Clock.systemUTC());
     }
 
     private TargetResolver resolver(Settings settings) {

@@ -35,6 +35,27 @@ class SettingsReaderTest {
         assertThat(settings.endpoint()).isEmpty();
         assertThat(settings.lab()).isEmpty();
         assertThat(settings.sessionName()).startsWith("rootposture-");
+        assertThat(settings.regions()).isEmpty();
+        assertThat(settings.await()).isEmpty();
+        assertThat(settings.concurrency()).isEqualTo(8);
+        assertThat(settings.filters().isEmpty()).isTrue();
+    }
+
+    @Test
+    void regionsAwaitAndFilters() {
+        Settings settings = read(Map.of("rootposture.region", "eu-west-1", "rootposture.regions", "us-east-1, eu-west-1",
+                "rootposture.await", "PT5M", "rootposture.include-ous", "ou-ab12-cd34ef56", "rootposture.exclude-tags", "env=sandbox"), Map.of());
+        assertThat(settings.regions()).containsExactly("us-east-1", "eu-west-1");
+        assertThat(settings.await()).contains(Duration.ofMinutes(5));
+        assertThat(settings.filters().includeOus()).containsExactly("ou-ab12-cd34ef56");
+        assertThat(settings.filters().excludeTags()).containsExactly("env=sandbox");
+        assertThat(settings.filters().needsOrganization()).isTrue();
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.include-ous", "Production"), Map.of()))
+                .hasMessageContaining("rootposture.include-ous").hasMessageContaining("organizational unit ids").hasMessageContaining("[Production]");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.regions", "mars-1"), Map.of()))
+                .hasMessageContaining("rootposture.regions").hasMessageContaining("[mars-1]");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.targets", "terraform"), Map.of()))
+                .hasMessageContaining("rootposture.targets=terraform needs rootposture.terraform-outputs");
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.rootposture.controls.Outcome;
 import org.rootposture.controls.RootCredentialControls;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.evidence.EvidenceOptions;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.Unreadable;
@@ -368,7 +369,7 @@ class WireFaultsTest {
     /** Wired as {@code Run} wires it: the account's clients, the caller's organization view, root sessions on demand. */
     private static LiveAccountEvidence evidence(Sessions sessions, String accountId, AwsClients clients, Duration reportTimeout) {
         return new LiveAccountEvidence(new AccountIdentity(accountId, "aws"), clients, new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), reportTimeout, Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(reportTimeout, List.of()), Clock.systemUTC());
     }
 
     private Sessions sessions(Map<String, String> extra) {
