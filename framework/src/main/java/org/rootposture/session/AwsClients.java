@@ -46,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
                     .overrideConfiguration(ClientOverrideConfiguration.builder()
                             .retryStrategy(AwsRetryStrategy.forRetryMode(retryMode).toBuilder().maxAttempts(maxAttempts).build())
                             .apiCallTimeout(callTimeout)
+                            .addExecutionInterceptor(new ReadOnlyGuard())
                             .build());
             endpoint.ifPresent(builder::endpointOverride);
             return builder;
