@@ -22,6 +22,9 @@ import java.util.Map;
  * @param virtualMfaDevices the account's virtual MFA devices
  * @param alternateContacts alternate contacts keyed by type: {@code SECURITY}, {@code BILLING}, {@code OPERATIONS}
  * @param faults            errors injected into this account's answers
+ * @param parentId          the root's id or an OU's id (default the root)
+ * @param tags              the account's tags in Organizations
+ * @param rootCredentials   the root user's credentials, as a root session sees them (default none)
  */
 public record AccountFixture(
         String id,
@@ -36,7 +39,10 @@ public record AccountFixture(
         CredentialReportFixture credentialReport,
         List<VirtualMfaDeviceFixture> virtualMfaDevices,
         Map<String, AlternateContactFixture> alternateContacts,
-        List<FaultFixture> faults) {
+        List<FaultFixture> faults,
+        String parentId,
+        Map<String, String> tags,
+        RootCredentialsFixture rootCredentials) {
 
     static final Map<String, Integer> DEFAULT_ACCOUNT_SUMMARY = Map.of(
             "AccountMFAEnabled", 0, "AccountAccessKeysPresent", 0, "AccountSigningCertificatesPresent", 0, "AccountPasswordPresent", 0);
@@ -53,5 +59,7 @@ public record AccountFixture(
         virtualMfaDevices = Copies.list(virtualMfaDevices);
         alternateContacts = Copies.mapWithoutNulls(alternateContacts);
         faults = Copies.list(faults);
+        tags = Copies.mapWithoutNulls(tags);
+        rootCredentials = rootCredentials == null ? RootCredentialsFixture.NONE : rootCredentials;
     }
 }

@@ -1,16 +1,35 @@
 package org.rootposture.lab;
 
-record Caller(String accountId, String arn, String userId) {
+record Caller(String accountId, String arn, String userId, RootTaskPolicy rootTask) {
 
     static final String AUDITOR = "lab-auditor";
 
     static Caller longTerm(String accountId) {
-        return new Caller(accountId, "arn:aws:iam::" + accountId + ":user/" + AUDITOR, "AIDALAB0" + accountId);
+        return new Caller(accountId, "arn:aws:iam::" + accountId + ":user/" + AUDITOR, "AIDALAB0" + accountId, null);
     }
 
     static Caller session(LabSession session) {
         return new Caller(session.accountId(),
                 "arn:aws:sts::" + session.accountId() + ":assumed-role/" + session.roleName() + "/" + session.sessionName(),
-                session.assumedRoleId());
+                session.assumedRoleId(), null);
+    }
+
+    static Caller root(RootSession session) {
+        return new Caller(session.accountId(), "arn:aws:iam::" + session.accountId() + ":root", session.accountId(), session.taskPolicy());
+    }
+
+    boolean isRootSession() {
+        return rootTask != null;
+    }
+
+    String name() {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    void authorize(String action) {
+        if (rootTask != null && !rootTask.allows(action)) {
+            throw LabError.accessDenied("User: " + arn + " is not authorized to perform: " + action
+                    + " because no session policy allows the " + action + " action");
+        }
     }
 }

@@ -18,6 +18,9 @@ final class FixtureValidator {
     private static final Set<String> FEATURE_SETS = Set.of("ALL", "CONSOLIDATED_BILLING");
     private static final Set<String> REPORT_STATES = Set.of("STARTED", "INPROGRESS", "COMPLETE");
     private static final Set<String> CONTACT_TYPES = Set.of("SECURITY", "BILLING", "OPERATIONS");
+    private static final Set<String> KEY_STATUSES = Set.of("Active", "Inactive");
+    private static final Pattern ROOT_ACCESS_KEY_ID = Pattern.compile("AKIA[A-Z0-9]{16}");
+    private static final Pattern CERTIFICATE_ID = Pattern.compile("\\w{24,128}");
 
     private FixtureValidator() {
     }
@@ -46,6 +49,7 @@ final class FixtureValidator {
         if (organization != null) {
             validate(organization, ids);
         }
+        OrganizationValidator.validate(organization, accounts);
     }
 
     private static void validate(OrganizationFixture organization, Set<String> ids) {
@@ -73,6 +77,7 @@ final class FixtureValidator {
             virtualMfaDevices(account.virtualMfaDevices());
             account.alternateContacts().keySet().forEach(type -> oneOf("alternateContacts key", type, CONTACT_TYPES));
             faults(account.faults());
+            rootCredentials(account.rootCredentials());
         }
 
         private void credentialReport(CredentialReportFixture report) {
@@ -142,6 +147,39 @@ final class FixtureValidator {
             }
         }
 
+        private void rootCredentials(RootCredentialsFixture root) {
+            time("rootCredentials.passwordCreated", root.passwordCreated());
+            noNulls("rootCredentials.accessKeys", root.accessKeys());
+            noNulls("rootCredentials.mfaDevices", root.mfaDevices());
+            noNulls("rootCredentials.signingCertificates", root.signingCertificates());
+            for (int i = 0; i < root.accessKeys().size(); i++) {
+                RootAccessKeyFixture key = root.accessKeys().get(i);
+                String field = "rootCredentials.accessKeys[" + i + "]";
+                if (key.id() == null || !ROOT_ACCESS_KEY_ID.matcher(key.id()).matches()) {
+                    fail(field + ".id must be 20 capital letters and digits starting with AKIA, not " + quoted(key.id()));
+                }
+                oneOf(field + ".status", key.status(), KEY_STATUSES);
+                time(field + ".created", key.created());
+            }
+            for (int i = 0; i < root.mfaDevices().size(); i++) {
+                RootMfaDeviceFixture device = root.mfaDevices().get(i);
+                String field = "rootCredentials.mfaDevices[" + i + "]";
+                if (device.serialNumber() == null || device.serialNumber().isBlank()) {
+                    fail(field + ".serialNumber is missing");
+                }
+                time(field + ".enabled", device.enabled());
+            }
+            for (int i = 0; i < root.signingCertificates().size(); i++) {
+                RootSigningCertificateFixture certificate = root.signingCertificates().get(i);
+                String field = "rootCredentials.signingCertificates[" + i + "]";
+                if (certificate.id() == null || !CERTIFICATE_ID.matcher(certificate.id()).matches()) {
+                    fail(field + ".id must be 24 to 128 letters and digits, not " + quoted(certificate.id()));
+                }
+                oneOf(field + ".status", certificate.status(), KEY_STATUSES);
+                time(field + ".uploaded", certificate.uploaded());
+            }
+        }
+
         private void oneOf(String field, String value, Set<String> allowed) {
             if (!allowed.contains(value)) {
                 fail(field + " must be one of " + allowed + ", not " + quoted(value));
@@ -165,11 +203,11 @@ final class FixtureValidator {
         }
     }
 
-    private static String quoted(String value) {
+    static String quoted(String value) {
         return value == null ? "null" : "'" + value + "'";
     }
 
-    private static IllegalArgumentException invalid(String problem) {
+    static IllegalArgumentException invalid(String problem) {
         return new IllegalArgumentException("Invalid lab fixture: " + problem);
     }
 }

@@ -3,11 +3,15 @@ package org.rootposture.lab;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** IAM: the account summary, the credential report, virtual MFA devices and account aliases. */
+/**
+ * IAM: the account summary, the credential report, virtual MFA devices and account aliases, and centralized root
+ * access.
+ */
 final class IamService implements ServiceHandler {
 
     private static final Map<String, String> REPORT_DESCRIPTIONS = Map.of(
@@ -16,6 +20,7 @@ final class IamService implements ServiceHandler {
             "COMPLETE", "Report is complete");
 
     private final QueryProtocol protocol = new QueryProtocol("https://iam.amazonaws.com/doc/2010-05-08/");
+    private final RootAccessOperations rootAccess = new RootAccessOperations(protocol);
 
     @Override
     public String service() {
@@ -29,12 +34,14 @@ final class IamService implements ServiceHandler {
 
     @Override
     public Map<String, Operation> operations() {
-        return Map.of(
+        Map<String, Operation> operations = new HashMap<>(Map.of(
                 "GetAccountSummary", this::getAccountSummary,
                 "GenerateCredentialReport", this::generateCredentialReport,
                 "GetCredentialReport", this::getCredentialReport,
                 "ListVirtualMFADevices", this::listVirtualMfaDevices,
-                "ListAccountAliases", this::listAccountAliases);
+                "ListAccountAliases", this::listAccountAliases));
+        operations.putAll(rootAccess.operations());
+        return Map.copyOf(operations);
     }
 
     private LabResponse getAccountSummary(ServiceCall call) {
@@ -110,11 +117,11 @@ final class IamService implements ServiceHandler {
         });
     }
 
-    private static <T> Page<T> page(ServiceCall call, List<T> items) {
+    static <T> Page<T> page(ServiceCall call, List<T> items) {
         return Page.of(items, call.form().get("Marker"), call.form().get("MaxItems"), call.lab().fixture().pageSize());
     }
 
-    private static void truncation(XmlWriter xml, Page<?> page) {
+    static void truncation(XmlWriter xml, Page<?> page) {
         xml.element("IsTruncated", page.truncated());
         xml.element("Marker", page.nextToken());
     }

@@ -13,6 +13,7 @@ final class Identities {
     private final Set<String> accountIds;
     private final Clock clock;
     private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, RootSession> rootSessions = new ConcurrentHashMap<>();
 
     Identities(Set<String> accountIds, Clock clock) {
         this.accountIds = accountIds;
@@ -35,6 +36,15 @@ final class Identities {
                 return Caller.session(session);
             }
         }
+        if (accessKeyId.startsWith(LabCredentials.ROOT_SESSION_KEY_PREFIX) && sessionToken != null) {
+            RootSession session = rootSessions.get(sessionToken);
+            if (session != null && session.accessKeyId().equals(accessKeyId)) {
+                if (clock.instant().isAfter(session.expiration())) {
+                    throw new LabError(400, "ExpiredToken", "The security token included in the request is expired");
+                }
+                return Caller.root(session);
+            }
+        }
         throw new LabError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     }
 
@@ -42,6 +52,14 @@ final class Identities {
         String token = "LabSessionToken/" + accountId + "/" + UUID.randomUUID();
         LabSession session = new LabSession(accountId, roleName, sessionName, token, clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
         sessions.put(token, session);
+        return session;
+    }
+
+    RootSession openRoot(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, Duration duration) {
+        String token = "LabRootSessionToken/" + accountId + "/" + UUID.randomUUID();
+        RootSession session = new RootSession(accountId, taskPolicy, sourceIdentity, token,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
+        rootSessions.put(token, session);
         return session;
     }
 }

@@ -11,6 +11,7 @@ public record LabCredentials(String accessKeyId, String secretAccessKey) {
 
     static final String ACCESS_KEY_PREFIX = "AKIALAB0";
     static final String SESSION_KEY_PREFIX = "ASIALAB0";
+    static final String ROOT_SESSION_KEY_PREFIX = "ASIALAB1";
 
     static LabCredentials longTerm(String accountId) {
         return new LabCredentials(ACCESS_KEY_PREFIX + accountId, secretFor(accountId));
@@ -18,6 +19,10 @@ public record LabCredentials(String accessKeyId, String secretAccessKey) {
 
     static String secretFor(String accountId) {
         return "labSecretKey/" + accountId + "/EXAMPLE";
+    }
+
+    static String rootSecretFor(String accountId) {
+        return "labSecretKey/" + accountId + "/ROOT/EXAMPLE";
     }
 
     @Override

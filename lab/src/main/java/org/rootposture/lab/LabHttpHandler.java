@@ -47,6 +47,7 @@ final class LabHttpHandler implements HttpHandler {
             AccountState account = lab.account(caller.accountId()).orElseThrow();
             String name = scope.service() + ":" + operation;
             lab.calls().count(caller.accountId(), name);
+            caller.authorize(name);
             FaultFixture fault = account.faultFor(name).orElse(null);
             if (fault != null) {
                 throw LabError.of(fault);

@@ -1,15 +1,18 @@
 package org.rootposture.lab;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** AWS Organizations: the organization and its accounts. */
+/** AWS Organizations: the organization, its accounts, its root and OUs, and its service control policies. */
 final class OrganizationsService implements ServiceHandler {
 
     private final AwsJsonProtocol protocol = new AwsJsonProtocol();
+    private final OrganizationStructureOperations structure = new OrganizationStructureOperations(protocol);
+    private final OrganizationPolicyOperations policies = new OrganizationPolicyOperations(protocol);
 
     @Override
     public String service() {
@@ -23,9 +26,12 @@ final class OrganizationsService implements ServiceHandler {
 
     @Override
     public Map<String, Operation> operations() {
-        return Map.of(
+        Map<String, Operation> operations = new HashMap<>(Map.of(
                 "DescribeOrganization", this::describeOrganization,
-                "ListAccounts", this::listAccounts);
+                "ListAccounts", this::listAccounts));
+        operations.putAll(structure.operations());
+        operations.putAll(policies.operations());
+        return Map.copyOf(operations);
     }
 
     private LabResponse describeOrganization(ServiceCall call) {
@@ -44,17 +50,16 @@ final class OrganizationsService implements ServiceHandler {
     }
 
     private LabResponse listAccounts(ServiceCall call) {
-        OrganizationFixture org = organization(call);
-        if (!org.managementAccountId().equals(call.caller().accountId())) {
-            throw new LabError(400, "AccessDeniedException", "You don't have permissions to access this resource.");
-        }
-        List<AccountFixture> accounts = call.lab().fixture().accounts();
-        var request = call.json();
-        Page<AccountFixture> page = Page.of(accounts, request.path("NextToken").asText(null), request.path("MaxResults").asText(null),
-                call.lab().fixture().pageSize());
+        OrganizationFixture org = managementOnly(call).organization();
+        Page<AccountFixture> page = page(call, call.lab().fixture().accounts());
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("Accounts");
-        page.items().forEach(account -> items.addObject()
+        page.items().forEach(account -> account(call, org, items, account));
+        return protocol.result(call, nextToken(body, page));
+    }
+
+    static void account(ServiceCall call, OrganizationFixture org, ArrayNode items, AccountFixture account) {
+        items.addObject()
                 .put("Id", account.id())
                 .put("Arn", accountArn(org, account.id()))
                 .put("Email", account.email())
@@ -62,11 +67,35 @@ final class OrganizationsService implements ServiceHandler {
                 .put("Status", account.status())
                 .put("State", account.status())
                 .put("JoinedMethod", joinedMethod(org, account))
-                .put("JoinedTimestamp", call.lab().time(account.joinedTimestamp()).getEpochSecond()));
+                .put("JoinedTimestamp", call.lab().time(account.joinedTimestamp()).getEpochSecond());
+    }
+
+    static OrganizationTree managementOnly(ServiceCall call) {
+        OrganizationFixture org = organization(call);
+        if (!org.managementAccountId().equals(call.caller().accountId())) {
+            throw new LabError(400, "AccessDeniedException", "You don't have permissions to access this resource.");
+        }
+        return OrganizationTree.of(call.lab().fixture());
+    }
+
+    static <T> Page<T> page(ServiceCall call, List<T> items) {
+        var request = call.json();
+        return Page.of(items, request.path("NextToken").asText(null), request.path("MaxResults").asText(null), call.lab().fixture().pageSize());
+    }
+
+    static ObjectNode nextToken(ObjectNode body, Page<?> page) {
         if (page.truncated()) {
             body.put("NextToken", page.nextToken());
         }
-        return protocol.result(call, body);
+        return body;
+    }
+
+    static String required(ServiceCall call, String parameter) {
+        String value = call.json().path(parameter).asText(null);
+        if (value == null || value.isBlank()) {
+            throw LabError.invalidInput("You provided a value that does not match the required pattern: " + parameter + " is missing.");
+        }
+        return value;
     }
 
     private static OrganizationFixture organization(ServiceCall call) {

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** STS: who the caller is, and sessions in other accounts. */
+/** STS: who the caller is, sessions in other accounts, and root sessions in member accounts. */
 final class StsService implements ServiceHandler {
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[^/]+/)*([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private final QueryProtocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/");
+    private final AssumeRootOperation assumeRoot = new AssumeRootOperation(protocol);
 
     @Override
     public String service() {
@@ -28,7 +29,8 @@ final class StsService implements ServiceHandler {
     public Map<String, Operation> operations() {
         return Map.of(
                 "GetCallerIdentity", this::getCallerIdentity,
-                "AssumeRole", this::assumeRole);
+                "AssumeRole", this::assumeRole,
+                "AssumeRoot", assumeRoot);
     }
 
     private LabResponse getCallerIdentity(ServiceCall call) {

@@ -45,15 +45,15 @@ class LabTest {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
                 assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The Root Posture lab does not serve iam:ListUsers");
             });
-            assertThatThrownBy(() -> clients.organizations().listRoots()).isInstanceOfSatisfying(OrganizationsException.class, e -> {
+            assertThatThrownBy(() -> clients.organizations().listHandshakesForOrganization()).isInstanceOfSatisfying(OrganizationsException.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(400);
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The Root Posture lab does not serve organizations:ListRoots");
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The Root Posture lab does not serve organizations:ListHandshakesForOrganization");
             });
             assertThatThrownBy(() -> clients.account().getContactInformation(request -> { }))
                     .isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("The Root Posture lab does not serve account:GetContactInformation"));
-            assertThat(lab.calls().get("111111111111")).containsOnlyKeys("iam:ListUsers", "organizations:ListRoots", "account:GetContactInformation");
+            assertThat(lab.calls().get("111111111111")).containsOnlyKeys("iam:ListUsers", "organizations:ListHandshakesForOrganization", "account:GetContactInformation");
         }
     }
 
