@@ -54,7 +54,7 @@ class DemoLabSessionTest {
 
         URI endpoint = URI.create(System.getProperty("rootposture.endpoint"));
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "Root Posture demo lab: serving demo organization o-demo000001 (8 accounts) at " + endpoint + System.lineSeparator());
+                "Root Posture demo lab: serving demo organization o-demo000001 (11 accounts) at " + endpoint + System.lineSeparator());
         assertThat(System.getProperty("aws.accessKeyId")).isEqualTo("AKIALAB0111111111111");
         assertThat(System.getProperty("aws.region")).isEqualTo("us-east-1");
         StsClient sts = StsClient.builder().endpointOverride(endpoint)

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /** The demo organization as an auditor in the management account sees it through the real SDK. */
 class DemoOrganizationTest {
@@ -71,20 +72,33 @@ class DemoOrganizationTest {
     }
 
     @Test
-    void theOrganizationListsEightActiveAccounts() {
+    void theOrganizationListsElevenAccountsOneOfThemSuspended() {
         List<Account> accounts = clients.organizations().listAccountsPaginator(request -> { }).stream()
                 .flatMap(page -> page.accounts().stream()).toList();
 
-        assertThat(accounts).hasSize(8).allSatisfy(account -> assertThat(account.statusAsString()).isEqualTo("ACTIVE"));
-        assertThat(accounts).extracting(Account::id).containsExactly(Arrays.stream("12345678".split(""))
+        assertThat(accounts).hasSize(11);
+        assertThat(accounts.subList(0, 8)).extracting(Account::id).containsExactly(Arrays.stream("12345678".split(""))
                 .map(digit -> digit.repeat(12)).toArray(String[]::new));
+        assertThat(accounts.subList(8, 11)).extracting(Account::id).containsExactly("121212121212", "131313131313", "141414141414");
+        assertThat(accounts).filteredOn(account -> account.statusAsString().equals("ACTIVE")).hasSize(10);
+        assertThat(accounts).filteredOn(account -> !account.statusAsString().equals("ACTIVE")).singleElement()
+                .satisfies(account -> {
+                    assertThat(account.name()).isEqualTo("closed-experiment");
+                    assertThat(account.statusAsString()).isEqualTo("SUSPENDED");
+                    assertThat(account.stateAsString()).isEqualTo("SUSPENDED");
+                });
         assertThat(clients.organizations().describeOrganization().organization().id()).isEqualTo("o-demo000001");
     }
 
     @Test
-    void everyAccountIsAssumableAndHasItsAlias() {
+    void everyActiveAccountButTheVendorSandboxIsAssumableAndHasItsAlias() {
         for (Account account : clients.organizations().listAccounts().accounts()) {
-            assertThat(iam(account.id()).listAccountAliases().accountAliases()).containsExactly("acme-" + account.name());
+            if (account.statusAsString().equals("ACTIVE") && !account.id().equals("131313131313")) {
+                assertThat(iam(account.id()).listAccountAliases().accountAliases()).containsExactly("acme-" + account.name());
+            } else {
+                assertThatThrownBy(() -> assume(account.id())).isInstanceOfSatisfying(StsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+            }
         }
     }
 

@@ -14,20 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class FixtureTest {
 
     @Test
-    void theDemoOrganizationHasEightActiveAssumableAccounts() {
+    void theDemoOrganizationKeepsItsEightActiveAssumableAccountsAndAddsThree() {
         Fixture demo = Fixture.fromClasspath("/demo-organization.json");
 
         assertThat(demo.organization().id()).isEqualTo("o-demo000001");
         assertThat(demo.organization().managementAccountId()).isEqualTo("111111111111");
         assertThat(demo.accounts()).extracting(AccountFixture::name).containsExactly("management", "prod-payments", "dev-sandbox",
-                "legacy-batch", "data-lake", "workloads-shared", "security-tooling", "audit-restricted");
-        assertThat(demo.accounts()).extracting(AccountFixture::id).allMatch(id -> id.chars().distinct().count() == 1);
-        assertThat(demo.accounts()).allSatisfy(account -> {
+                "legacy-batch", "data-lake", "workloads-shared", "security-tooling", "audit-restricted",
+                "closed-experiment", "vendor-sandbox", "shared-services");
+        assertThat(demo.accounts().subList(0, 8)).extracting(AccountFixture::id).allMatch(id -> id.chars().distinct().count() == 1);
+        assertThat(demo.accounts().subList(8, 11)).extracting(AccountFixture::id).containsExactly("121212121212", "131313131313", "141414141414");
+        assertThat(demo.accounts().subList(0, 8)).allSatisfy(account -> {
             assertThat(account.status()).isEqualTo("ACTIVE");
             assertThat(account.assumable()).isTrue();
+        });
+        assertThat(demo.accounts()).allSatisfy(account -> {
             assertThat(account.aliases()).containsExactly("acme-" + account.name());
             assertThat(account.alternateContacts().containsKey("SECURITY")).isEqualTo(!account.id().equals("333333333333"));
         });
+        assertThat(demo.account("121212121212")).get().extracting(AccountFixture::status, AccountFixture::assumable).containsExactly("SUSPENDED", false);
+        assertThat(demo.account("131313131313")).get().extracting(AccountFixture::status, AccountFixture::assumable).containsExactly("ACTIVE", false);
+        assertThat(demo.account("141414141414")).get().extracting(AccountFixture::status, AccountFixture::assumable).containsExactly("ACTIVE", true);
         assertThat(demo.callerAccount().id()).isEqualTo("111111111111");
     }
 
