@@ -25,6 +25,7 @@ import java.util.Map;
  * @param parentId          the root's id or an OU's id (default the root)
  * @param tags              the account's tags in Organizations
  * @param rootCredentials   the root user's credentials, as a root session sees them (default none)
+ * @param monitoring        root activity monitoring: regions, CloudTrail, the CIS alarm chain and AWS Config
  */
 public record AccountFixture(
         String id,
@@ -42,7 +43,8 @@ public record AccountFixture(
         List<FaultFixture> faults,
         String parentId,
         Map<String, String> tags,
-        RootCredentialsFixture rootCredentials) {
+        RootCredentialsFixture rootCredentials,
+        MonitoringFixture monitoring) {
 
     static final Map<String, Integer> DEFAULT_ACCOUNT_SUMMARY = Map.of(
             "AccountMFAEnabled", 0, "AccountAccessKeysPresent", 0, "AccountSigningCertificatesPresent", 0, "AccountPasswordPresent", 0);
@@ -61,5 +63,6 @@ public record AccountFixture(
         faults = Copies.list(faults);
         tags = Copies.mapWithoutNulls(tags);
         rootCredentials = rootCredentials == null ? RootCredentialsFixture.NONE : rootCredentials;
+        monitoring = monitoring == null ? MonitoringFixture.NONE : monitoring;
     }
 }

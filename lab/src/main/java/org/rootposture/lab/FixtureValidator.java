@@ -45,6 +45,7 @@ final class FixtureValidator {
                 throw invalid("account " + account.id() + ": id is a duplicate (accounts[" + i + "].id)");
             }
             new AccountCheck(account).run();
+            new MonitoringCheck(account, organization).run();
         }
         if (organization != null) {
             validate(organization, ids);

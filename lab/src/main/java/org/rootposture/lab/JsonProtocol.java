@@ -1,5 +1,7 @@
 package org.rootposture.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,12 @@ abstract class JsonProtocol implements Protocol {
 
     static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     LabResponse result(ServiceCall call, JsonNode body) {

@@ -15,7 +15,8 @@ final class ServiceRegistry {
     }
 
     static ServiceRegistry standard() {
-        return new ServiceRegistry(List.of(new StsService(), new IamService(), new AccountService(), new OrganizationsService()));
+        return new ServiceRegistry(List.of(new StsService(), new IamService(), new AccountService(), new OrganizationsService(),
+                new CloudTrailService(), new CloudWatchLogsService(), new CloudWatchService(), new SnsService(), new ConfigService()));
     }
 
     Optional<ServiceHandler> handler(String service) {

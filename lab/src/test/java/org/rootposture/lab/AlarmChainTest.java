@@ -1,0 +1,178 @@
+package org.rootposture.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.Subscription;
+
+/** The CIS chain of metric filter, alarm and SNS subscription through the real CloudWatch Logs, CloudWatch and SNS clients. */
+class AlarmChainTest {
+
+    private static final String ROOT_PATTERN = "{ $.userIdentity.type = \\\"Root\\\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }";
+    private static final String TOPIC = "arn:aws:sns:us-east-1:111111111111:root-alerts";
+    private static final String FIXTURE = """
+            {"pageSize": 2, "accounts": [
+              {"id": "111111111111", "monitoring": {
+                "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT"},
+                "trails": [{"name": "main", "multiRegion": true, "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:cloudtrail:*"},
+                           {"name": "quiet", "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:quiet:*"}],
+                "metricFilters": [
+                  {"logGroupName": "cloudtrail", "filterName": "RootAccountUsage", "pattern": "%s",
+                   "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark"},
+                  {"logGroupName": "cloudtrail", "filterName": "UnauthorizedAPICalls", "pattern": "{ $.errorCode = \\"AccessDenied*\\" }",
+                   "metricName": "UnauthorizedAPICalls", "namespace": "CISBenchmark"},
+                  {"logGroupName": "cloudtrail", "filterName": "RootLogins", "pattern": "{ $.eventName = ConsoleLogin }",
+                   "metricName": "RootLogins", "namespace": "Security", "value": "2"},
+                  {"region": "eu-west-1", "logGroupName": "local", "filterName": "Everything", "pattern": "",
+                   "metricName": "Events", "namespace": "Local"}],
+                "alarms": [
+                  {"name": "root-usage", "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark", "actions": ["%s"]},
+                  {"name": "unauthorized", "metricName": "UnauthorizedAPICalls", "namespace": "CISBenchmark", "state": "ALARM", "actionsEnabled": false},
+                  {"name": "root-usage-copy", "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark", "state": "INSUFFICIENT_DATA"},
+                  {"region": "eu-west-1", "name": "ireland", "metricName": "Events", "namespace": "Local"}],
+                "topics": ["arn:aws:sns:us-east-1:111111111111:silent"],
+                "subscriptions": [
+                  {"topicArn": "%s", "endpoint": "security@example.com"},
+                  {"topicArn": "%s", "endpoint": "oncall@example.com", "confirmed": false},
+                  {"topicArn": "%s", "protocol": "https", "endpoint": "https://hooks.example.com/root"}]}},
+              {"id": "222222222222"}]}
+            """.formatted(ROOT_PATTERN, TOPIC, TOPIC, TOPIC, TOPIC);
+
+    @Test
+    void metricFiltersArePagedPerLogGroupAndServedAsWritten() {
+        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+            CloudWatchLogsClient logs = clients.logs("111111111111", Region.US_EAST_1);
+            List<MetricFilter> filters = logs.describeMetricFiltersPaginator(request -> request.logGroupName("cloudtrail"))
+                    .metricFilters().stream().toList();
+
+            assertThat(filters).extracting(MetricFilter::filterName).containsExactly("RootAccountUsage", "UnauthorizedAPICalls", "RootLogins");
+            assertThat(lab.calls().get("111111111111")).containsEntry("logs:DescribeMetricFilters", 2);
+            assertThat(filters.get(0).filterPattern())
+                    .isEqualTo("{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }");
+            assertThat(filters.get(0).logGroupName()).isEqualTo("cloudtrail");
+            assertThat(filters.get(2).metricTransformations()).singleElement().satisfies(transformation -> {
+                assertThat(transformation.metricName()).isEqualTo("RootLogins");
+                assertThat(transformation.metricNamespace()).isEqualTo("Security");
+                assertThat(transformation.metricValue()).isEqualTo("2");
+            });
+            assertThat(logs.describeMetricFilters(request -> request.metricName("RootAccountUsageCount").metricNamespace("CISBenchmark"))
+                    .metricFilters()).extracting(MetricFilter::filterName).containsExactly("RootAccountUsage");
+            assertThat(logs.describeMetricFilters(request -> request.logGroupName("quiet")).metricFilters()).isEmpty();
+        }
+    }
+
+    @Test
+    void logGroupsBelongToTheirRegion() {
+        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+            CloudWatchLogsClient ireland = clients.logs("111111111111", Region.EU_WEST_1);
+
+            assertThat(ireland.describeMetricFilters(request -> { }).metricFilters()).extracting(MetricFilter::filterName).containsExactly("Everything");
+            assertThatThrownBy(() -> ireland.describeMetricFilters(request -> request.logGroupName("cloudtrail")))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+            assertThat(clients.logs("222222222222", Region.US_EAST_1).describeMetricFilters(request -> { }).metricFilters()).isEmpty();
+        }
+    }
+
+    @Test
+    void cloudWatchAnswersTheQueryProtocolWithTheRegionsAlarms() {
+        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+            CloudWatchClient cloudWatch = clients.cloudWatch("111111111111", Region.US_EAST_1);
+            List<MetricAlarm> alarms = cloudWatch.describeAlarmsPaginator(request -> { }).metricAlarms().stream().toList();
+
+            assertThat(alarms).extracting(MetricAlarm::alarmName).containsExactly("root-usage", "unauthorized", "root-usage-copy");
+            assertThat(lab.calls().get("111111111111")).containsEntry("monitoring:DescribeAlarms", 2);
+            assertThat(alarms.get(0)).satisfies(alarm -> {
+                assertThat(alarm.alarmArn()).isEqualTo("arn:aws:cloudwatch:us-east-1:111111111111:alarm:root-usage");
+                assertThat(alarm.metricName()).isEqualTo("RootAccountUsageCount");
+                assertThat(alarm.namespace()).isEqualTo("CISBenchmark");
+                assertThat(alarm.actionsEnabled()).isTrue();
+                assertThat(alarm.alarmActions()).containsExactly(TOPIC);
+                assertThat(alarm.stateValue()).isEqualTo(StateValue.OK);
+                assertThat(alarm.threshold()).isEqualTo(1.0);
+            });
+            assertThat(alarms.get(1)).satisfies(alarm -> {
+                assertThat(alarm.actionsEnabled()).isFalse();
+                assertThat(alarm.alarmActions()).isEmpty();
+                assertThat(alarm.stateValue()).isEqualTo(StateValue.ALARM);
+            });
+            assertThat(cloudWatch.describeAlarms(request -> request.alarmNames("unauthorized", "nothing")).metricAlarms())
+                    .extracting(MetricAlarm::alarmName).containsExactly("unauthorized");
+            assertThat(cloudWatch.describeAlarms(request -> request.stateValue(StateValue.INSUFFICIENT_DATA)).metricAlarms())
+                    .extracting(MetricAlarm::alarmName).containsExactly("root-usage-copy");
+            assertThat(cloudWatch.describeAlarms(request -> request.actionPrefix("arn:aws:sns:")).metricAlarms())
+                    .extracting(MetricAlarm::alarmName).containsExactly("root-usage");
+            assertThat(cloudWatch.describeAlarmsForMetric(request -> request.metricName("RootAccountUsageCount").namespace("CISBenchmark"))
+                    .metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("root-usage", "root-usage-copy");
+            assertThat(clients.cloudWatch("111111111111", Region.EU_WEST_1).describeAlarms().metricAlarms())
+                    .extracting(MetricAlarm::alarmName).containsExactly("ireland");
+        }
+    }
+
+    @Test
+    void aFaultOnCloudWatchIsAQueryError() {
+        try (Lab lab = Lab.start(Fixtures.single("\"faults\": [{\"operation\": \"monitoring:DescribeAlarms\", \"code\": \"Throttling\", \"times\": 1}]"));
+             MonitoringClients clients = new MonitoringClients(lab)) {
+            CloudWatchClient cloudWatch = clients.cloudWatch("111111111111", Region.US_EAST_1);
+
+            assertThatThrownBy(cloudWatch::describeAlarms).isInstanceOfSatisfying(CloudWatchException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                assertThat(e.isThrottlingException()).isTrue();
+            });
+            assertThat(cloudWatch.describeAlarms().metricAlarms()).isEmpty();
+        }
+    }
+
+    @Test
+    void subscriptionsArePagedAndAnUnconfirmedOneIsPending() {
+        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+            SnsClient sns = clients.sns("111111111111", Region.US_EAST_1);
+            List<Subscription> subscriptions = sns.listSubscriptionsByTopicPaginator(request -> request.topicArn(TOPIC))
+                    .subscriptions().stream().toList();
+
+            assertThat(subscriptions).extracting(Subscription::endpoint)
+                    .containsExactly("security@example.com", "oncall@example.com", "https://hooks.example.com/root");
+            assertThat(lab.calls().get("111111111111")).containsEntry("sns:ListSubscriptionsByTopic", 2);
+            assertThat(subscriptions).allSatisfy(subscription -> {
+                assertThat(subscription.topicArn()).isEqualTo(TOPIC);
+                assertThat(subscription.owner()).isEqualTo("111111111111");
+            });
+            assertThat(subscriptions.get(0).subscriptionArn()).startsWith(TOPIC + ":").hasSize(TOPIC.length() + 37);
+            assertThat(subscriptions.get(0).protocol()).isEqualTo("email");
+            assertThat(subscriptions.get(1).subscriptionArn()).isEqualTo("PendingConfirmation");
+            assertThat(subscriptions.get(2).protocol()).isEqualTo("https");
+            assertThat(sns.listSubscriptionsByTopic(request -> request.topicArn("arn:aws:sns:us-east-1:111111111111:silent")).subscriptions()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownTopicIsNotFoundAndOtherRegionsAndAccountsAreRefused() {
+        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+            assertThatThrownBy(() -> clients.sns("111111111111", Region.US_EAST_1)
+                    .listSubscriptionsByTopic(request -> request.topicArn("arn:aws:sns:us-east-1:111111111111:deleted")))
+                    .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(404);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotFound");
+                    });
+            assertThatThrownBy(() -> clients.sns("111111111111", Region.EU_WEST_1).listSubscriptionsByTopic(request -> request.topicArn(TOPIC)))
+                    .isInstanceOf(InvalidParameterException.class);
+            assertThatThrownBy(() -> clients.sns("222222222222", Region.US_EAST_1).listSubscriptionsByTopic(request -> request.topicArn(TOPIC)))
+                    .isInstanceOfSatisfying(AuthorizationErrorException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+    }
+}
