@@ -37,9 +37,9 @@ class PostureRunTest {
 
     @Test
     void everyDemoAccountGetsItsVerdict() {
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
             Events events = run(DemoControls.class);
-            events.assertStatistics(stats -> stats.started(8 * 3));
+            events.assertStatistics(stats -> stats.started(lab.lab().fixture().accounts().size() * 3));
             events.assertThatEvents()
                     .haveExactly(1, event(test("rootMfaIsHardware"), displayName("222222222222 · prod-payments"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("virtual device")))))
@@ -50,7 +50,11 @@ class PostureRunTest {
                             finishedWithFailure(instanceOf(UnableToAssessException.class),
                                     message(m -> m.contains("account:GetAlternateContact") && m.contains("AccessDenied")))))
                     .haveExactly(1, event(test("securityContact"), displayName("333333333333 · dev-sandbox"),
-                            finishedWithFailure(instanceOf(AssertionError.class))));
+                            finishedWithFailure(instanceOf(AssertionError.class))))
+                    .haveExactly(3, event(displayName("121212121212 · closed-experiment"),
+                            abortedWithReason(message(m -> m.contains("the account is SUSPENDED in the organization")))))
+                    .haveExactly(3, event(displayName("131313131313 · vendor-sandbox"),
+                            finishedWithFailure(instanceOf(UnableToAssessException.class), message(m -> m.contains("sts:AssumeRole")))));
         }
     }
 
