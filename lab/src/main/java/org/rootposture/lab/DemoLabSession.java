@@ -1,7 +1,9 @@
 package org.rootposture.lab;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -61,8 +63,17 @@ public final class DemoLabSession implements LauncherSessionListener {
             }
         });
         replaced.clear();
+        System.out.println(callSummary(lab.calls()));
         lab.close();
         lab = null;
+    }
+
+    static String callSummary(Map<String, Map<String, Integer>> calls) {
+        int total = calls.values().stream().flatMap(byOperation -> byOperation.values().stream()).mapToInt(Integer::intValue).sum();
+        Map<String, Integer> byOperation = new TreeMap<>();
+        calls.values().forEach(operations -> operations.forEach((operation, count) -> byOperation.merge(operation, count, Integer::sum)));
+        return String.format(Locale.ROOT, "Root Posture demo lab: served %d AWS calls for %d accounts (%.1f per account): %s",
+                total, calls.size(), calls.isEmpty() ? 0.0 : (double) total / calls.size(), byOperation);
     }
 
     private void set(String name, String value) {
