@@ -16,6 +16,7 @@ public enum Setting {
     EXCLUDE_OUS("exclude-ous", "never accounts under these organizational unit ids, nested OUs included (comma-separated)"),
     INCLUDE_TAGS("include-tags", "only accounts carrying one of these tags, key=value (comma-separated)"),
     EXCLUDE_TAGS("exclude-tags", "never accounts carrying one of these tags, key=value (comma-separated)"),
+    SHARD("shard", "check only shard i of n of the target accounts, written i/n, for a CI matrix of n runners"),
     CONCURRENCY("concurrency", "how many accounts are read at once, 1 to 64 (default 8)"),
     REGIONS("regions", "regions checked by per-region controls, comma-separated (default: each account's enabled regions, account:ListRegions)"),
     AWAIT("await", "how long to wait for evidence that is still settling after a deployment, ISO-8601 such as PT5M (default: read once)"),

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param callTimeout         bound on one AWS call including retries
  * @param lab                 the local lab in use, if any ({@code demo})
  * @param filters             include and exclude filters on the target accounts
+ * @param shard               the part of the targets this runner checks, if the run is split across runners
  * @param concurrency         how many accounts are read at once
  * @param regions             regions for per-region controls; empty: each account's enabled regions
  * @param await               how long to wait for settling evidence; empty: read once
@@ -42,6 +43,7 @@ public record Settings(
         Duration callTimeout,
         Optional<String> lab,
         TargetFilters filters,
+        Optional<Shard> shard,
         int concurrency,
         List<String> regions,
         Optional<Duration> await) {
@@ -50,6 +52,25 @@ public record Settings(
         regions = List.copyOf(regions);
     }
 
+
+    /**
+     * One of n parts of the target accounts: an account belongs to shard {@code 1 + id mod n}, so every runner of a
+     * CI matrix computes the same split without talking to the others, and each account is checked exactly once.
+     *
+     * @param index 1 to count
+     * @param count how many shards
+     */
+    public record Shard(int index, int count) {
+
+        public boolean includes(String accountId) {
+            return Long.parseLong(accountId) % count == index - 1;
+        }
+
+        @Override
+        public String toString() {
+            return index + "/" + count;
+        }
+    }
 
     /** Which accounts a run checks. */
     public sealed interface TargetSpec {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -34,6 +35,7 @@ public final class SettingsReader {
     private static final Pattern OU_ID = Pattern.compile("(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})");
     private static final Pattern TAG = Pattern.compile("[^=,]{1,128}=[^,]{0,256}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern SHARD = Pattern.compile("\\s*(\\d{1,4})\\s*/\\s*(\\d{1,4})\\s*");
     private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
 
     private final Map<String, String> systemProperties;
@@ -84,6 +86,7 @@ public final class SettingsReader {
                 v.duration(Setting.CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
                 lab,
                 v.filters(),
+                v.shard(),
                 v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
                 v.list(Setting.REGIONS, REGION, "AWS regions such as us-east-1"),
                 v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)));
@@ -250,6 +253,22 @@ public final class SettingsReader {
                 throw invalid(Setting.TERRAFORM_OUTPUTS, file, "an existing file written by `terraform output -json` (not found: " + path.toAbsolutePath() + ")");
             }
             return new Settings.TargetSpec.Terraform(path, output);
+        }
+
+        Optional<Settings.Shard> shard() {
+            return optional(Setting.SHARD).map(value -> {
+                Matcher matcher = SHARD.matcher(value);
+                String allowed = "i/n with 1 <= i <= n <= 1000, such as 2/4";
+                if (!matcher.matches()) {
+                    throw invalid(Setting.SHARD, value, allowed);
+                }
+                int index = Integer.parseInt(matcher.group(1));
+                int count = Integer.parseInt(matcher.group(2));
+                if (index < 1 || index > count || count > 1000) {
+                    throw invalid(Setting.SHARD, value, allowed);
+                }
+                return new Settings.Shard(index, count);
+            });
         }
 
         Settings.TargetFilters filters() {

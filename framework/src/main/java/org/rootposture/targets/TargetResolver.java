@@ -63,11 +63,14 @@ public final class TargetResolver {
         } else {
             candidates.add(new Target(callerId, alias(), Optional.empty()));
         }
-        Predicate<Target> kept = filter(settings.filters());
+        Predicate<Target> filtered = filter(settings.filters());
+        Predicate<Target> kept = settings.shard().map(shard -> filtered.and(target -> shard.includes(target.accountId()))).orElse(filtered);
         List<Target> accounts = candidates.stream().filter(kept).toList();
         if (accounts.isEmpty()) {
             throw new SettingsException("No account to check: " + describe(spec) + " gave " + candidates.size() + " active account(s)"
-                    + (settings.filters().isEmpty() ? "" : " and the include/exclude filters " + settings.filters() + " kept none"));
+                    + (settings.filters().isEmpty() ? "" : " and the include/exclude filters " + settings.filters() + " kept none")
+                    + settings.shard().map(shard -> "; shard " + shard + " holds none of " + candidates.stream().filter(filtered).count()
+                            + " (use fewer shards)").orElse(""));
         }
         return new Targets(partition, callerId, accounts, skipped.stream().filter(s -> kept.test(s.target())).toList());
     }
