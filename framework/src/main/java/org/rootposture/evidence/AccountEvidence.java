@@ -30,4 +30,7 @@ public interface AccountEvidence {
 
     /** The credentials of this account's root user, through a root session where possible. */
     RootCredentialsInventory rootCredentialsInventory();
+
+    /** How the account watches its root user: CloudTrail, the CIS alarm chain and AWS Config. */
+    MonitoringEvidence monitoring();
 }

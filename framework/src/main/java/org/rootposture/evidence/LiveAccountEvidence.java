@@ -45,6 +45,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final Memo<ScpChain> serviceControlPolicies = new Memo<>(this::readServiceControlPolicies);
     private final Memo<RootCredentialsInventory> rootCredentialsInventory = new Memo<>(this::readRootCredentialsInventory);
     private final Memo<EnabledRegions> enabledRegions = new Memo<>(this::readEnabledRegions);
+    private final MonitoringEvidence monitoring;
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
 
@@ -60,6 +61,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
         this.rootSessions = rootSessions;
         this.options = options;
         this.clock = clock;
+        this.monitoring = new LiveMonitoringEvidence(clients, clock);
     }
 
     @Override
@@ -85,6 +87,11 @@ public final class LiveAccountEvidence implements AccountEvidence {
     @Override
     public SecurityContact securityContact() {
         return securityContact.get();
+    }
+
+    @Override
+    public MonitoringEvidence monitoring() {
+        return monitoring;
     }
 
     @Override

@@ -299,7 +299,7 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(10).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(15).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();

@@ -43,6 +43,7 @@ final class StubEvidence implements AccountEvidence {
     private OrganizationFeatures features;
     private ScpChain chain;
     private RootCredentialsInventory inventory;
+    private final StubMonitoring monitoring = new StubMonitoring();
 
     static StubEvidence account() {
         return new StubEvidence()
@@ -178,6 +179,11 @@ final class StubEvidence implements AccountEvidence {
     StubEvidence chain(ScpChain chain) {
         this.chain = chain;
         return this;
+    }
+
+    @Override
+    public StubMonitoring monitoring() {
+        return monitoring;
     }
 
     StubEvidence inventory(RootCredentialsInventory inventory) {

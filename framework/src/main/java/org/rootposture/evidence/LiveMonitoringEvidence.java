@@ -1,0 +1,382 @@
+package org.rootposture.evidence;
+
+import static org.awaitility.Awaitility.await;
+import static org.rootposture.evidence.AwsCalls.call;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.IterativePollInterval;
+import org.rootposture.session.AwsClients;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.config.model.ConfigRule;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Reads an account's monitoring evidence through the AWS SDK, lazily and at most once per record: per region for the
+ * event history and Config recorders, per trail, log group, metric and topic for the alarm chain. Regional reads go
+ * through the account's clients in that region; a trail's status and selectors are read in its home region, by ARN.
+ */
+public final class LiveMonitoringEvidence implements MonitoringEvidence {
+
+    /** How far back CloudTrail's event history goes. */
+    public static final Duration EVENT_HISTORY = Duration.ofDays(90);
+
+    private static final Duration FIRST_POLL = Duration.ofMillis(50);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AwsClients clients;
+    private final Clock clock;
+    private final Memo<Trails> trails = new Memo<>(this::readTrails);
+    private final Memo<ConfigRules> configRules = new Memo<>(this::readConfigRules);
+    private final Map<String, Memo<TrailStatus>> trailStatuses = new ConcurrentHashMap<>();
+    private final Map<String, Memo<TrailEventSelectors>> eventSelectors = new ConcurrentHashMap<>();
+    private final Map<String, Memo<RootActivity>> rootActivity = new ConcurrentHashMap<>();
+    private final Map<String, Memo<MetricFilters>> metricFilters = new ConcurrentHashMap<>();
+    private final Map<String, Memo<MetricAlarms>> alarms = new ConcurrentHashMap<>();
+    private final Map<String, Memo<TopicSubscriptions>> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Memo<ConfigRecorders>> configRecorders = new ConcurrentHashMap<>();
+    private final Map<String, Memo<ConfigRuleCompliance>> compliance = new ConcurrentHashMap<>();
+
+    public LiveMonitoringEvidence(AwsClients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    public Trails trails() {
+        return trails.get();
+    }
+
+    @Override
+    public TrailStatus trailStatus(Trails.Trail trail, Optional<Duration> awaitLogging) {
+        return trailStatuses.computeIfAbsent(trail.arn(), arn -> new Memo<>(() -> readTrailStatus(trail, awaitLogging))).get();
+    }
+
+    @Override
+    public TrailEventSelectors eventSelectors(Trails.Trail trail) {
+        return eventSelectors.computeIfAbsent(trail.arn(), arn -> new Memo<>(() -> readEventSelectors(trail))).get();
+    }
+
+    @Override
+    public RootActivity rootActivity(String region) {
+        return rootActivity.computeIfAbsent(region, r -> new Memo<>(() -> readRootActivity(r))).get();
+    }
+
+    @Override
+    public MetricFilters metricFilters(String region, String logGroupName) {
+        return metricFilters.computeIfAbsent(region + "|" + logGroupName, key -> new Memo<>(() -> readMetricFilters(region, logGroupName))).get();
+    }
+
+    @Override
+    public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
+        return alarms.computeIfAbsent(region + "|" + metric, key -> new Memo<>(() -> readAlarms(region, metric))).get();
+    }
+
+    @Override
+    public TopicSubscriptions subscriptions(String topicArn) {
+        return subscriptions.computeIfAbsent(topicArn, arn -> new Memo<>(() -> readSubscriptions(arn))).get();
+    }
+
+    @Override
+    public ConfigRecorders configRecorders(String region) {
+        return configRecorders.computeIfAbsent(region, r -> new Memo<>(() -> readConfigRecorders(r))).get();
+    }
+
+    @Override
+    public ConfigRules configRules() {
+        return configRules.get();
+    }
+
+    @Override
+    public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<Duration> awaitEvaluation) {
+        List<String> names = ruleNames.stream().distinct().sorted().toList();
+        return compliance.computeIfAbsent(String.join("|", names), key -> new Memo<>(() -> readCompliance(names, awaitEvaluation))).get();
+    }
+
+    private Trails readTrails() {
+        CloudTrailClient cloudTrail = clients.client(CloudTrailClient.class);
+        List<Trails.Trail> list = call("cloudtrail:DescribeTrails", () -> cloudTrail.describeTrails(request -> request.includeShadowTrails(true))
+                .trailList().stream()
+                .map(trail -> new Trails.Trail(trail.name(), trail.trailARN(), trail.homeRegion(), Boolean.TRUE.equals(trail.isMultiRegionTrail()),
+                        Boolean.TRUE.equals(trail.isOrganizationTrail()), trail.cloudWatchLogsLogGroupArn()))
+                .toList());
+        return new Trails(region(cloudTrail), list, Provenance.of(clock.instant(), "cloudtrail:DescribeTrails"));
+    }
+
+    private TrailStatus readTrailStatus(Trails.Trail trail, Optional<Duration> awaitLogging) {
+        CloudTrailClient cloudTrail = homeRegion(trail).client(CloudTrailClient.class);
+        Settled<GetTrailStatusResponse> status = settle("trail " + trail.arn() + " to log",
+                () -> call("cloudtrail:GetTrailStatus", () -> cloudTrail.getTrailStatus(request -> request.name(trail.arn()))),
+                response -> Boolean.TRUE.equals(response.isLogging()), awaitLogging);
+        GetTrailStatusResponse response = status.value();
+        return new TrailStatus(trail.arn(), Boolean.TRUE.equals(response.isLogging()), response.latestDeliveryTime(), response.latestDeliveryError(),
+                status.reads(), status.timedOut() ? awaitLogging.orElseThrow() : null, Provenance.of(clock.instant(), "cloudtrail:GetTrailStatus"));
+    }
+
+    private TrailEventSelectors readEventSelectors(Trails.Trail trail) {
+        CloudTrailClient cloudTrail = homeRegion(trail).client(CloudTrailClient.class);
+        GetEventSelectorsResponse response = call("cloudtrail:GetEventSelectors",
+                () -> cloudTrail.getEventSelectors(request -> request.trailName(trail.arn())));
+        List<TrailEventSelectors.Classic> classic = response.eventSelectors().stream()
+                .map(selector -> new TrailEventSelectors.Classic(selector.readWriteTypeAsString(),
+                        !Boolean.FALSE.equals(selector.includeManagementEvents()), selector.excludeManagementEventSources()))
+                .toList();
+        List<TrailEventSelectors.Advanced> advanced = response.advancedEventSelectors().stream()
+                .map(selector -> new TrailEventSelectors.Advanced(selector.name(),
+                        selector.fieldSelectors().stream().map(LiveMonitoringEvidence::fieldSelector).toList()))
+                .toList();
+        return new TrailEventSelectors(trail.arn(), classic, advanced, Provenance.of(clock.instant(), "cloudtrail:GetEventSelectors"));
+    }
+
+    private static TrailEventSelectors.FieldSelector fieldSelector(AdvancedFieldSelector selector) {
+        return new TrailEventSelectors.FieldSelector(selector.field(), selector.equalsValue(), selector.startsWith(), selector.endsWith(),
+                selector.notEquals(), selector.notStartsWith(), selector.notEndsWith());
+    }
+
+    private RootActivity readRootActivity(String region) {
+        Instant to = clock.instant();
+        Instant from = to.minus(EVENT_HISTORY);
+        CloudTrailClient cloudTrail = clients.inRegion(region).client(CloudTrailClient.class);
+        List<RootActivity.Event> events = new ArrayList<>();
+        int[] excluded = new int[2];
+        call("cloudtrail:LookupEvents", () -> {
+            cloudTrail.lookupEventsPaginator(request -> request
+                            .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.USERNAME).attributeValue("root").build())
+                            .startTime(from)
+                            .endTime(to))
+                    .events()
+                    .forEach(event -> {
+                        JsonNode detail = cloudTrailEvent(event.eventId(), event.cloudTrailEvent());
+                        JsonNode identity = detail.path("userIdentity");
+                        if (!"Root".equals(identity.path("type").asText(null))) {
+                            excluded[1]++;
+                        } else if (identity.hasNonNull("invokedBy") || "AwsServiceEvent".equals(detail.path("eventType").asText(null))) {
+                            excluded[0]++;
+                        } else {
+                            events.add(new RootActivity.Event(event.eventTime(), event.eventName(), event.eventSource(),
+                                    detail.path("sourceIPAddress").asText(null), detail.path("awsRegion").asText(region), event.eventId()));
+                        }
+                    });
+            return events;
+        });
+        return new RootActivity(region, from, to, events, excluded[0], excluded[1], Provenance.of(clock.instant(), "cloudtrail:LookupEvents"));
+    }
+
+    private static JsonNode cloudTrailEvent(String eventId, String json) {
+        if (json == null || json.isBlank()) {
+            throw new EvidenceUnavailableException("cloudtrail:LookupEvents", "MalformedEvent", "event " + eventId + " has no CloudTrailEvent");
+        }
+        try {
+            JsonNode detail = JSON.readTree(json);
+            if (!detail.path("userIdentity").isObject()) {
+                throw new EvidenceUnavailableException("cloudtrail:LookupEvents", "MalformedEvent", "event " + eventId + " has no userIdentity");
+            }
+            return detail;
+        } catch (JsonProcessingException e) {
+            throw new EvidenceUnavailableException("cloudtrail:LookupEvents", "MalformedEvent",
+                    "the CloudTrailEvent of event " + eventId + " is not JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private MetricFilters readMetricFilters(String region, String logGroupName) {
+        CloudWatchLogsClient logs = clients.inRegion(region).client(CloudWatchLogsClient.class);
+        List<MetricFilters.Filter> filters = call("logs:DescribeMetricFilters", () -> logs
+                .describeMetricFiltersPaginator(request -> request.logGroupName(logGroupName))
+                .metricFilters().stream()
+                .map(filter -> new MetricFilters.Filter(filter.filterName(), filter.filterPattern(), filter.metricTransformations().stream()
+                        .map(metric -> new MetricFilters.Metric(metric.metricNamespace(), metric.metricName()))
+                        .toList()))
+                .toList());
+        return new MetricFilters(region, logGroupName, filters, Provenance.of(clock.instant(), "logs:DescribeMetricFilters"));
+    }
+
+    private MetricAlarms readAlarms(String region, MetricFilters.Metric metric) {
+        CloudWatchClient cloudWatch = clients.inRegion(region).client(CloudWatchClient.class);
+        List<MetricAlarms.Alarm> list = call("cloudwatch:DescribeAlarmsForMetric", () -> cloudWatch
+                .describeAlarmsForMetric(request -> request.namespace(metric.namespace()).metricName(metric.name()))
+                .metricAlarms().stream()
+                .map(LiveMonitoringEvidence::alarm)
+                .toList());
+        return new MetricAlarms(region, metric, list, Provenance.of(clock.instant(), "cloudwatch:DescribeAlarmsForMetric"));
+    }
+
+    private static MetricAlarms.Alarm alarm(MetricAlarm alarm) {
+        return new MetricAlarms.Alarm(alarm.alarmName(), alarm.alarmArn(), !Boolean.FALSE.equals(alarm.actionsEnabled()), alarm.alarmActions(),
+                alarm.stateValueAsString());
+    }
+
+    private TopicSubscriptions readSubscriptions(String topicArn) {
+        String[] arn = topicArn.split(":");
+        if (arn.length < 6 || !arn[2].equals("sns")) {
+            throw new EvidenceUnavailableException("sns:ListSubscriptionsByTopic", "InvalidTopicArn", topicArn + " is not an SNS topic ARN");
+        }
+        SnsClient sns = clients.inRegion(arn[3]).client(SnsClient.class);
+        List<TopicSubscriptions.Subscription> list = call("sns:ListSubscriptionsByTopic", () -> sns
+                .listSubscriptionsByTopicPaginator(request -> request.topicArn(topicArn))
+                .subscriptions().stream()
+                .map(subscription -> new TopicSubscriptions.Subscription(subscription.protocol(),
+                        maskedEndpoint(subscription.protocol(), subscription.endpoint()), confirmed(subscription.subscriptionArn())))
+                .toList());
+        return new TopicSubscriptions(topicArn, list, Provenance.of(clock.instant(), "sns:ListSubscriptionsByTopic"));
+    }
+
+    private static boolean confirmed(String subscriptionArn) {
+        return subscriptionArn != null && subscriptionArn.startsWith("arn:");
+    }
+
+    static String maskedEndpoint(String protocol, String endpoint) {
+        if (endpoint == null || protocol == null) {
+            return endpoint;
+        }
+        return switch (protocol) {
+            case "email", "email-json" -> Masking.email(endpoint);
+            case "sms" -> Masking.phone(endpoint);
+            case "http", "https" -> webHook(endpoint);
+            default -> endpoint;
+        };
+    }
+
+    private static String webHook(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "" : "/…");
+        } catch (IllegalArgumentException e) {
+            return "*".repeat(url.length());
+        }
+    }
+
+    private ConfigRecorders readConfigRecorders(String region) {
+        ConfigClient config = clients.inRegion(region).client(ConfigClient.class);
+        List<ConfigurationRecorder> recorders = call("config:DescribeConfigurationRecorders",
+                () -> config.describeConfigurationRecorders(request -> { }).configurationRecorders());
+        Map<String, ConfigurationRecorderStatus> statuses = new HashMap<>();
+        if (!recorders.isEmpty()) {
+            call("config:DescribeConfigurationRecorderStatus", () -> config.describeConfigurationRecorderStatus(request -> { })
+                    .configurationRecordersStatus()).forEach(status -> statuses.put(status.name(), status));
+        }
+        List<ConfigRecorders.Recorder> list = recorders.stream().map(recorder -> {
+            ConfigurationRecorderStatus status = statuses.get(recorder.name());
+            return new ConfigRecorders.Recorder(recorder.name(),
+                    recorder.recordingGroup() == null ? null : recorder.recordingGroup().allSupported(),
+                    recorder.recordingGroup() == null ? null : recorder.recordingGroup().includeGlobalResourceTypes(),
+                    status == null ? null : status.recording(),
+                    status == null ? null : status.lastStatusAsString(),
+                    status == null ? null : status.lastErrorCode(),
+                    status == null ? null : status.lastErrorMessage(),
+                    status == null ? null : status.lastStartTime(),
+                    status == null ? null : status.lastStopTime());
+        }).toList();
+        return new ConfigRecorders(region, list, Provenance.of(clock.instant(), "config:DescribeConfigurationRecorders",
+                "config:DescribeConfigurationRecorderStatus"));
+    }
+
+    private ConfigRules readConfigRules() {
+        ConfigClient config = clients.client(ConfigClient.class);
+        List<ConfigRules.Rule> rules = call("config:DescribeConfigRules", () -> config.describeConfigRulesPaginator(request -> { })
+                .configRules().stream()
+                .map(LiveMonitoringEvidence::rule)
+                .toList());
+        return new ConfigRules(region(config), rules, Provenance.of(clock.instant(), "config:DescribeConfigRules"));
+    }
+
+    private static ConfigRules.Rule rule(ConfigRule rule) {
+        return new ConfigRules.Rule(rule.configRuleName(), rule.source() == null ? null : rule.source().ownerAsString(),
+                rule.source() == null ? null : rule.source().sourceIdentifier(), rule.configRuleStateAsString());
+    }
+
+    private ConfigRuleCompliance readCompliance(List<String> names, Optional<Duration> awaitEvaluation) {
+        ConfigClient config = clients.client(ConfigClient.class);
+        Settled<Map<String, String>> read = settle("Config to evaluate " + names,
+                () -> names.isEmpty() ? Map.of() : call("config:DescribeComplianceByConfigRule", () -> {
+                    Map<String, String> byRule = new LinkedHashMap<>();
+                    names.forEach(name -> byRule.put(name, ConfigRuleCompliance.INSUFFICIENT_DATA));
+                    config.describeComplianceByConfigRulePaginator(request -> request.configRuleNames(names))
+                            .complianceByConfigRules()
+                            .forEach(rule -> byRule.put(rule.configRuleName(), rule.compliance() == null || rule.compliance().complianceTypeAsString() == null
+                                    ? ConfigRuleCompliance.INSUFFICIENT_DATA : rule.compliance().complianceTypeAsString()));
+                    return byRule;
+                }),
+                byRule -> !byRule.containsValue(ConfigRuleCompliance.INSUFFICIENT_DATA), awaitEvaluation);
+        return new ConfigRuleCompliance(region(config), read.value(), read.reads(), read.timedOut() ? awaitEvaluation.orElseThrow() : null,
+                Provenance.of(clock.instant(), "config:DescribeComplianceByConfigRule"));
+    }
+
+    private record Settled<T>(T value, int reads, boolean timedOut) { }
+
+    /** Reads once, or (with a wait) until the value is settled or the wait ends, polling with back-off. */
+    private static <T> Settled<T> settle(String what, Supplier<T> read, Predicate<T> settled, Optional<Duration> wait) {
+        AtomicReference<T> last = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Boolean> readAndCheck = () -> {
+            T value = read.get();
+            last.set(value);
+            reads.incrementAndGet();
+            return settled.test(value);
+        };
+        if (wait.isEmpty()) {
+            readAndCheck.get();
+            return new Settled<>(last.get(), reads.get(), false);
+        }
+        try {
+            await(what)
+                    .atMost(wait.get())
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(IterativePollInterval.iterative(LiveMonitoringEvidence::backOff, FIRST_POLL))
+                    .until(readAndCheck::get);
+            return new Settled<>(last.get(), reads.get(), false);
+        } catch (ConditionTimeoutException e) {
+            if (last.get() == null) {
+                throw new EvidenceUnavailableException("await", "Timeout", "no answer while waiting for " + what + " within " + wait.get());
+            }
+            return new Settled<>(last.get(), reads.get(), true);
+        }
+    }
+
+    private static Duration backOff(Duration previous) {
+        Duration doubled = previous.multipliedBy(2);
+        return doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
+    }
+
+    private AwsClients homeRegion(Trails.Trail trail) {
+        return trail.homeRegion() == null ? clients : clients.inRegion(trail.homeRegion());
+    }
+
+    private static String region(SdkClient client) {
+        return ((AwsServiceClientConfiguration) client.serviceClientConfiguration()).region().id();
+    }
+}

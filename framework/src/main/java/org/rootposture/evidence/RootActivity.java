@@ -1,0 +1,48 @@
+package org.rootposture.evidence;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The root user's events in one region's CloudTrail event history ({@code cloudtrail:LookupEvents} with
+ * {@code Username=root}, every page), without the events AWS services perform as root ({@code eventType =
+ * AwsServiceEvent}, or a {@code userIdentity.invokedBy}) and without events of an IAM user who happens to be called root.
+ *
+ * @param region                 the region whose history was read
+ * @param from                   start of the history read
+ * @param to                     end of the history read
+ * @param events                 the root user's own events, newest first
+ * @param excludedServiceEvents  events left out because an AWS service acted (AwsServiceEvent or invokedBy)
+ * @param excludedNotRoot        events left out because their identity is not the root user (an IAM user named root)
+ * @param provenance             the calls that produced it
+ */
+public record RootActivity(String region, Instant from, Instant to, List<Event> events, int excludedServiceEvents, int excludedNotRoot,
+                           Provenance provenance) implements Evidence {
+
+    public RootActivity {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * One event of the root user.
+     *
+     * @param time      when it happened
+     * @param name      e.g. {@code ConsoleLogin}
+     * @param source    e.g. {@code signin.amazonaws.com}
+     * @param sourceIp  the caller's IP address
+     * @param region    the region it happened in
+     * @param eventId   CloudTrail's event id
+     */
+    public record Event(Instant time, String name, String source, String sourceIp, String region, String eventId) {
+
+        /** {@code 2026-11-20T08:15:00Z ConsoleLogin from 198.51.100.10 in eu-west-1}. */
+        public String describe() {
+            return time + " " + name + " from " + sourceIp + " in " + region;
+        }
+    }
+
+    /** The events at or after the instant. */
+    public List<Event> since(Instant start) {
+        return events.stream().filter(event -> !event.time().isBefore(start)).toList();
+    }
+}
