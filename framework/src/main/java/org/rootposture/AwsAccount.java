@@ -88,6 +88,16 @@ public final class AwsAccount {
         return new AwsOrganization(this);
     }
 
+    /** CloudTrail as this account uses it to watch its root user, for {@code assertThat(account.cloudTrail())}. */
+    public CloudTrail cloudTrail() {
+        return new CloudTrail(this);
+    }
+
+    /** AWS Config in this account, for {@code assertThat(account.config())}. */
+    public AwsConfig config() {
+        return new AwsConfig(this);
+    }
+
     /** The evidence about this account, each record read at most once per run. */
     public AccountEvidence evidence() {
         return evidence;

@@ -1,7 +1,9 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsAccount;
+import org.rootposture.AwsConfig;
 import org.rootposture.AwsOrganization;
+import org.rootposture.CloudTrail;
 import org.rootposture.Guardrails;
 import org.rootposture.RootUser;
 
@@ -45,6 +47,24 @@ public final class RootPostureAssertions {
      */
     public static OrganizationAssert assertThat(AwsOrganization organization) {
         return new OrganizationAssert(organization);
+    }
+
+    /**
+     * Assertions on how an account's CloudTrail watches its root user.
+     *
+     * <pre>assertThat(account.cloudTrail()).logsAllRegions().alarmsOnRootActivity();</pre>
+     */
+    public static CloudTrailAssert assertThat(CloudTrail cloudTrail) {
+        return new CloudTrailAssert(cloudTrail);
+    }
+
+    /**
+     * Assertions on AWS Config in an account.
+     *
+     * <pre>assertThat(account.config()).recordsAllRegions().rootRulesCompliant();</pre>
+     */
+    public static ConfigAssert assertThat(AwsConfig config) {
+        return new ConfigAssert(config);
     }
 
     /**

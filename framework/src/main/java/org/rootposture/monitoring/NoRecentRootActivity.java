@@ -1,0 +1,33 @@
+package org.rootposture.monitoring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.rootposture.Evaluates;
+import org.rootposture.ForEachAccount;
+
+/**
+ * Control {@code trail.root-activity.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6): judged in every enabled region, fails if
+ * the region's CloudTrail event history holds an event of the root user within the window, and lists the events (time,
+ * name, source IP, region). Events AWS services perform as root ({@code AwsServiceEvent}, {@code userIdentity.invokedBy})
+ * do not count. The window is {@link #days()}, or {@code rootposture.usage-window-days} (default 90); the event history
+ * keeps 90 days, so a longer window without events is unable to assess.
+ *
+ * <pre>
+ * &#64;NoRecentRootActivity(days = 30)
+ * void noRootActivityThisMonth(AwsAccount account) { }
+ * </pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@ForEachAccount
+@Evaluates("trail.root-activity.none-recent")
+public @interface NoRecentRootActivity {
+
+    /** The window in days; 0 (the default) means the run's {@code rootposture.usage-window-days}. */
+    int days() default 0;
+}
