@@ -57,7 +57,8 @@ public final class Lab implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-            server.createContext("/", new LabHttpHandler(state, ServiceRegistry.standard(), options.latency()));
+            server.createContext("/", new LabHttpHandler(state, ServiceRegistry.standard(), options.latency(),
+                    new RateLimiter(options.rateLimits(), System::nanoTime)));
             server.setExecutor(executor);
             server.start();
             return new Lab(state, server, executor);
@@ -109,9 +110,23 @@ public final class Lab implements AutoCloseable {
         return state.calls().total();
     }
 
-    /** Forgets the requests counted so far. */
+    /** Forgets the requests counted so far, throttled ones too. */
     public void resetCalls() {
         state.calls().reset();
+        state.throttles().reset();
+    }
+
+    /**
+     * Requests answered with a throttling error because of {@link LabOptions#rateLimits()}, a subset of
+     * {@link #calls()}: account id to {@code service:Operation} to count. A snapshot.
+     */
+    public Map<String, Map<String, Integer>> throttles() {
+        return state.throttles().snapshot();
+    }
+
+    /** All requests so far that a rate limit throttled. */
+    public int totalThrottles() {
+        return state.throttles().total();
     }
 
     /** Stops the server. */

@@ -18,11 +18,13 @@ final class LabHttpHandler implements HttpHandler {
     private final LabState lab;
     private final ServiceRegistry services;
     private final Duration latency;
+    private final RateLimiter rateLimiter;
 
-    LabHttpHandler(LabState lab, ServiceRegistry services, Duration latency) {
+    LabHttpHandler(LabState lab, ServiceRegistry services, Duration latency, RateLimiter rateLimiter) {
         this.lab = lab;
         this.services = services;
         this.latency = latency;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -47,6 +49,12 @@ final class LabHttpHandler implements HttpHandler {
             AccountState account = lab.account(caller.accountId()).orElseThrow();
             String name = scope.service() + ":" + operation;
             lab.calls().count(caller.accountId(), name);
+            LabError throttled = rateLimiter.admit(name, caller.accountId(), scope.region(),
+                    lab.organization().map(OrganizationFixture::id)).orElse(null);
+            if (throttled != null) {
+                lab.throttles().count(caller.accountId(), name);
+                throw throttled;
+            }
             caller.authorize(name);
             FaultFixture fault = account.faultFor(name).orElse(null);
             if (fault != null) {

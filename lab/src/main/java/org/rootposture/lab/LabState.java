@@ -15,6 +15,7 @@ final class LabState {
     private final Map<String, AccountState> accounts = new LinkedHashMap<>();
     private final Identities identities;
     private final CallCounter calls = new CallCounter();
+    private final CallCounter throttles = new CallCounter();
 
     LabState(Fixture fixture, Clock clock) {
         this.fixture = fixture;
@@ -58,5 +59,9 @@ final class LabState {
 
     CallCounter calls() {
         return calls;
+    }
+
+    CallCounter throttles() {
+        return throttles;
     }
 }
