@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line of {@link ReportGenerator}, checked: see {@link #USAGE}.
@@ -15,9 +16,10 @@ import java.util.Map;
  * @param allureHome  the Allure commandline's home (the folder holding {@code lib/})
  * @param environment rows for the report's Environment widget, in the order given
  * @param reportName  the report's title
+ * @param history     the previous run's {@code history/} folder to carry forward, when not the site's own
  */
 public record Arguments(Path results, Path report, Path allureHome, Map<String, String> environment,
-                        String reportName) {
+                        String reportName, Optional<Path> history) {
 
     /** The report title used when {@code --name} is not given. */
     public static final String DEFAULT_REPORT_NAME = "Root Posture compliance report";
@@ -28,12 +30,15 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
     /** The help text. */
     public static final String USAGE = """
             Usage: ReportGenerator --results DIR --report DIR --allure-home DIR [--env KEY=VALUE ...] [--name TITLE]
+                                   [--history DIR]
               --results DIR      allure-results directory written by the posture run (must exist and hold results)
               --report DIR       output folder of the single-file report (index.html); replaced on every run.
                                  A multi-file report, kept for the trend history, goes to its sibling allure-report-site
               --allure-home DIR  unpacked io.qameta.allure:allure-commandline zip (the folder holding lib/, or its parent)
               --env KEY=VALUE    a row of the report's Environment section; repeatable
               --name TITLE       report title (default: Root Posture compliance report)
+              --history DIR      the previous report's history/ folder, for example restored from a pipeline cache
+                                 (default: allure-report-site/history beside --report, if it exists)
               --help             print this help""";
 
     public Arguments {
@@ -43,6 +48,11 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
     /** The multi-file report beside {@link #report()}, whose {@code history/} feeds the next run's trend. */
     public Path site() {
         return report.resolveSibling(SITE_DIRECTORY);
+    }
+
+    /** The history folder carried into this run's report: {@code --history}, else the site's {@code history/}. */
+    public Path previousHistory() {
+        return history.orElse(site().resolve(History.DIRECTORY));
     }
 
     /** Whether the command line asks for help. */
@@ -65,6 +75,7 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
         Path report = null;
         Path allureHome = null;
         String reportName = null;
+        Path history = null;
         Map<String, String> environment = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -73,6 +84,7 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
                 case "--report" -> report = path(option, once(option, report, value(args, i++)));
                 case "--allure-home" -> allureHome = path(option, once(option, allureHome, value(args, i++)));
                 case "--name" -> reportName = once(option, reportName, value(args, i++));
+                case "--history" -> history = path(option, once(option, history, value(args, i++)));
                 case "--env" -> {
                     String pair = value(args, i++);
                     int eq = pair.indexOf('=');
@@ -109,7 +121,15 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
         if (reportName != null && reportName.isBlank()) {
             throw new UsageException("--name: must not be blank");
         }
-        return new Arguments(resultsDir, reportDir, home, environment, reportName == null ? DEFAULT_REPORT_NAME : reportName);
+        if (history != null && Files.exists(history) && !Files.isDirectory(history)) {
+            throw new UsageException("--history: not a directory: " + history);
+        }
+        if (history != null && history.startsWith(resultsDir)) {
+            throw new UsageException("--history: " + history + " is inside --results " + resultsDir
+                    + ", whose history/ folder is replaced with it");
+        }
+        return new Arguments(resultsDir, reportDir, home, environment, reportName == null ? DEFAULT_REPORT_NAME : reportName,
+                Optional.ofNullable(history));
     }
 
     private static Path findAllureHome(Path dir) {

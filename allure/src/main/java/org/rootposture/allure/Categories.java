@@ -10,8 +10,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * The report's categories, which sort every result that is not a pass by verdict: "Non-compliant" (failed),
  * "Unable to assess" (broken, message starting "Unable to assess"), "Not applicable" (skipped, message starting
- * "Not applicable") and "Test defects" (any other broken result). Shipped as the resource
- * {@value #RESOURCE}.
+ * "Not applicable"), "Waived" (skipped, message starting "Waived") and "Test defects" (any other broken result).
+ * Shipped as the resource {@value #RESOURCE}; the framework writes it into the results at the end of every run and
+ * {@link ReportGenerator} copies it again, so it is there however the report is generated.
  */
 public final class Categories {
 
@@ -24,6 +25,15 @@ public final class Categories {
     private Categories() {
     }
 
+    /** The shipped categories file, to be closed by the caller. */
+    public static InputStream open() {
+        InputStream in = Categories.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new ReportException("Resource " + RESOURCE + " is missing from the rootposture-allure jar");
+        }
+        return in;
+    }
+
     /**
      * Copies the shipped categories into the results directory, replacing any categories file already there.
      *
@@ -31,10 +41,7 @@ public final class Categories {
      */
     public static Path copyInto(Path resultsDir) {
         Path target = resultsDir.resolve(FILE_NAME);
-        try (InputStream in = Categories.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new ReportException("Resource " + RESOURCE + " is missing from the rootposture-allure jar");
-            }
+        try (InputStream in = open()) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

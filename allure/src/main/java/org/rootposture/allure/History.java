@@ -31,7 +31,16 @@ public final class History {
      * @return the number of files copied; 0 when there is no previous history
      */
     public static int copy(Path previousReport, Path resultsDir) {
-        Path source = previousReport.resolve(DIRECTORY);
+        return carry(previousReport.resolve(DIRECTORY), resultsDir);
+    }
+
+    /**
+     * Replaces {@code <resultsDir>/history} with the given history folder, such as one restored from a pipeline
+     * cache, when it exists.
+     *
+     * @return the number of files copied; 0 when the folder does not exist
+     */
+    public static int carry(Path source, Path resultsDir) {
         if (!Files.isDirectory(source)) {
             return 0;
         }

@@ -8,10 +8,15 @@ import java.util.Map;
 
 /**
  * Turns the allure-results of a posture run into the auditor's report. In order it copies the verdict categories
- * into the results, writes the environment and executor files, copies the previous run's history, runs the Allure
+ * into the results, writes the environment (the framework's run record, benchmarks, verdicts, commit, workspace,
+ * waivers, the verdict legend) and executor files, carries the previous run's history forward, runs the Allure
  * commandline for a single-file report ({@code --report}/index.html) and a multi-file one (its sibling
- * {@value Arguments#SITE_DIRECTORY}, which keeps the history), checks both are offline-safe, and prints
- * <pre>Root Posture report: file:///.../index.html (N results: P passed, F failed, B broken, S skipped)</pre>
+ * {@value Arguments#SITE_DIRECTORY}, which keeps the history), writes the compliance matrix beside both
+ * ({@value MatrixHtml#FILE_NAME}, {@value MatrixCsv#FILE_NAME}) and into them (see {@link ReportPanel}), checks both
+ * are offline-safe, and prints
+ * <pre>
+ * Root Posture report: file:///.../index.html (N results: P passed, F failed, B broken, S skipped)
+ * </pre>
  * Exit codes: 0 report written, 1 generation failed, 2 bad command line. See {@link Arguments#USAGE}.
  */
 public final class ReportGenerator {
@@ -19,6 +24,7 @@ public final class ReportGenerator {
     private final Map<String, String> environment;
     private final Clock clock;
     private final PrintStream out;
+    private final Path workingDirectory;
 
     /**
      * @param environment the process environment, used to recognise the CI run
@@ -26,9 +32,14 @@ public final class ReportGenerator {
      * @param out         where progress and the final report line are printed
      */
     public ReportGenerator(Map<String, String> environment, Clock clock, PrintStream out) {
+        this(environment, clock, out, Path.of("").toAbsolutePath());
+    }
+
+    ReportGenerator(Map<String, String> environment, Clock clock, PrintStream out, Path workingDirectory) {
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         this.out = out;
+        this.workingDirectory = workingDirectory;
     }
 
     public static void main(String[] args) {
@@ -76,11 +87,15 @@ public final class ReportGenerator {
                     + " (--results): did the posture tests run and write their Allure results there?");
         }
         Categories.copyInto(results);
-        Environment.of(arguments.environment(), clock).writeTo(results);
+        ComplianceMatrix matrix = ComplianceMatrix.read(results);
+        Map<String, String> rows = RunEnvironment.rows(RunRecord.read(results), matrix,
+                GitCommit.detect(environment, workingDirectory), environment);
+        rows.putAll(arguments.environment());
+        Environment.of(rows, clock).writeTo(results);
         Executor.detect(environment, arguments.reportName()).writeTo(results);
-        int historyFiles = History.copy(arguments.site(), results);
+        int historyFiles = History.carry(arguments.previousHistory(), results);
         if (historyFiles > 0) {
-            out.println("Root Posture report: carried over " + historyFiles + " history files from " + arguments.site());
+            out.println("Root Posture report: carried over " + historyFiles + " history files from " + arguments.previousHistory());
         }
 
         AllureCommandLine allure = new AllureCommandLine(arguments.allureHome());
@@ -88,10 +103,17 @@ public final class ReportGenerator {
         allure.generateSite(results, arguments.site(), arguments.reportName());
 
         Path index = arguments.report().resolve("index.html");
-        for (Path html : new Path[] {index, arguments.site().resolve("index.html")}) {
+        for (Path dir : new Path[] {arguments.report(), arguments.site()}) {
+            Path html = dir.resolve("index.html");
             ReportVerifier.removeAnalyticsStub(html);
+            ReportPanel.inject(html, matrix, arguments.reportName());
+            MatrixHtml.write(matrix, arguments.reportName(), dir);
+            MatrixCsv.write(matrix, dir);
             ReportVerifier.verify(html);
+            ReportVerifier.verify(dir.resolve(MatrixHtml.FILE_NAME));
         }
+        out.println("Root Posture compliance matrix: " + arguments.report().resolve(MatrixHtml.FILE_NAME).toUri()
+                + " (" + matrix.summary() + ")");
         return "Root Posture report: " + index.toUri() + " (" + counts + ")";
     }
 }

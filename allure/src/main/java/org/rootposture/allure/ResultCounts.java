@@ -66,7 +66,8 @@ public record ResultCounts(int passed, int failed, int broken, int skipped, int 
         return unknown == 0 ? text : text + ", " + unknown + " unknown";
     }
 
-    private static List<Path> resultFiles(Path resultsDir) {
+    /** The {@code *-result.json} files directly inside {@code resultsDir}, sorted by name. */
+    static List<Path> resultFiles(Path resultsDir) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(resultsDir, "*-result.json")) {
             for (Path file : stream) {

@@ -38,6 +38,23 @@ class ArgumentsTest {
         assertThat(arguments.allureHome()).isEqualTo(unpacked.resolve("allure-2.34.1"));
         assertThat(arguments.environment()).containsExactly(Map.entry("Organization", "o-abc123"), Map.entry("Filter", "a=b"));
         assertThat(arguments.reportName()).isEqualTo("Posture Q4");
+        assertThat(arguments.previousHistory()).isEqualTo(work.resolve("target/allure-report-site/history"));
+    }
+
+    @Test
+    void historyComesFromTheGivenFolderWhichMustNotBeInsideTheResults() throws Exception {
+        Path cache = Files.createDirectories(work.resolve("cache/history"));
+
+        Arguments arguments = Arguments.parse("--results", results.toString(), "--report", work.resolve("r").toString(),
+                "--allure-home", unpacked.toString(), "--history", cache.toString());
+
+        assertThat(arguments.previousHistory()).isEqualTo(cache);
+        assertError("--history: " + results.resolve("history") + " is inside --results", "--results", results.toString(),
+                "--report", work.resolve("r").toString(), "--allure-home", unpacked.toString(), "--history",
+                results.resolve("history").toString());
+        Files.writeString(work.resolve("file"), "x");
+        assertError("--history: not a directory", "--results", results.toString(), "--report", work.resolve("r").toString(),
+                "--allure-home", unpacked.toString(), "--history", work.resolve("file").toString());
     }
 
     @Test

@@ -18,7 +18,7 @@ class CategoriesTest {
     Path results;
 
     @Test
-    void copiesValidCategoriesWithTheFourVerdictNames() throws Exception {
+    void copiesValidCategoriesWithTheVerdictNames() throws Exception {
         Files.writeString(results.resolve("categories.json"), "stale");
 
         Path file = Categories.copyInto(results);
@@ -27,12 +27,13 @@ class CategoriesTest {
         List<String> names = new ArrayList<>();
         categories.forEach(category -> names.add(category.get("name").asText()));
         assertThat(file).isEqualTo(results.resolve("categories.json"));
-        assertThat(names).containsExactly("Non-compliant", "Unable to assess", "Not applicable", "Test defects");
+        assertThat(names).containsExactly("Non-compliant", "Unable to assess", "Not applicable", "Waived", "Test defects");
         categories.forEach(category -> assertThat(category.path("description").asText()).hasSizeGreaterThan(40));
         assertThat(statuses(categories.get(0))).containsExactly("failed");
         assertThat(statuses(categories.get(1))).containsExactly("broken");
         assertThat(statuses(categories.get(2))).containsExactly("skipped");
-        assertThat(statuses(categories.get(3))).containsExactly("broken");
+        assertThat(statuses(categories.get(3))).containsExactly("skipped");
+        assertThat(statuses(categories.get(4))).containsExactly("broken");
         assertThat(categories.get(1).get("description").asText()).contains("Never counted as compliant");
     }
 
@@ -41,7 +42,8 @@ class CategoriesTest {
         JsonNode categories = new ObjectMapper().readTree(Categories.copyInto(results).toFile());
         Pattern unableToAssess = allurePattern(categories.get(1));
         Pattern notApplicable = allurePattern(categories.get(2));
-        Pattern testDefect = allurePattern(categories.get(3));
+        Pattern waived = allurePattern(categories.get(3));
+        Pattern testDefect = allurePattern(categories.get(4));
 
         String unable = "Unable to assess ROOT-MFA: AccessDenied\non iam:GetAccountSummary";
         String defect = "java.lang.NullPointerException: Cannot invoke \"String.length()\"\n\tat x";
@@ -52,6 +54,10 @@ class CategoriesTest {
         assertThat(testDefect.matcher(defect).matches()).isTrue();
         assertThat(notApplicable.matcher("Not applicable: no root user\nin GovCloud").matches()).isTrue();
         assertThat(notApplicable.matcher("disabled by @Disabled").matches()).isFalse();
+        String waiver = "Waived until 2099-12-31 by Jane Doe (CISO): keys on order.\nFinding: virtual MFA";
+        assertThat(waived.matcher(waiver).matches()).isTrue();
+        assertThat(notApplicable.matcher(waiver).matches()).isFalse();
+        assertThat(waived.matcher("Not applicable: no root user").matches()).isFalse();
     }
 
     private static Pattern allurePattern(JsonNode category) {

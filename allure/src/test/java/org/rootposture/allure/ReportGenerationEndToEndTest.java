@@ -52,8 +52,10 @@ class ReportGenerationEndToEndTest {
         Path index = report.resolve("index.html");
         assertThat(line).isEqualTo("Root Posture report: " + index.toUri()
                 + " (4 results: 1 passed, 1 failed, 1 broken, 1 skipped)");
-        assertThat(report).isDirectoryContaining(path -> path.getFileName().toString().equals("index.html"));
-        assertThat(Files.list(report)).hasSize(1);
+        try (var files = Files.list(report)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("index.html", MatrixHtml.FILE_NAME, MatrixCsv.FILE_NAME);
+        }
         String html = Files.readString(index);
         assertThat(html).contains("<title>Root Posture compliance report</title>")
                 .doesNotContain("googletagmanager", "google-analytics", "function gtag", "G-FVWC4GKEYS");
@@ -64,12 +66,14 @@ class ReportGenerationEndToEndTest {
         categories.forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
         assertThat(counts).containsOnly(Map.entry("Non-compliant", 1), Map.entry("Unable to assess", 1),
                 Map.entry("Not applicable", 1));
+        assertThat(html).contains("id=\"" + ReportPanel.PANEL_ID + "\"");
         assertThat(reportData(html, "widgets/environment.json").toString())
                 .contains("Organization", "o-abc123", "Report generated", "Java version");
         assertThat(reportData(html, "widgets/executors.json").get(0).get("type").asText()).isEqualTo("local");
 
         Path site = target.resolve("allure-report-site");
         assertThat(site.resolve("index.html")).exists();
+        assertThat(site.resolve(MatrixCsv.FILE_NAME)).exists();
         assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("gtag");
         assertThat(site.resolve("history/history-trend.json")).exists();
 
@@ -94,6 +98,34 @@ class ReportGenerationEndToEndTest {
         reportData(html, "widgets/categories.json").get("items")
                 .forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
         assertThat(counts).containsOnly(Map.entry("Test defects", 1), Map.entry("Unable to assess", 1));
+    }
+
+    @Test
+    void anAuditRunShowsItsWaiversRunFactsAndMatrix() throws Exception {
+        Path results = target.resolve("allure-results");
+        Path report = target.resolve("allure-report");
+        SampleResults.auditRun(results);
+
+        generate(results, report);
+
+        String html = Files.readString(report.resolve("index.html"));
+        Map<String, Integer> counts = new HashMap<>();
+        reportData(html, "widgets/categories.json").get("items")
+                .forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
+        assertThat(counts).containsOnly(Map.entry("Non-compliant", 3), Map.entry("Unable to assess", 1),
+                Map.entry("Not applicable", 1), Map.entry("Waived", 1));
+        Map<String, String> environment = new HashMap<>();
+        reportData(html, "widgets/environment.json").forEach(row -> environment.put(row.get("name").asText(), row.get("values").get(0).asText()));
+        assertThat(environment).as("--env Organization=o-abc123 wins over the run record's o-test12345")
+                .containsEntry("Organization", "o-abc123").containsEntry("Accounts checked", "4")
+                .containsEntry("Run", "2026-11-22T00:00:00Z to 2026-11-22T00:00:10Z")
+                .containsEntry("Waivers", "waivers.yaml: 2 waivers, 1 in force, 1 expired")
+                .containsKeys("Waiver root.mfa.hardware · 222222222222", "Waiver root.contacts.security · 333333333333",
+                        "Verdict WAIVED", "Compliance matrix", "Regions", "Framework version");
+        assertThat(environment.get("Waiver root.contacts.security · 333333333333")).startsWith("EXPIRED on 2025-06-30");
+        assertThat(Files.readString(report.resolve(MatrixCsv.FILE_NAME)))
+                .contains("root.mfa.hardware,Title of root.mfa.hardware,CIS AWS Foundations Benchmark,Root user credentials,"
+                        + "critical,v3.0.0:1.6 v5.0.0:1.5,222222222222,prod-payments,,WAIVED,");
     }
 
     private String generate(Path results, Path report) {
