@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.EvidenceUnavailableException;
@@ -54,8 +55,7 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         } catch (EvidenceUnavailableException e) {
             verdict = Verdict.unableToAssess(e);
         }
-        account.record(control.builtIn().orElseThrow().definition(), verdict);
-        return verdict;
+        return account.record(control.builtIn().orElseThrow().definition(), verdict);
     }
 
     private final class AccountParameter implements ParameterResolver {
@@ -87,7 +87,26 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
                     verdict.enforce(control.builtIn().get().definition());
                 }
             }
-            invocation.proceed();
+            if (control.builtIn().isEmpty() && control.definition().isPresent()) {
+                proceedJudging(invocation, control.definition().get());
+            } else {
+                invocation.proceed();
+            }
+        }
+
+        /** Runs a team's own control: its body's failure is the control's FAIL, which the run's waivers may accept. */
+        private void proceedJudging(Invocation<Void> invocation, ControlDefinition definition) throws Throwable {
+            try {
+                invocation.proceed();
+            } catch (AssertionError failure) {
+                String reason = String.valueOf(failure.getMessage());
+                Verdict reported = account.record(definition, Verdict.fail(reason));
+                if (reported.isWaived() || !reported.reason().equals(reason)) {
+                    reported.enforce(definition);
+                }
+                throw failure;
+            }
+            account.record(definition, Verdict.pass("Every assertion of the check held for " + displayName() + "."));
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.rootposture;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.evidence.AccountIdentity;
@@ -14,11 +17,14 @@ import org.rootposture.evidence.EvidenceOptions;
 import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
+import org.rootposture.evidence.OrganizationInfo;
+import org.rootposture.report.RunFacts;
 import org.rootposture.session.Sessions;
 import org.rootposture.settings.Settings;
 import org.rootposture.targets.Target;
 import org.rootposture.targets.TargetResolver;
 import org.rootposture.targets.Targets;
+import org.rootposture.waivers.Waivers;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
@@ -36,10 +42,14 @@ final class Run implements AutoCloseable {
     private final ExecutorService readers;
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
     private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
+    private final Waivers waivers;
+    private final Instant started;
 
     Run(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.started = clock.instant();
+        this.waivers = Waivers.load(settings.waivers(), clock);
         this.sessions = new Sessions(settings);
         this.organization = new LiveOrganization(sessions.caller(), clock);
         try {
@@ -95,12 +105,34 @@ final class Run implements AutoCloseable {
                         new EvidenceOptions(settings.credentialReportTimeout(), settings.regions()), clock),
                 settings.usageWindow(),
                 settings.await(),
-                clock));
+                clock,
+                waivers));
     }
 
     @Override
     public void close() {
         readers.shutdownNow();
-        sessions.close();
+        try {
+            facts().write();
+        } finally {
+            sessions.close();
+        }
+    }
+
+    /** What the report's Environment says about this run. */
+    private RunFacts facts() {
+        Optional<OrganizationInfo> info = organizationInfo();
+        return RunFacts.of(targets.accounts().size(), targets.partition(), targets.callerAccountId(), started, clock.instant())
+                .withOrganization(info.map(OrganizationInfo::organizationId), info.map(OrganizationInfo::managementAccountId))
+                .withRegions(Stream.concat(Stream.of(settings.region()), settings.regions().stream()).distinct().toList())
+                .withWaivers(waivers);
+    }
+
+    private Optional<OrganizationInfo> organizationInfo() {
+        try {
+            return Optional.of(organization.info());
+        } catch (RuntimeException notInAnOrganization) {
+            return Optional.empty();
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.opentest4j.TestAbortedException;
+import org.rootposture.controls.Verdict;
 import org.rootposture.report.AllureReport;
 import org.rootposture.targets.Targets;
 
@@ -37,7 +38,10 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
 
     private void skip(ExtensionContext context) {
         AllureReport.account(skipped.target().accountId(), skipped.target().name().orElse(skipped.target().accountId()), Optional.empty());
-        control.definition().ifPresent(definition -> AllureReport.control(definition, skipped.target().displayName()));
+        control.definition().ifPresent(definition -> {
+            AllureReport.control(definition, skipped.target().displayName());
+            AllureReport.verdict(definition, skipped.target().accountId(), Verdict.notApplicable(skipped.reason() + "."));
+        });
         throw new TestAbortedException("Not applicable: " + skipped.reason() + ".");
     }
 }

@@ -62,6 +62,11 @@ class AllureReportTest {
         String evidence = Files.readString(results.resolve(attachment.get("source").asText()));
         JsonNode document = JSON.readTree(evidence);
         assertThat(document.get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(document.fieldNames().next()).isEqualTo("summary");
+        assertThat(document.get("summary").asText()).startsWith("FAIL · root.mfa.hardware · 222222222222: The root user's MFA is a virtual device");
+        assertThat(result.get("descriptionHtml").asText()).contains("<code>root.mfa.hardware</code>", "CIS v3.0.0 1.6 · CIS v5.0.0 1.5",
+                "<b>Why it matters</b>", "<b>Remediation</b>", "<b>Verdict FAIL</b> The root user&#39;s MFA is a virtual device");
+        assertThat(result.get("links").findValuesAsText("url")).contains("https://www.cisecurity.org/benchmark/amazon_web_services");
         assertThat(document.get("evidence").findValuesAsText("type")).containsExactly("AccountSummary", "VirtualMfaDevices");
         assertThat(document.get("evidence").get(1).get("provenance").get("calls").get(0).asText()).isEqualTo("iam:ListVirtualMFADevices");
         try (Stream<Path> files = Files.list(results)) {

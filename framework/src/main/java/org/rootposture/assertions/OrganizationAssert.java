@@ -34,8 +34,8 @@ public final class OrganizationAssert extends ControlAssertions<OrganizationAsse
         } catch (EvidenceUnavailableException e) {
             verdict = Verdict.unableToAssess(e);
         }
-        actual.reader().record(control, verdict);
-        if (verdict.outcome() == Outcome.FAIL) {
+        verdict = actual.reader().record(control, verdict);
+        if (verdict.outcome() == Outcome.FAIL && !verdict.isWaived()) {
             failWithMessage("%s", verdict.reason());
         }
         verdict.enforce(control);

@@ -32,6 +32,7 @@ public enum Setting {
     RETRY_MODE("retry-mode", "SDK retry mode: standard, adaptive or legacy (default adaptive)"),
     CALL_TIMEOUT("call-timeout", "total time one AWS call may take including retries, ISO-8601 (default PT30S)"),
     SETTINGS_FILE("settings-file", "a properties file with rootposture.* settings (default ./rootposture.properties if present)"),
+    WAIVERS("waivers", "accepted-risk file, YAML (or JSON ending .json), of waived findings: control, account, justification, approver, expires"),
     LAB("lab", "run against the built-in local lab instead of AWS: demo");
 
     static final String PREFIX = "rootposture.";

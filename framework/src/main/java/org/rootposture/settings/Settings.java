@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param concurrency         how many accounts are read at once
  * @param regions             regions for per-region controls; empty: each account's enabled regions
  * @param await               how long to wait for settling evidence; empty: read once
+ * @param waivers             the accepted-risk file, if any
  */
 public record Settings(
         TargetSpec targets,
@@ -46,7 +47,8 @@ public record Settings(
         Optional<Shard> shard,
         int concurrency,
         List<String> regions,
-        Optional<Duration> await) {
+        Optional<Duration> await,
+        Optional<Path> waivers) {
 
     public Settings {
         regions = List.copyOf(regions);

@@ -89,7 +89,8 @@ public final class SettingsReader {
                 v.shard(),
                 v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
                 v.list(Setting.REGIONS, REGION, "AWS regions such as us-east-1"),
-                v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)));
+                v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)),
+                v.waivers());
     }
 
     private Map<Setting, String> propertyValues() {
@@ -253,6 +254,14 @@ public final class SettingsReader {
                 throw invalid(Setting.TERRAFORM_OUTPUTS, file, "an existing file written by `terraform output -json` (not found: " + path.toAbsolutePath() + ")");
             }
             return new Settings.TargetSpec.Terraform(path, output);
+        }
+
+        Optional<Path> waivers() {
+            Optional<Path> file = optional(Setting.WAIVERS).map(Path::of);
+            file.filter(path -> !Files.isRegularFile(path)).ifPresent(path -> {
+                throw invalid(Setting.WAIVERS, path.toString(), "an existing accepted-risk file (not found: " + path.toAbsolutePath() + ")");
+            });
+            return file;
         }
 
         Optional<Settings.Shard> shard() {

@@ -1,0 +1,95 @@
+package org.rootposture.report;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rootposture.controls.Verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Removes credentials and personal data from everything Root Posture writes into the report: verdict reasons,
+ * evidence attachments, descriptions, names and waiver justifications. Access key ids keep their prefix and last
+ * four characters; secret access keys, session tokens and values of fields named like a secret, token or password
+ * are replaced; e-mail addresses keep their first character and domain.
+ *
+ * <pre>
+ * Redactor.redact("key AKIAIOSFODNN7EXAMPLE of jane.doe@example.com")
+ *     // "key AKIA************MPLE of j*******@example.com"
+ * </pre>
+ */
+public final class Redactor {
+
+    /** What a removed secret is replaced with. */
+    public static final String REDACTED = "[redacted]";
+
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA)([A-Z0-9]{12})([A-Z0-9]{4})(?![A-Z0-9])");
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)(?<![\\w])([\\w.-]*(?:secret[\\w-]*key|secret|session[_-]?token|security[_-]?token|password))\\b"
+                    + "(\"?\\s*[:=]\\s*\"?)([^\\s\"',;&]+)");
+    private static final Pattern SECRET_ACCESS_KEY = Pattern.compile("(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*[A-Z])"
+            + "(?=[A-Za-z0-9/+]*[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+    private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{100,}={0,2}");
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.%+-])([A-Za-z0-9])([A-Za-z0-9._%+-]*)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(secret|secret[_-]?access[_-]?key|session[_-]?token|security[_-]?token|token|password|credentials?)");
+
+    private Redactor() {
+    }
+
+    /** The text without credentials and with e-mail addresses masked; {@code null} stays {@code null}. */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = replace(ACCESS_KEY_ID, text, m -> m.group(1) + "*".repeat(12) + m.group(3));
+        out = replace(SECRET_ASSIGNMENT, out, m -> m.group(1) + m.group(2) + REDACTED);
+        out = replace(TOKEN, out, m -> REDACTED);
+        out = replace(SECRET_ACCESS_KEY, out, m -> REDACTED);
+        return replace(EMAIL, out, m -> m.group(1) + "*".repeat(Math.max(3, m.group(2).length())) + "@" + m.group(3));
+    }
+
+    /** The verdict with its reason and waiver sentence redacted; the evidence records are redacted when written. */
+    public static Verdict redact(Verdict verdict) {
+        Verdict redacted = verdict.withReason(redact(verdict.reason()));
+        return verdict.waiver().map(waiver -> redacted.waived(redact(waiver))).orElse(redacted);
+    }
+
+    /** Redacts a JSON tree in place: every text value, and the whole value of a field named like a secret. */
+    public static JsonNode redact(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isTextual() && SECRET_FIELD.matcher(field.getKey()).matches()) {
+                    field.setValue(TextNode.valueOf(REDACTED));
+                } else {
+                    field.setValue(redact(field.getValue()));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redact(array.get(i)));
+            }
+        } else if (node != null && node.isTextual()) {
+            return TextNode.valueOf(redact(node.asText()));
+        }
+        return node;
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+        } while (matcher.find());
+        return matcher.appendTail(out).toString();
+    }
+}

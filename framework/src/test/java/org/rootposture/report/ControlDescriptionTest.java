@@ -1,0 +1,40 @@
+package org.rootposture.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rootposture.controls.CisReference;
+import org.rootposture.controls.ControlDefinition;
+import org.rootposture.controls.Severity;
+import org.rootposture.controls.Verdict;
+
+class ControlDescriptionTest {
+
+    private static final ControlDefinition CONTROL = new ControlDefinition("acme.root.x", "Root <b>locked</b>", "ACME policy",
+            "Root", List.of(CisReference.parse("v3.0.0:1.7"), CisReference.parse("v5.0.0:1.6")), Severity.HIGH,
+            "Because.", "Run `aws iam delete-access-key` & retry.",
+            List.of("https://docs.example.com/root?a=1&b=2", "javascript:alert(1)"));
+
+    @Test
+    void everyTextIsEscapedAndOnlyWebLinksAreLinked() {
+        String html = ControlDescription.of(CONTROL, "123456789012 · <img src=https://outside.example/x.png onerror=alert(1)>");
+
+        assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "CIS v3.0.0 1.7 · CIS v5.0.0 1.6", "severity high",
+                "123456789012 · &lt;img src=https://outside.example/x.png onerror=alert(1)&gt;",
+                "Run <code>aws iam delete-access-key</code> &amp; retry.",
+                "<a href=\"https://docs.example.com/root?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\">",
+                ControlDescription.text(ControlDescription.LEGEND))
+                .doesNotContain("<img", "<b>locked", "javascript:");
+    }
+
+    @Test
+    void aWaivedVerdictShowsTheWaiverThenTheFindingRedacted() {
+        String html = ControlDescription.verdict(Verdict.fail("Key AKIAIOSFODNN7EXAMPLE <active>")
+                .waived("Waived until 2099-12-31 by jane@example.com: ok."));
+
+        assertThat(html).isEqualTo("<p><b>Verdict WAIVED (FAIL accepted as a risk)</b> Waived until 2099-12-31 by j***@example.com: ok."
+                + "<br><b>Finding</b> Key AKIA************MPLE &lt;active&gt;</p>\n");
+    }
+}
