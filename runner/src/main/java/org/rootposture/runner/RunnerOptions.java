@@ -1,0 +1,190 @@
+package org.rootposture.runner;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.rootposture.settings.Setting;
+
+/**
+ * The runner's command line, checked: every framework setting as {@code --NAME VALUE} (the {@code rootposture.NAME}
+ * system property), plus the runner's own options. See {@link #usage()}.
+ */
+record RunnerOptions(Map<String, String> settings, Path output, List<Path> classpath, List<String> packages,
+                     boolean builtIn, FailOn failOn, boolean demo, Optional<Path> allureHome, boolean report,
+                     Optional<Path> history, Optional<String> reportName) {
+
+    static final Path DEFAULT_OUTPUT = Path.of("rootposture-output");
+
+    private static final String RUNNER_OPTIONS = """
+              --output DIR          where results go (default ./rootposture-output): DIR/allure-results,
+                                    DIR/allure-report/index.html (the single-file report, open it from file://),
+                                    DIR/allure-report-site (multi-file report; its history/ feeds the next run's trend),
+                                    DIR/junit (JUnit XML). allure-results and junit are emptied first.
+              --built-in            run the built-in CIS root catalogue (every built-in control). The default when
+                                    no --classpath is given; with --classpath, add it to run both.
+              --classpath PATH      a jar or directory of your posture test classes (compiled, with their own
+                                    dependencies other than Root Posture and JUnit); repeatable, or several joined
+                                    with '%s'. Without --select-package every test class in it runs.
+              --select-package PKG  run only the test classes in this package (and its sub-packages); repeatable
+              --fail-on SEVERITY    critical|high|medium|low (default high): the least severe non-compliant result
+                                    that makes the exit code 1
+              --demo                run against the built-in demo lab: a local endpoint serving a demo organization
+                                    of 13 accounts, started in this process for this run only. --demo is the only
+                                    way the runner ever starts the lab (rootposture.lab is refused otherwise).
+                                    Implies --targets organization unless --targets is given.
+              --allure-home DIR     an unpacked io.qameta.allure:allure-commandline zip to use instead of the one
+                                    inside this jar (which is unpacked once to ~/.cache/rootposture/, or
+                                    $XDG_CACHE_HOME/rootposture/)
+              --history DIR         previous report's history/ folder, e.g. restored from a pipeline cache
+                                    (default: DIR/allure-report-site/history of --output, if present)
+              --name TITLE          the report's title
+              --no-report           write Allure results and JUnit XML only (e.g. for shards; generate the report
+                                    once from all shards' results with org.rootposture.allure.ReportGenerator)
+              --help                print this help
+            """;
+
+    private static final String EXIT_CODES = """
+            Exit codes:
+              0  compliant: every result passed, not applicable or waived (or failed below --fail-on)
+              1  non-compliant: a control FAILed at or above --fail-on
+              2  unable to assess: some controls could not be assessed (broken), none failed at or above --fail-on
+              3  configuration error: an unknown or wrong option or setting; nothing was checked
+            """;
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("""
+                Usage: java -jar rootposture-runner.jar [OPTIONS]
+
+                Runs Root Posture controls against AWS accounts right after a deployment (terraform/tofu apply), with
+                no Maven build: the built-in CIS root catalogue and/or your own posture test classes, on the JUnit
+                Platform. Credentials come from the AWS SDK's default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID..., SSO,
+                instance or pipeline OIDC roles). Settings are read as in a Maven run: these options, then -D
+                rootposture.* system properties, ROOTPOSTURE_* environment variables and --settings-file.
+
+                Runner options:
+                """);
+        text.append(RUNNER_OPTIONS.formatted(File.pathSeparator));
+        text.append("\nSettings (each sets the rootposture.NAME setting; see the README's Settings table):\n");
+        for (Setting setting : settingOptions()) {
+            text.append(String.format(Locale.ROOT, "  --%-26s %s%n", name(setting) + " VALUE", setting.meaning()));
+        }
+        text.append('\n').append(EXIT_CODES);
+        return text.toString();
+    }
+
+    /** Every framework setting the runner offers: all but {@code rootposture.lab}, which only {@code --demo} sets. */
+    static List<Setting> settingOptions() {
+        return Arrays.stream(Setting.values()).filter(s -> s != Setting.LAB).toList();
+    }
+
+    static String name(Setting setting) {
+        return setting.property().substring("rootposture.".length());
+    }
+
+    static boolean isHelp(String... args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
+
+    static RunnerOptions parse(String... args) {
+        Map<String, Setting> byOption = settingOptions().stream()
+                .collect(Collectors.toMap(s -> "--" + name(s), s -> s, (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> settings = new LinkedHashMap<>();
+        Path output = DEFAULT_OUTPUT;
+        List<Path> classpath = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        boolean builtIn = false;
+        FailOn failOn = FailOn.HIGH;
+        boolean demo = false;
+        Path allureHome = null;
+        boolean report = true;
+        Path history = null;
+        String name = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inline = option.equals(arg) ? null : arg.substring(arg.indexOf('=') + 1);
+            switch (option) {
+                case "--built-in" -> builtIn = true;
+                case "--demo" -> demo = true;
+                case "--no-report" -> report = false;
+                default -> {
+                    if (!option.startsWith("--")) {
+                        throw new UsageException("unexpected argument '" + arg + "': options start with -- (see --help)");
+                    }
+                    String value;
+                    if (inline != null) {
+                        value = inline;
+                    } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        value = args[++i];
+                    } else {
+                        throw new UsageException(known(option, byOption) ? option + " needs a value (see --help)"
+                                : unknown(option));
+                    }
+                    switch (option) {
+                        case "--output" -> output = path(option, value);
+                        case "--classpath" -> {
+                            for (String entry : value.split(File.pathSeparator)) {
+                                if (!entry.isBlank()) {
+                                    Path path = path(option, entry);
+                                    if (!Files.exists(path)) {
+                                        throw new UsageException("--classpath " + entry + ": no such jar or directory");
+                                    }
+                                    classpath.add(path.toAbsolutePath().normalize());
+                                }
+                            }
+                        }
+                        case "--select-package" -> packages.add(value.strip());
+                        case "--fail-on" -> failOn = FailOn.parse(value);
+                        case "--allure-home" -> allureHome = path(option, value);
+                        case "--history" -> history = path(option, value);
+                        case "--name" -> name = value;
+                        default -> {
+                            Setting setting = byOption.get(option);
+                            if (setting == null) {
+                                throw new UsageException(unknown(option));
+                            }
+                            if (settings.put(setting.property(), value) != null) {
+                                throw new UsageException(option + " is given twice");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (!packages.isEmpty() && classpath.isEmpty()) {
+            throw new UsageException("--select-package needs --classpath: the jars or directories holding those classes");
+        }
+        return new RunnerOptions(settings, output, classpath, packages, builtIn || classpath.isEmpty(), failOn, demo,
+                Optional.ofNullable(allureHome), report, Optional.ofNullable(history), Optional.ofNullable(name));
+    }
+
+    private static boolean known(String option, Map<String, Setting> byOption) {
+        return byOption.containsKey(option) || List.of("--output", "--classpath", "--select-package", "--fail-on",
+                "--allure-home", "--history", "--name").contains(option);
+    }
+
+    private static String unknown(String option) {
+        if (option.equals("--lab")) {
+            return "--lab is not an option: use --demo to run against the built-in demo lab";
+        }
+        return "unknown option " + option + " (java -jar rootposture-runner.jar --help lists them)";
+    }
+
+    private static Path path(String option, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException(option + " " + value + ": not a path: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.rootposture.runner.catalogue;
+
+import org.rootposture.AwsAccount;
+import org.rootposture.RootPosture;
+import org.rootposture.monitoring.CloudTrailLogsAllRegions;
+import org.rootposture.monitoring.ConfigRecordsAllRegions;
+import org.rootposture.monitoring.ConfigRootRulesCompliant;
+import org.rootposture.monitoring.NoRecentRootActivity;
+import org.rootposture.monitoring.RootActivityIsAlarmed;
+import org.rootposture.organization.RootAccessIsCentralized;
+import org.rootposture.organization.RootCredentialsAbsent;
+import org.rootposture.organization.ScpDeniesRoot;
+import org.rootposture.organization.ScpDeniesRootWithoutMfa;
+import org.rootposture.root.RootHasNoAccessKeys;
+import org.rootposture.root.RootHasNoSigningCertificates;
+import org.rootposture.root.RootMfaEnabled;
+import org.rootposture.root.RootMfaIsHardware;
+import org.rootposture.root.RootNotUsedRecently;
+import org.rootposture.root.SecurityContactRegistered;
+
+/**
+ * The built-in CIS root catalogue as one posture class: every built-in control annotation, once, evaluated by the
+ * framework for every target account. The runner runs it unless only {@code --classpath} classes are asked for; a
+ * test ({@code BuiltInCatalogueTest}) keeps it equal to {@link org.rootposture.controls.Catalogue#all()}.
+ */
+@RootPosture
+public class BuiltInCatalogue {
+
+    @RootHasNoAccessKeys
+    void rootHasNoAccessKeys(AwsAccount account) {
+    }
+
+    @RootMfaEnabled
+    void rootMfaEnabled(AwsAccount account) {
+    }
+
+    @RootMfaIsHardware
+    void rootMfaIsHardware(AwsAccount account) {
+    }
+
+    @RootNotUsedRecently
+    void rootNotUsedRecently(AwsAccount account) {
+    }
+
+    @RootHasNoSigningCertificates
+    void rootHasNoSigningCertificates(AwsAccount account) {
+    }
+
+    @SecurityContactRegistered
+    void securityContactRegistered(AwsAccount account) {
+    }
+
+    @RootAccessIsCentralized
+    void rootAccessIsCentralized(AwsAccount account) {
+    }
+
+    @ScpDeniesRoot
+    void scpDeniesRoot(AwsAccount account) {
+    }
+
+    @ScpDeniesRootWithoutMfa
+    void scpDeniesRootWithoutMfa(AwsAccount account) {
+    }
+
+    @RootCredentialsAbsent
+    void rootCredentialsAbsent(AwsAccount account) {
+    }
+
+    @CloudTrailLogsAllRegions
+    void cloudTrailLogsAllRegions(AwsAccount account) {
+    }
+
+    @NoRecentRootActivity
+    void noRecentRootActivity(AwsAccount account) {
+    }
+
+    @RootActivityIsAlarmed
+    void rootActivityIsAlarmed(AwsAccount account) {
+    }
+
+    @ConfigRecordsAllRegions
+    void configRecordsAllRegions(AwsAccount account) {
+    }
+
+    @ConfigRootRulesCompliant
+    void configRootRulesCompliant(AwsAccount account) {
+    }
+}

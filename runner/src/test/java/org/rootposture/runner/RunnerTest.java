@@ -1,0 +1,121 @@
+package org.rootposture.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rootposture.settings.Setting;
+
+/** The runner end to end, in-process, against the demo lab (--demo) with one-control posture classes as fixtures. */
+class RunnerTest {
+
+    private static final String CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
+
+    @TempDir
+    Path output;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--output", output.toString()));
+        all.addAll(List.of(args));
+        return RootPostureRunner.run(all.toArray(String[]::new), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private int runFixture(String fixturePackage, String targets, String... more) {
+        List<String> args = new ArrayList<>(List.of("--demo", "--no-report", "--max-attempts", "2", "--classpath", CLASSES,
+                "--select-package", "org.rootposture.runner.fixtures." + fixturePackage, "--targets", targets));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void allCompliantIsZero() throws IOException {
+        assertThat(runFixture("compliant", "777777777777")).as(out() + err()).isEqualTo(0);
+        assertThat(out()).contains("1 results: 1 PASS, 0 FAIL, 0 UNABLE_TO_ASSESS, 0 NOT_APPLICABLE, 0 WAIVED", "exit code 0");
+        try (var results = Files.list(output.resolve("allure-results"))) {
+            assertThat(results.filter(f -> f.toString().endsWith("-result.json"))).hasSize(1);
+        }
+        assertThat(output.resolve("junit/TEST-junit-jupiter.xml")).content().contains("<testcase").doesNotContain("aws.secretAccessKey",
+                "aws.accessKeyId");
+    }
+
+    @Test
+    void aHighFailIsOneAndBelowTheThresholdZero() {
+        assertThat(runFixture("compliant", "222222222222")).as(out() + err()).isEqualTo(1);
+        assertThat(out()).contains("1 FAIL", "non-compliant at or above --fail-on high: 1", "exit code 1");
+        out.reset();
+        assertThat(runFixture("compliant", "222222222222", "--fail-on", "critical")).as(out() + err()).isEqualTo(0);
+    }
+
+    @Test
+    void onlyUnableToAssessIsTwo() {
+        assertThat(runFixture("unable", "888888888888")).as(out() + err()).isEqualTo(2);
+        assertThat(out()).contains("0 FAIL, 1 UNABLE_TO_ASSESS", "exit code 2");
+    }
+
+    @Test
+    void anUnknownOptionIsThree() {
+        assertThat(run("--targest", "organization")).isEqualTo(3);
+        assertThat(err()).contains("unknown option --targest", "--help");
+    }
+
+    @Test
+    void aWrongSettingIsThreeBeforeAnyTestRuns() {
+        assertThat(run("--demo", "--concurrency", "0")).isEqualTo(3);
+        assertThat(err()).contains("configuration error", "rootposture.concurrency");
+        assertThat(output.resolve("allure-results")).isEmptyDirectory();
+    }
+
+    @Test
+    void theLabStartsOnlyWithDemo() {
+        System.setProperty("rootposture.lab", "demo");
+        try {
+            assertThat(run("--no-report")).isEqualTo(3);
+            assertThat(err()).contains("only with --demo");
+        } finally {
+            System.clearProperty("rootposture.lab");
+        }
+        assertThat(run("--lab", "demo")).isEqualTo(3);
+    }
+
+    @Test
+    void helpExplainsEveryOptionAndExitCode() {
+        assertThat(run("--help")).isEqualTo(0);
+        for (Setting setting : RunnerOptions.settingOptions()) {
+            assertThat(out()).contains("--" + RunnerOptions.name(setting) + " VALUE");
+        }
+        assertThat(out()).contains("--output", "--classpath", "--select-package", "--fail-on", "--demo", "--allure-home",
+                "--no-report", "Exit codes", "configuration error").doesNotContain("--lab VALUE");
+    }
+
+    @Test
+    void junitXmlKeepsNoCredential() throws IOException {
+        Path junit = Files.createDirectories(output.resolve("junit"));
+        Files.writeString(junit.resolve("TEST-x.xml"), "<properties><property name=\"aws.accessKeyId\" value=\"AKIAEXAMPLE\"/>"
+                + "<property name=\"aws.region\" value=\"us-east-1\"/><property name=\"aws.secretAccessKey\" value=\"s\"/>\n"
+                + "  <property name=\"aws.sessionToken\" value=\"t\"/>\n</properties>");
+        RootPostureRunner.scrubJunitXml(junit);
+        assertThat(junit.resolve("TEST-x.xml")).content().contains("aws.region").doesNotContain("AKIA", "secret", "Token");
+    }
+}
