@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.EvidenceOptions;
+import org.rootposture.evidence.EvidenceSnapshot;
 import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
@@ -44,20 +46,26 @@ final class Run implements AutoCloseable {
     private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
     private final Waivers waivers;
     private final Instant started;
+    private final Optional<EvidenceSnapshot> replay;
+    private final Optional<EvidenceSnapshot> recording;
 
     Run(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.started = clock.instant();
         this.waivers = Waivers.load(settings.waivers(), clock);
+        this.replay = settings.replay().map(EvidenceSnapshot::read);
+        this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
         this.organization = new LiveOrganization(sessions.caller(), clock);
         try {
-            this.targets = new TargetResolver(settings, sessions.caller(), organization).resolve();
+            this.targets = replay.isPresent() ? replay.get().targets()
+                    : new TargetResolver(settings, sessions.caller(), organization).resolve();
         } catch (RuntimeException e) {
             sessions.close();
             throw e;
         }
+        recording.ifPresent(snapshot -> snapshot.recordTargets(targets));
         this.readers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "rootposture-reader");
             thread.setDaemon(true);
@@ -100,19 +108,30 @@ final class Run implements AutoCloseable {
                 target,
                 settings.region(),
                 sessions.account(id, target.roleArn()),
-                new LiveAccountEvidence(new AccountIdentity(id, targets.partition()), sessions.account(id, target.roleArn()),
-                        organization, member -> sessions.rootSession(member, targets.partition()),
-                        new EvidenceOptions(settings.credentialReportTimeout(), settings.regions()), clock),
+                evidence(target),
                 settings.usageWindow(),
                 settings.await(),
-                clock,
+                replay.map(snapshot -> Clock.fixed(snapshot.recordedAt(), clock.getZone())).orElse(clock),
                 waivers));
+    }
+
+    /** Live evidence, recorded into the snapshot with {@code rootposture.record}, or the snapshot's with {@code rootposture.replay}. */
+    private AccountEvidence evidence(Target target) {
+        AccountIdentity identity = new AccountIdentity(target.accountId(), targets.partition());
+        if (replay.isPresent()) {
+            return replay.get().replay(identity);
+        }
+        AccountEvidence live = new LiveAccountEvidence(identity, sessions.account(target.accountId(), target.roleArn()),
+                organization, member -> sessions.rootSession(member, targets.partition()),
+                new EvidenceOptions(settings.credentialReportTimeout(), settings.regions()), clock);
+        return recording.map(snapshot -> snapshot.record(live)).orElse(live);
     }
 
     @Override
     public void close() {
         readers.shutdownNow();
         try {
+            recording.ifPresent(EvidenceSnapshot::write);
             facts().write();
         } finally {
             sessions.close();
@@ -129,6 +148,9 @@ final class Run implements AutoCloseable {
     }
 
     private Optional<OrganizationInfo> organizationInfo() {
+        if (replay.isPresent()) {
+            return replay.get().organization();
+        }
         try {
             return Optional.of(organization.info());
         } catch (RuntimeException notInAnOrganization) {

@@ -33,6 +33,8 @@ public enum Setting {
     CALL_TIMEOUT("call-timeout", "total time one AWS call may take including retries, ISO-8601 (default PT30S)"),
     SETTINGS_FILE("settings-file", "a properties file with rootposture.* settings (default ./rootposture.properties if present)"),
     WAIVERS("waivers", "accepted-risk file, YAML (or JSON ending .json), of waived findings: control, account, justification, approver, expires"),
+    RECORD("record", "write all evidence read during the run, redacted and with when and how it was read, to this JSON snapshot file"),
+    REPLAY("replay", "evaluate the controls from this evidence snapshot (written with record) instead of AWS, making no AWS call"),
     LAB("lab", "run against the built-in local lab instead of AWS: demo");
 
     static final String PREFIX = "rootposture.";

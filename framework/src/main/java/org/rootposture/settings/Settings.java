@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param regions             regions for per-region controls; empty: each account's enabled regions
  * @param await               how long to wait for settling evidence; empty: read once
  * @param waivers             the accepted-risk file, if any
+ * @param record              the evidence snapshot to write at the end of the run, if any
+ * @param replay              the evidence snapshot to evaluate instead of AWS, if any
  */
 public record Settings(
         TargetSpec targets,
@@ -48,10 +50,21 @@ public record Settings(
         int concurrency,
         List<String> regions,
         Optional<Duration> await,
-        Optional<Path> waivers) {
+        Optional<Path> waivers,
+        Optional<Path> record,
+        Optional<Path> replay) {
 
     public Settings {
         regions = List.copyOf(regions);
+    }
+
+    /** Settings without evidence snapshots. */
+    public Settings(TargetSpec targets, String roleName, Optional<String> roleArn, Optional<String> externalId, String sessionName,
+                    String region, Optional<URI> endpoint, Duration usageWindow, Duration credentialReportTimeout, int maxAttempts,
+                    RetryModeSetting retryMode, Duration callTimeout, Optional<String> lab, TargetFilters filters,
+                    Optional<Shard> shard, int concurrency, List<String> regions, Optional<Duration> await, Optional<Path> waivers) {
+        this(targets, roleName, roleArn, externalId, sessionName, region, endpoint, usageWindow, credentialReportTimeout, maxAttempts,
+                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, Optional.empty(), Optional.empty());
     }
 
 

@@ -71,6 +71,10 @@ public final class SettingsReader {
             throw new SettingsException(Setting.LAB.property() + "=" + lab.get() + " asks for the local lab, but no lab endpoint is set:"
                     + " the lab starts only when the rootposture-lab module is on the test classpath (mvn -Pdemo)");
         }
+        if (v.optional(Setting.RECORD).isPresent() && v.optional(Setting.REPLAY).isPresent()) {
+            throw new SettingsException(Setting.RECORD.property() + " and " + Setting.REPLAY.property()
+                    + " are both set: a run either records evidence from AWS or replays a snapshot");
+        }
         return new Settings(
                 v.targets(),
                 v.matching(Setting.ROLE, ROLE_NAME, "an IAM role name", "OrganizationAccountAccessRole"),
@@ -90,7 +94,9 @@ public final class SettingsReader {
                 v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
                 v.list(Setting.REGIONS, REGION, "AWS regions such as us-east-1"),
                 v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)),
-                v.waivers());
+                v.waivers(),
+                v.optional(Setting.RECORD).map(Path::of),
+                v.snapshotToReplay(Setting.REPLAY));
     }
 
     private Map<Setting, String> propertyValues() {
@@ -260,6 +266,14 @@ public final class SettingsReader {
             Optional<Path> file = optional(Setting.WAIVERS).map(Path::of);
             file.filter(path -> !Files.isRegularFile(path)).ifPresent(path -> {
                 throw invalid(Setting.WAIVERS, path.toString(), "an existing accepted-risk file (not found: " + path.toAbsolutePath() + ")");
+            });
+            return file;
+        }
+
+        Optional<Path> snapshotToReplay(Setting setting) {
+            Optional<Path> file = optional(setting).map(Path::of);
+            file.filter(path -> !Files.isRegularFile(path)).ifPresent(path -> {
+                throw invalid(setting, path.toString(), "an existing evidence snapshot file (not found: " + path.toAbsolutePath() + ")");
             });
             return file;
         }

@@ -14,6 +14,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 import org.rootposture.allure.Arguments;
 import org.rootposture.allure.ReportException;
 import org.rootposture.allure.ReportGenerator;
+import org.rootposture.evidence.EvidenceSnapshot;
 import org.rootposture.lab.DemoLabSession;
 import org.rootposture.runner.catalogue.BuiltInCatalogue;
 import org.rootposture.settings.Settings;
@@ -68,6 +73,8 @@ public final class RootPostureRunner {
     public static final int NON_COMPLIANT = 1;
     public static final int UNABLE_TO_ASSESS = 2;
     public static final int CONFIGURATION_ERROR = 3;
+
+    static final String SNAPSHOT_COPY = "evidence-snapshot.json";
 
     private static final Pattern SECRET_PROPERTY = Pattern.compile(
             "\\s*<property name=\"[^\"]*(?i:secret|token|password|accesskey|credential)[^\"]*\" value=\"[^\"]*\"/>(\\R)?");
@@ -117,6 +124,7 @@ public final class RootPostureRunner {
                 System.setProperty("rootposture.targets", "organization");
             }
         }
+        replayDefaults();
         Path output = options.output().toAbsolutePath().normalize();
         Path results = output.resolve("allure-results");
         Path junit = output.resolve("junit");
@@ -172,14 +180,36 @@ public final class RootPostureRunner {
         }
     }
 
-    /** Reads the settings (and the waiver file) as the run will, so that a wrong one stops here, before any AWS call. */
+    /**
+     * Reads the settings, the waiver file and a snapshot to replay as the run will, so that a wrong one stops here,
+     * before any AWS call.
+     */
     private static void checkSettings() {
         try {
             Settings settings = SettingsReader.fromEnvironment();
             Waivers.load(settings.waivers(), Clock.systemUTC());
+            settings.replay().ifPresent(EvidenceSnapshot::read);
         } catch (RuntimeException e) {
             throw new UsageException(e.getMessage(), e);
         }
+    }
+
+    /** A replay judges in the recorded run's region unless told otherwise, so that it needs no AWS configuration. */
+    private void replayDefaults() {
+        String replay = Optional.ofNullable(System.getProperty("rootposture.replay")).orElse(environment.get("ROOTPOSTURE_REPLAY"));
+        if (replay != null && System.getProperty("rootposture.region") == null && environment.get("ROOTPOSTURE_REGION") == null) {
+            try {
+                System.setProperty("rootposture.region", EvidenceSnapshot.read(Path.of(replay)).region());
+            } catch (RuntimeException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The snapshot recorded or replayed, copied beside the report, and named in the report's Environment. */
+    private static Optional<Path> snapshot() {
+        return Optional.ofNullable(System.getProperty("rootposture.record")).or(() -> Optional.ofNullable(System.getProperty("rootposture.replay")))
+                .map(Path::of).filter(Files::isRegularFile);
     }
 
     private static List<DiscoverySelector> selectors(RunnerOptions options) {
@@ -258,12 +288,30 @@ public final class RootPostureRunner {
         Path allureHome = options.allureHome().orElseGet(() -> EmbeddedAllure.home(EmbeddedAllure.cacheDirectory(environment)));
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("Runner", "rootposture-runner " + describe(options) + (options.demo() ? " (demo lab)" : ""));
+        snapshot().ifPresent(file -> rows.put(System.getProperty("rootposture.replay") != null ? "Evidence replayed from" : "Evidence recorded to",
+                file.getFileName() + " (sha256 " + sha256(file) + "), copied beside this report as " + SNAPSHOT_COPY));
         Arguments arguments = new Arguments(results, output.resolve("allure-report"), allureHome, rows,
                 options.reportName().orElse(Arguments.DEFAULT_REPORT_NAME), options.history());
         try {
-            return new ReportGenerator(environment, Clock.systemUTC(), out).generate(arguments);
+            String line = new ReportGenerator(environment, Clock.systemUTC(), out).generate(arguments);
+            Optional<Path> snapshot = snapshot();
+            if (snapshot.isPresent()) {
+                Files.copy(snapshot.get(), arguments.report().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(snapshot.get(), arguments.site().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UsageException("the evidence snapshot could not be copied beside the report: " + e.getMessage(), e);
         } catch (ReportException | UncheckedIOException e) {
             throw new UsageException("the report could not be generated: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new UsageException("cannot read the evidence snapshot " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -273,6 +321,8 @@ public final class RootPostureRunner {
         out.println("  non-compliant at or above --fail-on " + options.failOn() + ": " + outcomes.failingAtOrAbove(options.failOn()));
         out.println("  Allure results: " + output.resolve("allure-results"));
         out.println("  JUnit XML:      " + output.resolve("junit"));
+        snapshot().ifPresent(file -> out.println("  Evidence snapshot: " + file.toAbsolutePath()
+                + (System.getProperty("rootposture.replay") != null ? " (replayed, no AWS call made)" : " (recorded)")));
         report.ifPresent(line -> out.println("  " + line));
         out.println("  exit code " + exit + " (" + switch (exit) {
             case COMPLIANT -> "compliant";

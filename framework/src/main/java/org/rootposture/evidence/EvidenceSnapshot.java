@@ -1,0 +1,400 @@
+package org.rootposture.evidence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+
+import org.rootposture.report.Redactor;
+import org.rootposture.targets.Target;
+import org.rootposture.targets.Targets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * All the evidence a run read, per account, as versioned JSON: recorded during a live run
+ * ({@code rootposture.record=FILE}) and replayed, with no AWS access, by a later one ({@code rootposture.replay=FILE}),
+ * which then reaches the same verdicts. Each record keeps its {@link Provenance} (the calls and when they answered);
+ * a read that failed is kept as the same {@link EvidenceUnavailableException}, and a record the recorded run never
+ * read is unavailable on replay. Everything is redacted ({@link Redactor}) before it is written.
+ *
+ * <pre>
+ * {
+ *   "format" : "rootposture-evidence", "version" : 1, "recordedAt" : "2026-11-22T01:00:00Z", "region" : "us-east-1",
+ *   "partition" : "aws", "callerAccountId" : "111111111111",
+ *   "skipped" : [ { "id" : "121212121212", "name" : "closed-experiment", "reason" : "..." } ],
+ *   "accounts" : {
+ *     "222222222222" : { "name" : "prod-payments", "roleArn" : null, "records" : {
+ *         "accountSummary" : { "evidence" : { "type" : "AccountSummary", ..., "provenance" : { ... } } },
+ *         "securityContact" : { "unavailable" : { "operation" : "account:GetAlternateContact", "errorCode" : "AccessDenied", "detail" : "..." } },
+ *         "monitoring.rootActivity[eu-west-1]" : { "evidence" : { ... } } } } }
+ * }
+ * </pre>
+ */
+public final class EvidenceSnapshot {
+
+    public static final String FORMAT = "rootposture-evidence";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final Instant recordedAt;
+    private final String region;
+    private volatile Targets targets;
+    private final Map<String, Map<String, JsonNode>> records = new ConcurrentHashMap<>();
+
+    private EvidenceSnapshot(Path file, Instant recordedAt, String region, Targets targets) {
+        this.file = file;
+        this.recordedAt = recordedAt;
+        this.region = region;
+        this.targets = targets;
+    }
+
+    /** An empty snapshot that the run's evidence is recorded into, written to {@code file} at the end of the run. */
+    public static EvidenceSnapshot recording(Path file, Instant recordedAt, String region) {
+        return new EvidenceSnapshot(file, recordedAt, region, null);
+    }
+
+    /** When the recorded run started: a replay judges the evidence as of then. */
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The recorded run's accounts, listed and skipped. */
+    public Targets targets() {
+        return targets;
+    }
+
+    public void recordTargets(Targets resolved) {
+        this.targets = resolved;
+    }
+
+    /** The organization as the recorded run saw it, if any account's record holds it. */
+    public Optional<OrganizationInfo> organization() {
+        return records.values().stream()
+                .map(account -> account.get("organization"))
+                .filter(entry -> entry != null && entry.has("evidence"))
+                .findFirst()
+                .map(entry -> convert(entry.get("evidence"), OrganizationInfo.class, "organization"));
+    }
+
+    /** Wraps live evidence so that every record it reads, and every failure, is kept in this snapshot. */
+    public AccountEvidence record(AccountEvidence live) {
+        return new Recording(live, records.computeIfAbsent(live.identity().accountId(), id -> new ConcurrentSkipListMap<>()));
+    }
+
+    /** The evidence of one account as recorded; no AWS call is ever made. */
+    public AccountEvidence replay(AccountIdentity identity) {
+        return new Replay(identity, records.getOrDefault(identity.accountId(), Map.of()));
+    }
+
+    // ---- reading and writing ----
+
+    public void write() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("recordedAt", recordedAt.toString());
+        root.put("region", region);
+        if (targets != null) {
+            root.put("partition", targets.partition());
+            root.put("callerAccountId", targets.callerAccountId());
+            ArrayNode skipped = root.putArray("skipped");
+            targets.skipped().forEach(s -> target(skipped.addObject(), s.target()).put("reason", s.reason()));
+        }
+        ObjectNode accounts = root.putObject("accounts");
+        List<Target> listed = targets == null ? List.of() : targets.accounts();
+        for (Target target : listed) {
+            ObjectNode account = target(accounts.putObject(target.accountId()), target);
+            account.remove("id");
+            ObjectNode entries = account.putObject("records");
+            new TreeMap<>(records.getOrDefault(target.accountId(), Map.of())).forEach(entries::set);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, MAPPER.writeValueAsString(Redactor.redact(root)));
+        } catch (IOException e) {
+            throw new SnapshotException(file, "cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode target(ObjectNode node, Target target) {
+        node.put("id", target.accountId());
+        node.put("name", target.name().orElse(null));
+        node.put("roleArn", target.roleArn().orElse(null));
+        return node;
+    }
+
+    /**
+     * Reads a snapshot.
+     *
+     * @throws SnapshotException naming the file and what is wrong: missing, not JSON, not a snapshot, another
+     *                           version, or a record that does not parse
+     */
+    public static EvidenceSnapshot read(Path file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new SnapshotException(file, "no such file");
+        } catch (JsonProcessingException e) {
+            throw new SnapshotException(file, "is corrupted, not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), e);
+        } catch (IOException e) {
+            throw new SnapshotException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new SnapshotException(file, "is not a Root Posture evidence snapshot: \"format\" must be \"" + FORMAT + "\"");
+        }
+        if (!root.path("version").isInt() || root.path("version").asInt() != VERSION) {
+            throw new SnapshotException(file, "is version " + root.path("version") + ", but this Root Posture reads version " + VERSION
+                    + " only: replay it with the Root Posture version that recorded it");
+        }
+        for (String field : List.of("recordedAt", "region", "partition", "callerAccountId")) {
+            if (!root.path(field).isTextual()) {
+                throw new SnapshotException(file, "is corrupted: \"" + field + "\" is missing or not a string");
+            }
+        }
+        if (!root.path("accounts").isObject() || !root.path("skipped").isArray()) {
+            throw new SnapshotException(file, "is corrupted: \"accounts\" must be an object and \"skipped\" a list");
+        }
+        Instant recordedAt;
+        try {
+            recordedAt = Instant.parse(root.get("recordedAt").asText());
+        } catch (RuntimeException e) {
+            throw new SnapshotException(file, "is corrupted: \"recordedAt\" is not an ISO-8601 instant");
+        }
+        List<Target> accounts = new ArrayList<>();
+        EvidenceSnapshot snapshot = new EvidenceSnapshot(file, recordedAt, root.get("region").asText(), null);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("accounts").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> account = it.next();
+            if (!account.getKey().matches("\\d{12}") || !account.getValue().path("records").isObject()) {
+                throw new SnapshotException(file, "is corrupted: account \"" + account.getKey() + "\" needs a 12-digit id and \"records\"");
+            }
+            accounts.add(targetOf(account.getKey(), account.getValue()));
+            Map<String, JsonNode> entries = new ConcurrentSkipListMap<>();
+            account.getValue().get("records").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+            snapshot.records.put(account.getKey(), entries);
+        }
+        List<Targets.Skipped> skipped = new ArrayList<>();
+        root.get("skipped").forEach(s -> skipped.add(new Targets.Skipped(targetOf(s.path("id").asText(), s), s.path("reason").asText())));
+        snapshot.targets = new Targets(root.get("partition").asText(), root.get("callerAccountId").asText(), accounts, skipped);
+        snapshot.validateRecords();
+        return snapshot;
+    }
+
+    private void validateRecords() {
+        records.forEach((account, entries) -> entries.forEach((key, entry) -> {
+            if (!(entry.has("evidence") || entry.path("unavailable").isObject())) {
+                throw new SnapshotException(file, "is corrupted: record \"" + key + "\" of account " + account
+                        + " holds neither \"evidence\" nor \"unavailable\"");
+            }
+            if (entry.has("evidence") && !entry.get("evidence").path("type").isTextual()) {
+                throw new SnapshotException(file, "is corrupted: record \"" + key + "\" of account " + account + " has no evidence \"type\"");
+            }
+        }));
+    }
+
+    private static Target targetOf(String id, JsonNode node) {
+        return new Target(id, Optional.ofNullable(node.path("name").textValue()), Optional.ofNullable(node.path("roleArn").textValue()));
+    }
+
+    private <T> T convert(JsonNode evidence, Class<T> type, String key) {
+        try {
+            return MAPPER.treeToValue(evidence, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new SnapshotException(file, "is corrupted: record \"" + key + "\" is not a valid " + type.getSimpleName() + ": "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    static String key(String record, Object... arguments) {
+        return arguments.length == 0 ? record : record + List.of(arguments);
+    }
+
+    // ---- the two sides ----
+
+    /** Live evidence whose every answer, and every failure, is kept. */
+    private static final class Recording implements AccountEvidence {
+
+        private final AccountEvidence live;
+        private final Map<String, JsonNode> entries;
+        private final MonitoringEvidence monitoring;
+
+        Recording(AccountEvidence live, Map<String, JsonNode> entries) {
+            this.live = live;
+            this.entries = entries;
+            this.monitoring = new RecordingMonitoring(this, live.monitoring());
+        }
+
+        <T> T keep(String key, Supplier<T> read) {
+            try {
+                T value = read.get();
+                ObjectNode entry = MAPPER.createObjectNode();
+                entry.set("evidence", MAPPER.valueToTree(value));
+                entries.putIfAbsent(key, entry);
+                return value;
+            } catch (EvidenceUnavailableException e) {
+                ObjectNode entry = MAPPER.createObjectNode();
+                ObjectNode unavailable = entry.putObject("unavailable");
+                unavailable.put("operation", e.operation());
+                unavailable.put("errorCode", e.errorCode());
+                unavailable.put("detail", e.detail());
+                unavailable.put("at", e.at().toString());
+                entries.putIfAbsent(key, entry);
+                throw e;
+            }
+        }
+
+        @Override public AccountIdentity identity() { return live.identity(); }
+        @Override public AccountSummary accountSummary() { return keep("accountSummary", live::accountSummary); }
+        @Override public CredentialReport credentialReport() { return keep("credentialReport", live::credentialReport); }
+        @Override public VirtualMfaDevices virtualMfaDevices() { return keep("virtualMfaDevices", live::virtualMfaDevices); }
+        @Override public SecurityContact securityContact() { return keep("securityContact", live::securityContact); }
+        @Override public EnabledRegions enabledRegions() { return keep("enabledRegions", live::enabledRegions); }
+        @Override public OrganizationInfo organization() { return keep("organization", live::organization); }
+        @Override public OrganizationFeatures organizationFeatures() { return keep("organizationFeatures", live::organizationFeatures); }
+        @Override public ScpChain serviceControlPolicies() { return keep("serviceControlPolicies", live::serviceControlPolicies); }
+        @Override public RootCredentialsInventory rootCredentialsInventory() {
+            return keep("rootCredentialsInventory", live::rootCredentialsInventory);
+        }
+        @Override public MonitoringEvidence monitoring() { return monitoring; }
+    }
+
+    private record RecordingMonitoring(Recording account, MonitoringEvidence live) implements MonitoringEvidence {
+        @Override public Trails trails() { return account.keep("monitoring.trails", live::trails); }
+        @Override public TrailStatus trailStatus(Trails.Trail trail, Optional<java.time.Duration> awaitLogging) {
+            return account.keep(key("monitoring.trailStatus", trail.arn()), () -> live.trailStatus(trail, awaitLogging));
+        }
+        @Override public TrailEventSelectors eventSelectors(Trails.Trail trail) {
+            return account.keep(key("monitoring.eventSelectors", trail.arn()), () -> live.eventSelectors(trail));
+        }
+        @Override public RootActivity rootActivity(String region) {
+            return account.keep(key("monitoring.rootActivity", region), () -> live.rootActivity(region));
+        }
+        @Override public MetricFilters metricFilters(String region, String logGroupName) {
+            return account.keep(key("monitoring.metricFilters", region, logGroupName), () -> live.metricFilters(region, logGroupName));
+        }
+        @Override public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
+            return account.keep(key("monitoring.alarms", region, metric.namespace(), metric.name()), () -> live.alarms(region, metric));
+        }
+        @Override public TopicSubscriptions subscriptions(String topicArn) {
+            return account.keep(key("monitoring.subscriptions", topicArn), () -> live.subscriptions(topicArn));
+        }
+        @Override public ConfigRecorders configRecorders(String region) {
+            return account.keep(key("monitoring.configRecorders", region), () -> live.configRecorders(region));
+        }
+        @Override public ConfigRules configRules() { return account.keep("monitoring.configRules", live::configRules); }
+        @Override public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<java.time.Duration> awaitEvaluation) {
+            return account.keep(key("monitoring.configRuleCompliance", ruleNames.toArray()), () -> live.configRuleCompliance(ruleNames, awaitEvaluation));
+        }
+    }
+
+    /** Evidence answered from the snapshot alone. */
+    private final class Replay implements AccountEvidence {
+
+        private final AccountIdentity identity;
+        private final Map<String, JsonNode> entries;
+        private final MonitoringEvidence monitoring = new ReplayMonitoring(this);
+
+        Replay(AccountIdentity identity, Map<String, JsonNode> entries) {
+            this.identity = identity;
+            this.entries = entries;
+        }
+
+        <T> T answer(String key, Class<T> type, String operation) {
+            JsonNode entry = entries.get(key);
+            if (entry == null) {
+                throw new EvidenceUnavailableException(operation, "NotInSnapshot", "the evidence snapshot " + file.getFileName()
+                        + " holds no " + key + " record for account " + identity.accountId() + ": the recorded run did not read it");
+            }
+            JsonNode unavailable = entry.get("unavailable");
+            if (unavailable != null) {
+                throw new EvidenceUnavailableException(unavailable.path("operation").asText(operation),
+                        unavailable.path("errorCode").asText("Unknown"), unavailable.path("detail").asText(""));
+            }
+            return convert(entry.get("evidence"), type, key);
+        }
+
+        @Override public AccountIdentity identity() { return identity; }
+        @Override public AccountSummary accountSummary() { return answer("accountSummary", AccountSummary.class, "iam:GetAccountSummary"); }
+        @Override public CredentialReport credentialReport() { return answer("credentialReport", CredentialReport.class, "iam:GetCredentialReport"); }
+        @Override public VirtualMfaDevices virtualMfaDevices() {
+            return answer("virtualMfaDevices", VirtualMfaDevices.class, "iam:ListVirtualMFADevices");
+        }
+        @Override public SecurityContact securityContact() { return answer("securityContact", SecurityContact.class, "account:GetAlternateContact"); }
+        @Override public EnabledRegions enabledRegions() { return answer("enabledRegions", EnabledRegions.class, "account:ListRegions"); }
+        @Override public OrganizationInfo organization() { return answer("organization", OrganizationInfo.class, "organizations:DescribeOrganization"); }
+        @Override public OrganizationFeatures organizationFeatures() {
+            return answer("organizationFeatures", OrganizationFeatures.class, "iam:ListOrganizationsFeatures");
+        }
+        @Override public ScpChain serviceControlPolicies() {
+            return answer("serviceControlPolicies", ScpChain.class, "organizations:ListPoliciesForTarget");
+        }
+        @Override public RootCredentialsInventory rootCredentialsInventory() {
+            return answer("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot");
+        }
+        @Override public MonitoringEvidence monitoring() { return monitoring; }
+    }
+
+    private record ReplayMonitoring(Replay account) implements MonitoringEvidence {
+        @Override public Trails trails() { return account.answer("monitoring.trails", Trails.class, "cloudtrail:DescribeTrails"); }
+        @Override public TrailStatus trailStatus(Trails.Trail trail, Optional<java.time.Duration> awaitLogging) {
+            return account.answer(key("monitoring.trailStatus", trail.arn()), TrailStatus.class, "cloudtrail:GetTrailStatus");
+        }
+        @Override public TrailEventSelectors eventSelectors(Trails.Trail trail) {
+            return account.answer(key("monitoring.eventSelectors", trail.arn()), TrailEventSelectors.class, "cloudtrail:GetEventSelectors");
+        }
+        @Override public RootActivity rootActivity(String region) {
+            return account.answer(key("monitoring.rootActivity", region), RootActivity.class, "cloudtrail:LookupEvents");
+        }
+        @Override public MetricFilters metricFilters(String region, String logGroupName) {
+            return account.answer(key("monitoring.metricFilters", region, logGroupName), MetricFilters.class, "logs:DescribeMetricFilters");
+        }
+        @Override public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
+            return account.answer(key("monitoring.alarms", region, metric.namespace(), metric.name()), MetricAlarms.class,
+                    "cloudwatch:DescribeAlarmsForMetric");
+        }
+        @Override public TopicSubscriptions subscriptions(String topicArn) {
+            return account.answer(key("monitoring.subscriptions", topicArn), TopicSubscriptions.class, "sns:ListSubscriptionsByTopic");
+        }
+        @Override public ConfigRecorders configRecorders(String region) {
+            return account.answer(key("monitoring.configRecorders", region), ConfigRecorders.class, "config:DescribeConfigurationRecorders");
+        }
+        @Override public ConfigRules configRules() { return account.answer("monitoring.configRules", ConfigRules.class, "config:DescribeConfigRules"); }
+        @Override public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<java.time.Duration> awaitEvaluation) {
+            return account.answer(key("monitoring.configRuleCompliance", ruleNames.toArray()), ConfigRuleCompliance.class,
+                    "config:DescribeComplianceByConfigRule");
+        }
+    }
+}
