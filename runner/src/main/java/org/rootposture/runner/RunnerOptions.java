@@ -38,8 +38,8 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
               --select-package PKG  run only the test classes in this package (and its sub-packages); repeatable
               --fail-on SEVERITY    critical|high|medium|low (default high): the least severe non-compliant result
                                     that makes the exit code 1
-              --demo                run against the built-in demo lab: a local endpoint serving a demo organization
-                                    of 13 accounts, started in this process for this run only. --demo is the only
+              --demo                run against the built-in demo lab: a local endpoint serving the demo organization
+                                    (one verdict of each kind somewhere), started in this process for this run only. --demo is the only
                                     way the runner ever starts the lab (rootposture.lab is refused otherwise).
                                     Implies --targets organization unless --targets is given.
               --allure-home DIR     an unpacked io.qameta.allure:allure-commandline zip to use instead of the one
