@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +64,23 @@ class RunnerTest {
     }
 
     @Test
+    void everyTestClassOfAJarRunsWithoutSelectingAPackage() throws IOException {
+        Path jar = output.getParent().resolve(output.getFileName() + "-posture.jar");
+        Path classes = Path.of(CLASSES);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(classes.resolve("org/rootposture/runner/fixtures/compliant"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        assertThat(run("--demo", "--no-report", "--max-attempts", "2", "--classpath", jar.toString(), "--targets", "777777777777"))
+                .as(out() + err()).isEqualTo(0);
+        assertThat(out()).contains("1 results: 1 PASS", "exit code 0");
+    }
+
+    @Test
     void aHighFailIsOneAndBelowTheThresholdZero() {
         assertThat(runFixture("compliant", "222222222222")).as(out() + err()).isEqualTo(1);
         assertThat(out()).contains("1 FAIL", "non-compliant at or above --fail-on high: 1", "exit code 1");
@@ -85,6 +105,14 @@ class RunnerTest {
         assertThat(run("--demo", "--concurrency", "0")).isEqualTo(3);
         assertThat(err()).contains("configuration error", "rootposture.concurrency");
         assertThat(output.resolve("allure-results")).isEmptyDirectory();
+    }
+
+    @Test
+    void targetsThatCannotBeResolvedAreThree() throws IOException {
+        Path outputs = Files.writeString(output.getParent().resolve(output.getFileName() + "-tf.json"), "{\"accounts\": {\"value\": 42}}");
+        assertThat(run("--demo", "--no-report", "--targets", "terraform", "--terraform-outputs", outputs.toString(),
+                "--terraform-output", "accounts")).as(out() + err()).isEqualTo(3);
+        assertThat(err()).contains("configuration error", "Root Posture", "accounts");
     }
 
     @Test
