@@ -1,0 +1,57 @@
+package org.rootposture.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.rootposture.LabRun;
+import org.rootposture.controls.Catalogue;
+import org.rootposture.session.ReadOnlyGuard;
+
+/**
+ * The audit policy is exactly what the framework calls: every built-in control, run against the demo organization
+ * through the extension, makes the lab serve every action of the policy and no other. A tag filter
+ * that keeps every account makes the run read the accounts' tags.
+ */
+class PolicyEqualityTest {
+
+    @Test
+    void theTrustPostureClassCoversTheWholeCatalogue() {
+        assertThat(EveryBuiltInControl.controlIds())
+                .containsExactlyInAnyOrderElementsOf(Catalogue.all().stream().map(control -> control.definition().id()).toList());
+    }
+
+    @Test
+    void everyBuiltInControlCallsExactlyThePolicyActions() {
+        Set<String> served = new TreeSet<>();
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization",
+                // a tag filter that keeps every account, so the tags are read
+                "rootposture.exclude-tags", "rootposture-never=set"))) {
+            run();
+            served.addAll(operations(lab.lab().calls()));
+        }
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "caller"))) {
+            run();
+            served.addAll(operations(lab.lab().calls()));
+        }
+        assertThat(served).as("operations the lab served").isEqualTo(new TreeSet<>(ReadOnlyGuard.allowedActions()));
+    }
+
+    private static void run() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute();
+    }
+
+    private static Set<String> operations(Map<String, Map<String, Integer>> calls) {
+        Set<String> operations = new TreeSet<>();
+        // the lab names operations by SigV4 signing name; CloudWatch signs as "monitoring", its IAM prefix is "cloudwatch"
+        calls.values().forEach(byOperation -> byOperation.keySet()
+                .forEach(operation -> operations.add(operation.replaceFirst("^monitoring:", "cloudwatch:"))));
+        return operations;
+    }
+
+}
