@@ -142,6 +142,9 @@ final class FixtureValidator {
                 if (fault.status() < 400 || fault.status() > 599) {
                     fail(field + ".status must be an HTTP error status (400-599), not " + fault.status());
                 }
+                if (!FaultFixture.KINDS.contains(fault.kind())) {
+                    fail(field + ".kind must be one of " + new java.util.TreeSet<>(FaultFixture.KINDS) + ", not " + quoted(fault.kind()));
+                }
                 if (fault.times() != null && fault.times() < 1) {
                     fail(field + ".times must be at least 1 (or null for every request), not " + fault.times());
                 }

@@ -30,7 +30,15 @@ final class LabHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            LabResponse response = answer(read(exchange), UUID.randomUUID().toString());
+            LabResponse response;
+            try {
+                response = answer(read(exchange), UUID.randomUUID().toString());
+            } catch (WireFault wireFault) {
+                response = misbehave(wireFault.fault(), exchange);
+                if (response == null) {
+                    return;
+                }
+            }
             delay();
             send(exchange, response);
         }
@@ -57,6 +65,9 @@ final class LabHttpHandler implements HttpHandler {
             }
             caller.authorize(name);
             FaultFixture fault = account.faultFor(name).orElse(null);
+            if (fault != null && !fault.isError()) {
+                throw new WireFault(fault);
+            }
             if (fault != null) {
                 throw LabError.of(fault);
             }
@@ -65,10 +76,33 @@ final class LabHttpHandler implements HttpHandler {
                 throw LabError.badRequest("InvalidAction", "The Root Posture lab does not serve " + name);
             }
             return served.serve(new ServiceCall(lab, request, caller, account, operation, requestId));
+        } catch (WireFault wireFault) {
+            throw wireFault;
         } catch (LabError error) {
             return protocol.error(error, requestId);
         } catch (RuntimeException unexpected) {
             return protocol.error(new LabError(500, "InternalFailure", "The Root Posture lab failed: " + unexpected), requestId);
+        }
+    }
+
+    /** The answer of a wire fault, or null when the connection is to be closed without one. */
+    private static LabResponse misbehave(FaultFixture fault, HttpExchange exchange) {
+        String contentType = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Content-Type"), "application/json");
+        String answerType = contentType.startsWith("application/x-www-form-urlencoded") ? "text/xml" : contentType;
+        switch (fault.kind()) {
+            case "malformed":
+                return LabResponse.of(200, answerType, "<<{{ not an AWS answer ]]\u0000");
+            case "empty":
+                return LabResponse.of(200, answerType, "");
+            case "timeout":
+                try {
+                    Thread.sleep(FaultFixture.TIMEOUT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            default:
+                return null;
         }
     }
 

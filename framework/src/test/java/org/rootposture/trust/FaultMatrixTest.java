@@ -1,0 +1,237 @@
+package org.rootposture.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+import org.rootposture.LabRun;
+import org.rootposture.controls.UnableToAssessException;
+import org.rootposture.session.ReadOnlyGuard;
+
+/**
+ * Every operation of the audit policy × every way AWS can fail, injected into the lab for one account, with the
+ * whole catalogue run through the extension and the real SDK over HTTP: what changes compared with a fault-free
+ * run is UNABLE_TO_ASSESS naming the operation and the error, nothing else changes, and nothing becomes a pass. The
+ * matrix is printed and written to {@code target/fault-matrix.md}.
+ */
+class FaultMatrixTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MANAGEMENT = "111111111111";
+    private static final String MEMBER = "777777777777";
+
+    /** A fault: its column name, the fixture's fault fields, what the verdict's sentence must contain, and settings of its own. */
+    record Fault(String name, Map<String, Object> fields, String named, Map<String, String> settings) {
+
+        Fault(String name, Map<String, Object> fields, String named) {
+            this(name, fields, named, Map.of());
+        }
+    }
+
+    static final List<Fault> FAULTS = List.of(
+            new Fault("AccessDenied", Map.of("code", "AccessDenied"), "AccessDenied"),
+            // adaptive retries back off (and slow the whole client) after throttling: with the matrix's 1-second call
+            // timeout the sentence would say Timeout instead of Throttling, so this column allows the back-off its time
+            new Fault("throttled", Map.of("code", "Throttling"), "Throttling", Map.of("rootposture.call-timeout", "PT10S")),
+            new Fault("HTTP 500", Map.of("code", "InternalFailure", "status", 500), "InternalFailure"),
+            new Fault("HTTP 503", Map.of("code", "ServiceUnavailable", "status", 503), "ServiceUnavailable"),
+            new Fault("reset", Map.of("kind", "reset"), "ClientError"),
+            new Fault("timeout", Map.of("kind", "timeout"), "Timeout"),
+            new Fault("malformed", Map.of("kind", "malformed"), "failed with"),
+            new Fault("empty", Map.of("kind", "empty"), "failed with"));
+
+    /** The two ways a run is set up: the organization (two accounts, tags read) and the caller alone. */
+    private static final List<Map<String, String>> SETUPS = List.of(
+            Map.of("rootposture.targets", "organization", "rootposture.include-accounts", MANAGEMENT + "," + MEMBER,
+                    "rootposture.exclude-tags", "rootposture-never=set"),
+            Map.of("rootposture.targets", "caller"));
+
+    private static final Map<String, String> FAST = Map.of(
+            "rootposture.regions", "us-east-1",
+            "rootposture.max-attempts", "2",
+            "rootposture.call-timeout", "PT3S",
+            "rootposture.credential-report-timeout", "PT3S");
+
+    @Test
+    void everyOperationUnderEveryFaultFailsClosed() throws IOException {
+        ObjectNode demo = (ObjectNode) demoFixture();
+        List<Map<String, String>> baselines = new ArrayList<>();
+        List<Map<String, Map<String, Integer>>> served = new ArrayList<>();
+        for (Map<String, String> setup : SETUPS) {
+            Run run = run(demo, setup);
+            run.verdicts().values().stream().filter(verdict -> verdict.contains("failed with Timeout")).findFirst()
+                    .ifPresent(slow -> { throw new IllegalStateException("the fault-free baseline timed out; the machine is too slow: " + slow); });
+            baselines.add(run.verdicts());
+            served.add(run.calls());
+        }
+        Map<String, Map<String, String>> matrix = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String operation : operations()) {
+            Optional<Integer> setupIndex = setupServing(served, operation);
+            Map<String, String> row = new LinkedHashMap<>();
+            matrix.put(operation, row);
+            if (setupIndex.isEmpty()) {
+                problems.add(operation + " is never called by the catalogue");
+                continue;
+            }
+            int index = setupIndex.get();
+            String account = served.get(index).getOrDefault(MEMBER, Map.of()).containsKey(labName(operation)) ? MEMBER : MANAGEMENT;
+            for (Fault fault : FAULTS) {
+                long started = System.nanoTime();
+                Map<String, String> setup = new LinkedHashMap<>(SETUPS.get(index));
+                setup.putAll(fault.settings());
+                Run run = run(withFault(demo, account, operation, fault), setup);
+                System.out.printf("fault matrix: %s / %s in %d ms%n", operation, fault.name(), (System.nanoTime() - started) / 1_000_000);
+                row.put(fault.name(), outcome(operation, fault, baselines.get(index), run, problems));
+            }
+        }
+        String table = table(matrix);
+        System.out.println(table);
+        Path out = Path.of("target", "fault-matrix.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "# Fault matrix\n\nOperation × fault → verdicts that changed compared with a fault-free run "
+                + "(u = UNABLE_TO_ASSESS naming the operation and the error). Demo organization, accounts " + MANAGEMENT + " and "
+                + MEMBER + ", one region, 2 attempts, call timeout PT3S.\n\n" + table);
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Every action of the policy with {@code -Drootposture.fault-matrix=full} (about ten minutes on a loaded
+     * machine); by default one operation of each wire protocol, which keeps the suite fast.
+     */
+    private static Set<String> operations() {
+        if ("full".equals(System.getProperty("rootposture.fault-matrix"))) {
+            return new TreeSet<>(ReadOnlyGuard.allowedActions());
+        }
+        return new TreeSet<>(DEFAULT_OPERATIONS);
+    }
+
+    /** IAM (Query, XML), Account (REST-JSON) and Organizations (AWS JSON). */
+    private static final Set<String> DEFAULT_OPERATIONS = Set.of("iam:GetAccountSummary", "account:GetAlternateContact", "organizations:ListParents");
+
+    private static String outcome(String operation, Fault fault, Map<String, String> baseline, Run run, List<String> problems) {
+        int unable = 0;
+        for (Map.Entry<String, String> entry : baseline.entrySet()) {
+            String now = run.verdicts().get(entry.getKey());
+            String before = entry.getValue();
+            if (now == null) {
+                problems.add(operation + " / " + fault.name() + ": " + entry.getKey() + " did not run");
+            } else if (!now.equals(before)) {
+                if (!now.startsWith("UNABLE_TO_ASSESS")) {
+                    problems.add(operation + " / " + fault.name() + ": " + entry.getKey() + " went from " + before + " to " + now);
+                } else if (!now.contains(operation) || !now.contains(fault.named())) {
+                    problems.add(operation + " / " + fault.name() + ": " + entry.getKey() + " does not name the operation and the error: " + now);
+                } else {
+                    unable++;
+                }
+            }
+            if (now != null && now.startsWith("PASS") && !before.startsWith("PASS")) {
+                problems.add(operation + " / " + fault.name() + ": " + entry.getKey() + " became a PASS");
+            }
+        }
+        return unable == 0 ? "unchanged" : unable + " u";
+    }
+
+    private static String table(Map<String, Map<String, String>> matrix) {
+        StringBuilder table = new StringBuilder("| operation |");
+        FAULTS.forEach(fault -> table.append(' ').append(fault.name()).append(" |"));
+        table.append("\n|---|");
+        FAULTS.forEach(fault -> table.append("---|"));
+        matrix.forEach((operation, row) -> {
+            table.append("\n| `").append(operation).append("` |");
+            FAULTS.forEach(fault -> table.append(' ').append(row.getOrDefault(fault.name(), "not called")).append(" |"));
+        });
+        return table.append('\n').toString();
+    }
+
+    private static Optional<Integer> setupServing(List<Map<String, Map<String, Integer>>> served, String operation) {
+        for (int i = 0; i < served.size(); i++) {
+            for (Map<String, Integer> byOperation : served.get(i).values()) {
+                if (byOperation.containsKey(labName(operation))) {
+                    return Optional.of(i);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lab names operations by SigV4 signing name: CloudWatch signs as {@code monitoring}. */
+    private static String labName(String action) {
+        return action.replaceFirst("^cloudwatch:", "monitoring:");
+    }
+
+    private static JsonNode withFault(ObjectNode demo, String account, String operation, Fault fault) {
+        ObjectNode fixture = demo.deepCopy();
+        for (JsonNode node : fixture.withArray("accounts")) {
+            if (node.path("id").asText().equals(account)) {
+                ObjectNode entry = JSON.createObjectNode().put("operation", labName(operation));
+                fault.fields().forEach((field, value) -> entry.set(field, JSON.valueToTree(value)));
+                ((ObjectNode) node).withArray("faults").add(entry);
+            }
+        }
+        return fixture;
+    }
+
+    record Run(Map<String, String> verdicts, Map<String, Map<String, Integer>> calls) { }
+
+    private static Run run(JsonNode fixture, Map<String, String> setup) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>(FAST);
+        settings.putAll(setup);
+        try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture), settings)) {
+            Map<String, String> verdicts = new TreeMap<>();
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute().testEvents()
+                    .stream().filter(event -> event.getType() == EventType.FINISHED)
+                    .forEach(event -> verdicts.put(key(event), verdict(event)));
+            return new Run(verdicts, lab.lab().calls());
+        }
+    }
+
+    private static String key(Event event) {
+        String method = event.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
+                .map(source -> ((MethodSource) source).getMethodName()).orElse("?");
+        return method + " [" + event.getTestDescriptor().getDisplayName() + "]";
+    }
+
+    private static String verdict(Event event) {
+        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+        Throwable thrown = result.getThrowable().orElse(null);
+        return switch (result.getStatus()) {
+            case SUCCESSFUL -> "PASS";
+            case ABORTED -> "NOT_APPLICABLE";
+            case FAILED -> thrown instanceof UnableToAssessException ? "UNABLE_TO_ASSESS: " + thrown.getMessage()
+                    : thrown instanceof AssertionError ? "FAIL" : "CRASH " + thrown;
+        };
+    }
+
+    private static JsonNode demoFixture() {
+        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/demo-organization.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
