@@ -160,7 +160,19 @@ public final class LiveAccountEvidence implements AccountEvidence {
 
     private CredentialReport readCredentialReport() {
         awaitCredentialReport();
-        GetCredentialReportResponse report = call(CredentialReportParser.OPERATION, () -> iam().getCredentialReport());
+        GetCredentialReportResponse report;
+        try {
+            report = iam().getCredentialReport();
+        } catch (software.amazon.awssdk.services.iam.model.IamException e) {
+            if (!REPORT_GONE.contains(errorCode(e))) {
+                throw AwsCalls.unavailable(CredentialReportParser.OPERATION, e);
+            }
+            // expired or not present between generating and fetching: generate once more, then fetch once more
+            awaitCredentialReport();
+            report = call(CredentialReportParser.OPERATION, () -> iam().getCredentialReport());
+        } catch (RuntimeException e) {
+            throw AwsCalls.unavailable(CredentialReportParser.OPERATION, e);
+        }
         if (report.content() == null || report.generatedTime() == null) {
             throw new EvidenceUnavailableException(CredentialReportParser.OPERATION, "MalformedCredentialReport",
                     "the response has no " + (report.content() == null ? "Content" : "GeneratedTime"));
@@ -176,12 +188,32 @@ public final class LiveAccountEvidence implements AccountEvidence {
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(IterativePollInterval.iterative(LiveAccountEvidence::backOff, FIRST_POLL))
-                    .until(() -> call("iam:GenerateCredentialReport", () -> iam().generateCredentialReport()).state() == ReportStateType.COMPLETE);
+                    .until(() -> generateCredentialReport() == ReportStateType.COMPLETE);
         } catch (ConditionTimeoutException e) {
             throw new EvidenceUnavailableException("iam:GenerateCredentialReport", "Timeout",
                     "the credential report was still being generated after " + options.credentialReportTimeout()
                             + " (setting rootposture.credential-report-timeout)");
         }
+    }
+
+    /** One {@code iam:GenerateCredentialReport}; {@code LimitExceeded} (too many generations at once) counts as still generating. */
+    private ReportStateType generateCredentialReport() {
+        try {
+            return iam().generateCredentialReport().state();
+        } catch (software.amazon.awssdk.services.iam.model.IamException e) {
+            if ("LimitExceeded".equals(errorCode(e))) {
+                return ReportStateType.INPROGRESS;
+            }
+            throw AwsCalls.unavailable("iam:GenerateCredentialReport", e);
+        } catch (RuntimeException e) {
+            throw AwsCalls.unavailable("iam:GenerateCredentialReport", e);
+        }
+    }
+
+    private static final java.util.Set<String> REPORT_GONE = java.util.Set.of("ReportExpired", "ReportNotPresent");
+
+    private static String errorCode(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     private static Duration backOff(Duration previous) {
