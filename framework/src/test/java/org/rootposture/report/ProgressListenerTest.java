@@ -1,0 +1,90 @@
+package org.rootposture.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.rootposture.AwsAccount;
+import org.rootposture.LabRun;
+import org.rootposture.RootPosture;
+import org.rootposture.root.RootMfaEnabled;
+import org.rootposture.root.SecurityContactRegistered;
+
+class ProgressListenerTest {
+
+    private static List<String> run(Class<?> testClass, Duration interval) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong clock = new AtomicLong();
+        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                () -> clock.addAndGet(Duration.ofSeconds(1).toNanos()), interval);
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void countsPostureChecksOnlyAndEndsWithASummary() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            int accounts = lab.lab().fixture().accounts().size();
+
+            List<String> lines = run(TwoControls.class, Duration.ZERO);
+
+            assertThat(lines).hasSize(2 * accounts + 1);
+            assertThat(lines.get(0)).matches("Root Posture: 1/\\? posture checks · 1 accounts · \\d+ non-compliant · \\d+ unable to assess");
+            assertThat(lines.get(accounts)).startsWith("Root Posture: " + (accounts + 1) + "/~" + (2 * accounts) + " posture checks · "
+                    + accounts + " accounts · ");
+            assertThat(lines.get(2 * accounts - 1)).startsWith("Root Posture: " + (2 * accounts) + "/~" + (2 * accounts) + " posture checks");
+            assertThat(lines.get(2 * accounts)).matches("Root Posture: " + (2 * accounts) + " posture checks of " + accounts
+                    + " accounts in .+ · \\d+ compliant · \\d+ non-compliant · \\d+ not applicable · [1-9]\\d* unable to assess");
+        }
+    }
+
+    @Test
+    void printsAtMostOncePerInterval() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            int accounts = lab.lab().fixture().accounts().size();
+
+            List<String> lines = run(TwoControls.class, Duration.ofSeconds(5));
+
+            assertThat(lines).hasSizeBetween(2, 2 * accounts / 4 + 1);
+            assertThat(lines.get(lines.size() - 1)).contains(2 * accounts + " posture checks of " + accounts + " accounts");
+        }
+    }
+
+    @Test
+    void aRunWithoutPostureTestsPrintsNothing() {
+        assertThat(run(PlainTests.class, Duration.ZERO)).isEmpty();
+    }
+
+    @RootPosture
+    static class TwoControls {
+
+        @RootMfaEnabled
+        void rootMfaEnabled(AwsAccount account) {
+        }
+
+        @SecurityContactRegistered
+        void securityContact(AwsAccount account) {
+        }
+
+        @Test
+        void notAPostureCheck() {
+        }
+    }
+
+    static class PlainTests {
+
+        @Test
+        void one() {
+        }
+    }
+}
