@@ -1,0 +1,99 @@
+package org.rootposture.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rootposture.lab.RateLimit;
+
+/**
+ * Organization-scale benchmark: the whole built-in catalogue, through the JUnit Platform launcher exactly as a real run,
+ * against lab organizations of N generated accounts with a fixed latency per AWS call; beside it the same checks
+ * written naively. Prints per N the wall time, accounts per second, AWS calls per account by operation, peak heap and
+ * threads, and the latency bound (total calls × latency ÷ concurrency) with the ratio of wall time to it.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmark -am package -DskipTests &amp;&amp; java -jar benchmark/target/rootposture-benchmark.jar
+ * </pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path results = options.resultsDir().isPresent()
+                ? Files.createTempDirectory(Files.createDirectories(options.resultsDir().get()), "rootposture-benchmark-allure-")
+                : Files.createTempDirectory("rootposture-benchmark-allure-");
+        System.setProperty("allure.results.directory", results.toString());
+        try {
+            run(options, results, System.out);
+        } finally {
+            LabMeasurement.clean(results);
+            Files.deleteIfExists(results);
+        }
+    }
+
+    static List<Measurement> run(Options options, Path allureResults, PrintStream out) {
+        CatalogueClass catalogue = CatalogueClass.generate();
+        LabMeasurement lab = new LabMeasurement(allureResults);
+        Report report = new Report(out, options, catalogue);
+        report.header();
+        out.println("Allure results: " + allureResults + " (emptied after each run)");
+        if (options.warmup()) {
+            out.println("(warm-up: one unmeasured run of each kind at 10 accounts)");
+            framework(lab, catalogue, options, 10, options.concurrency().get(0), List.of());
+            if (options.baselineUpTo() > 0) {
+                lab.run("baseline", NaiveRootChecks.class, 10, options.latency(), 1, List.of(), Map.of());
+            }
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (int accounts : options.accounts()) {
+            List<Measurement> size = new ArrayList<>();
+            for (int concurrency : options.concurrency()) {
+                size.add(framework(lab, catalogue, options, accounts, concurrency, List.of()));
+            }
+            if (accounts <= options.baselineUpTo()) {
+                size.add(lab.run("baseline", NaiveRootChecks.class, accounts, options.latency(), 1, List.of(), Map.of()));
+            }
+            report.size(accounts, size);
+            measurements.addAll(size);
+        }
+        if (options.throttled() > 0) {
+            Measurement throttled = framework(lab, catalogue, options, options.throttled(), options.concurrency().get(0), RateLimit.awsDefaults());
+            report.throttled(throttled);
+            measurements.add(throttled);
+        }
+        report.summary(measurements);
+        return measurements;
+    }
+
+    private static Measurement framework(LabMeasurement lab, CatalogueClass catalogue, Options options, int accounts, int concurrency,
+                                         List<RateLimit> rateLimits) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "rootposture.targets", "organization",
+                "rootposture.region", "us-east-1",
+                "rootposture.concurrency", String.valueOf(concurrency)));
+        options.maxAttempts().ifPresent(attempts -> settings.put("rootposture.max-attempts", String.valueOf(attempts)));
+        return lab.run(rateLimits.isEmpty() ? "framework" : "framework, AWS-like rate limits", catalogue.postureClass(), accounts,
+                options.latency(), concurrency, rateLimits, settings);
+    }
+
+    static long maxHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+    }
+}

@@ -1,0 +1,134 @@
+package org.rootposture.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.rootposture.lab.Fixture;
+import org.rootposture.lab.Lab;
+import org.rootposture.lab.LabOptions;
+import org.rootposture.lab.RateLimit;
+
+/**
+ * One measured run: a fresh lab serving the generated organization, system properties pointing the run at it, one
+ * JUnit Platform launcher execution of a test class (as Maven Surefire or an IDE would run it, with every
+ * auto-registered listener: the Allure writer, Root Posture's progress), then the lab's call counts.
+ */
+final class LabMeasurement {
+
+    private final Path allureResults;
+
+    LabMeasurement(Path allureResults) {
+        this.allureResults = allureResults;
+    }
+
+    Measurement run(String mode, Class<?> testClass, int accounts, Duration latency, int concurrency, List<RateLimit> rateLimits,
+                    Map<String, String> settings) {
+        Fixture fixture = GeneratedOrganization.of(accounts);
+        try (Lab lab = Lab.start(fixture, LabOptions.defaults().withLatency(latency).withRateLimits(rateLimits))) {
+            Map<String, String> properties = new HashMap<>(settings);
+            properties.put("rootposture.endpoint", lab.endpoint().toString());
+            properties.put("benchmark.endpoint", lab.endpoint().toString());
+            properties.put("aws.accessKeyId", lab.callerCredentials().accessKeyId());
+            properties.put("aws.secretAccessKey", lab.callerCredentials().secretAccessKey());
+            Map<String, String> saved = set(properties);
+            VerdictTally tally = new VerdictTally();
+            try (HeapWatch heap = new HeapWatch()) {
+                long cpu = processCpuNanos();
+                long start = System.nanoTime();
+                launch(testClass, tally);
+                Duration wall = Duration.ofNanos(System.nanoTime() - start);
+                double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+                return new Measurement(mode, accounts, concurrency, latency, wall, byOperation(lab.calls()), lab.totalThrottles(),
+                        tally.verdicts(), heap.peakAfterGc(), heap.peakUsed(), heap.peakThreads(), heap.collections(), cpuSeconds,
+                        labCpuSeconds());
+            } finally {
+                restore(saved);
+                clean(allureResults);
+            }
+        }
+    }
+
+    private static void launch(Class<?> testClass, VerdictTally tally) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(testClass))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, tally);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the lab's threads: its HTTP server's dispatcher and handlers, started with this lab. */
+    private static double labCpuSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("root-posture-lab-") || thread.getThreadName().equals("HTTP-Dispatcher"))) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
+    }
+
+    private static Map<String, Integer> byOperation(Map<String, Map<String, Integer>> calls) {
+        Map<String, Integer> byOperation = new TreeMap<>();
+        calls.values().forEach(operations -> operations.forEach((operation, count) -> byOperation.merge(operation, count, Integer::sum)));
+        return byOperation;
+    }
+
+    private static Map<String, String> set(Map<String, String> properties) {
+        Map<String, String> saved = new HashMap<>();
+        properties.forEach((name, value) -> {
+            saved.put(name, System.getProperty(name));
+            System.setProperty(name, value);
+        });
+        return saved;
+    }
+
+    private static void restore(Map<String, String> saved) {
+        saved.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    static void clean(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(directory)).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.rootposture.benchmark;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Prints the measurements: one block per organization size, the throttled run, and the targets. */
+final class Report {
+
+    private static final double MB = 1024 * 1024;
+    private static final double TARGET_SECONDS = 30;
+    private static final double TARGET_CALLS = 12;
+    private static final double TARGET_BOUND_RATIO = 2;
+    private static final double TARGET_HEAP_MB = 512;
+
+    private final PrintStream out;
+    private final Options options;
+    private final CatalogueClass catalogue;
+
+    Report(PrintStream out, Options options, CatalogueClass catalogue) {
+        this.out = out;
+        this.options = options;
+        this.catalogue = catalogue;
+    }
+
+    void header() {
+        out.printf(Locale.US, "Root Posture benchmark · full built-in catalogue: %d controls (%s; %d of them per region) · %d ms per AWS call"
+                        + " · rootposture.concurrency %s · %d CPUs · max heap %.0f MB%n",
+                catalogue.annotations().size(), catalogue.describe(), catalogue.perRegion(), options.latency().toMillis(),
+                options.concurrency().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                Runtime.getRuntime().availableProcessors(), Benchmark.maxHeap() / MB);
+        out.println("Lab organization per N: 1 management + N-1 members under 7 OUs (2 levels), 4 SCPs (root, OUs, every 25th account),"
+                + " centralized root access, 2 enabled regions per account, 1 in 97 accounts suspended, 1 in 149 not assumable");
+    }
+
+    void size(int accounts, List<Measurement> measurements) {
+        out.printf(Locale.US, "%nN = %,d accounts%n", accounts);
+        measurements.forEach(this::block);
+        Optional<Measurement> baseline = measurements.stream().filter(m -> m.mode().equals("baseline")).findFirst();
+        baseline.ifPresent(naive -> measurements.stream().filter(m -> !m.mode().equals("baseline")).forEach(framework ->
+                out.printf(Locale.US, "  framework (concurrency %d) vs baseline: %.1f× faster, %.1f× fewer AWS calls%n", framework.concurrency(),
+                        naive.seconds() / framework.seconds(), naive.totalCalls() / (double) framework.totalCalls())));
+    }
+
+    void throttled(Measurement measurement) {
+        out.printf(Locale.US, "%nN = %,d accounts under AWS-like rate limits (lab RateLimit.awsDefaults(): Organizations 5/s per organization, IAM 20/s"
+                + " per account, CloudTrail LookupEvents 2/s per account and region, …)%n", measurement.accounts());
+        block(measurement);
+        out.printf(Locale.US, "  throttles absorbed by the SDK's retries: %,d; UNABLE_TO_ASSESS caused by throttling: %d%n",
+                measurement.throttles(), measurement.verdicts().unableThrottled());
+    }
+
+    private void block(Measurement m) {
+        VerdictTally.Verdicts v = m.verdicts();
+        String who = m.mode().equals("baseline") ? "baseline (sequential)" : m.mode() + " (concurrency " + m.concurrency() + ")";
+        out.printf(Locale.US, "  %s: %.2f s · %.1f accounts/s · %,d checks: %,d pass · %,d fail · %,d n/a · %,d unable to assess%n",
+                who, m.seconds(), m.accountsPerSecond(), v.total(), v.pass(), v.fail(), v.notApplicable(), v.unable());
+        out.printf(Locale.US, "    AWS calls: %,d = %.1f per account%s%n", m.totalCalls(), m.totalCalls() / (double) m.accounts(),
+                m.throttles() > 0 ? String.format(Locale.US, " (%,d of them throttled and retried)", m.throttles()) : "");
+        for (Measurement.Group group : Measurement.Group.values()) {
+            out.printf(Locale.US, "      %-92s %5.2f per account: %s%n", group.title, m.callsPerAccount(group), perAccount(m, m.calls(group)));
+        }
+        double bound = m.latencyBoundSeconds();
+        out.printf(Locale.US, "    latency bound: %,d calls × %d ms ÷ %d = %.2f s · wall / bound = %.2f%n",
+                m.totalCalls(), m.latency().toMillis(), m.concurrency(), bound, bound == 0 ? 0 : m.seconds() / bound);
+        out.printf(Locale.US, "    heap: peak after GC %.0f MB, peak in use %.0f MB (%d GCs) · peak threads %,d%n",
+                m.peakHeapAfterGc() / MB, m.peakHeapUsed() / MB, m.collections(), m.peakThreads());
+        out.printf(Locale.US, "    CPU: %.1f s = %.2f of %d cores busy on average; the lab's threads (AWS's share on a real run) %.1f s%n",
+                m.cpuSeconds(), m.cpuSeconds() / m.seconds(), Runtime.getRuntime().availableProcessors(), m.labCpuSeconds());
+        if (!m.verdicts().methodSeconds().isEmpty()) {
+            out.println("    slowest test methods (all invocations): " + v.methodSeconds().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                    .map(entry -> String.format(Locale.US, "%s %.2f s", entry.getKey(), entry.getValue())).collect(Collectors.joining(" · ")));
+        }
+        if (v.unable() > 0) {
+            out.println("    unable to assess, by reason: " + v.unableReasons().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(4)
+                    .map(entry -> entry.getValue() + "× " + entry.getKey()).collect(Collectors.joining(" | ")));
+        }
+    }
+
+    private static String perAccount(Measurement m, Map<String, Integer> calls) {
+        return calls.entrySet().stream()
+                .map(entry -> String.format(Locale.US, "%s %.2f", entry.getKey(), entry.getValue() / (double) m.accounts()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    void summary(List<Measurement> measurements) {
+        out.printf(Locale.US, "%nSummary (latency %d ms)%n", options.latency().toMillis());
+        out.printf(Locale.US, "  %-36s %8s %9s %11s %9s %13s %12s %11s%n", "run", "N", "wall s", "accounts/s", "ms/acct",
+                "calls/acct*", "wall/bound", "heap MB**");
+        for (Measurement m : measurements) {
+            String who = m.mode().equals("baseline") ? "baseline (sequential)" : m.mode() + " c=" + m.concurrency();
+            out.printf(Locale.US, "  %-36s %,8d %9.2f %11.1f %9.1f %13.2f %12.2f %11.0f%n", who, m.accounts(), m.seconds(), m.accountsPerSecond(),
+                    1000 * m.seconds() / m.accounts(), m.callsPerAccount(Measurement.Group.ROOT_AND_GUARDRAILS),
+                    m.latencyBoundSeconds() == 0 ? 0 : m.seconds() / m.latencyBoundSeconds(), m.peakHeapAfterGc() / MB);
+        }
+        out.println("  * root credential & guardrail calls per account, root-session audit and monitoring calls excluded; ** peak heap after GC");
+        targets(measurements);
+    }
+
+    private void targets(List<Measurement> measurements) {
+        List<Measurement> framework = measurements.stream().filter(m -> m.mode().equals("framework")).toList();
+        if (framework.isEmpty()) {
+            return;
+        }
+        out.println("Targets");
+        for (int concurrency : options.concurrency()) {
+            List<Measurement> runs = framework.stream().filter(m -> m.concurrency() == concurrency).toList();
+            Measurement largest = runs.stream().max(java.util.Comparator.comparingInt(Measurement::accounts)).orElseThrow();
+            double worstCalls = runs.stream().mapToDouble(m -> m.callsPerAccount(Measurement.Group.ROOT_AND_GUARDRAILS)).max().orElse(0);
+            double worstRatio = runs.stream().mapToDouble(m -> m.seconds() / Math.max(m.latencyBoundSeconds(), 1e-9)).max().orElse(0);
+            double worstHeap = runs.stream().mapToDouble(m -> m.peakHeapAfterGc() / MB).max().orElse(0);
+            out.printf(Locale.US, "  concurrency %d:%n", concurrency);
+            check(String.format(Locale.US, "%,d accounts × full catalogue under %.0f s", largest.accounts(), TARGET_SECONDS),
+                    largest.accounts() < 1000 ? null : largest.seconds() < TARGET_SECONDS, String.format(Locale.US, "%.2f s", largest.seconds()));
+            check("≤ 12 AWS calls per account for root credentials & guardrails", worstCalls <= TARGET_CALLS,
+                    String.format(Locale.US, "at most %.2f", worstCalls));
+            check("wall time within 2× the latency bound", worstRatio <= TARGET_BOUND_RATIO, String.format(Locale.US, "at most %.2f×", worstRatio));
+            check("peak heap (after GC) under 512 MB", worstHeap < TARGET_HEAP_MB, String.format(Locale.US, "at most %.0f MB", worstHeap));
+            out.printf(Locale.US, "    %-70s %s%n", "time growing linearly with N (ms per account)", runs.stream()
+                    .map(m -> String.format(Locale.US, "N=%,d: %.1f", m.accounts(), 1000 * m.seconds() / m.accounts()))
+                    .collect(Collectors.joining(" · ")));
+        }
+        measurements.stream().filter(m -> m.mode().startsWith("framework, ")).forEach(m -> check(
+                String.format(Locale.US, "no UNABLE_TO_ASSESS from throttling at %,d accounts under rate limits", m.accounts()),
+                m.verdicts().unableThrottled() == 0,
+                String.format(Locale.US, "%d, %,d throttles absorbed", m.verdicts().unableThrottled(), m.throttles())));
+    }
+
+    private void check(String target, Boolean met, String value) {
+        out.printf(Locale.US, "    %-70s %-7s %s%n", target, met == null ? "n/a" : met ? "MET" : "MISSED", value);
+    }
+}
