@@ -25,6 +25,7 @@ public final class AwsClients implements AutoCloseable {
     private final AutoCloseable credentialsResource;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsClients> regions = new ConcurrentHashMap<>();
+    private final AccountBudget budget;
 
     /**
      * How every client of a run is configured.
@@ -42,21 +43,33 @@ public final class AwsClients implements AutoCloseable {
         }
 
         <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-            builder.region(region)
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .retryStrategy(AwsRetryStrategy.forRetryMode(retryMode).toBuilder().maxAttempts(maxAttempts).build())
-                            .apiCallTimeout(callTimeout)
-                            .addExecutionInterceptor(new ReadOnlyGuard())
-                            .build());
+            return configure(builder, null);
+        }
+
+        <B extends AwsClientBuilder<B, ?>> B configure(B builder, AccountBudget budget) {
+            ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                    .retryStrategy(AwsRetryStrategy.forRetryMode(retryMode).toBuilder().maxAttempts(maxAttempts).build())
+                    .apiCallTimeout(callTimeout)
+                    .addExecutionInterceptor(new ReadOnlyGuard());
+            if (budget != null) {
+                configuration.addExecutionInterceptor(budget);
+            }
+            builder.region(region).overrideConfiguration(configuration.build());
             endpoint.ifPresent(builder::endpointOverride);
             return builder;
         }
     }
 
     AwsClients(AwsCredentialsProvider credentials, AutoCloseable credentialsResource, ClientPolicy policy) {
+        this(credentials, credentialsResource, policy, null);
+    }
+
+    /** Clients whose calls, in every region, share one account's time budget (none when null). */
+    AwsClients(AwsCredentialsProvider credentials, AutoCloseable credentialsResource, ClientPolicy policy, AccountBudget budget) {
         this.credentials = credentials;
         this.credentialsResource = credentialsResource;
         this.policy = policy;
+        this.budget = budget;
     }
 
     /**
@@ -73,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
         if (region.equals(policy.region().id())) {
             return this;
         }
-        return regions.computeIfAbsent(region, other -> new AwsClients(credentials, null, policy.inRegion(other)));
+        return regions.computeIfAbsent(region, other -> new AwsClients(credentials, null, policy.inRegion(other), budget));
     }
 
     private SdkClient build(Class<?> type) {
@@ -87,7 +100,7 @@ public final class AwsClients implements AutoCloseable {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private AwsClientBuilder configureUnchecked(AwsClientBuilder builder) {
-        return policy.configure(builder);
+        return policy.configure(builder, budget);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Sessions implements AutoCloseable {
         this.settings = settings;
         this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), settings.endpoint(), retryMode(settings),
                 settings.maxAttempts(), settings.callTimeout());
-        this.base = new AwsClients(DefaultCredentialsProvider.builder().build(), null, policy);
+        this.base = new AwsClients(DefaultCredentialsProvider.builder().build(), null, policy, budget());
         this.caller = settings.roleArn().map(arn -> assumed(base, arn)).orElse(base);
     }
 
@@ -70,7 +70,12 @@ public final class Sessions implements AutoCloseable {
                     settings.externalId().ifPresent(request::externalId);
                 })
                 .build();
-        return new AwsClients(provider, provider, policy);
+        return new AwsClients(provider, provider, policy, budget());
+    }
+
+    /** A fresh time budget for one account's clients, if the run bounds it ({@code rootposture.account-budget}). */
+    private AccountBudget budget() {
+        return settings.accountBudget().map(AccountBudget::new).orElse(null);
     }
 
     private static RetryMode retryMode(Settings settings) {

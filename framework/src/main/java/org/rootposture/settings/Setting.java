@@ -31,6 +31,7 @@ public enum Setting {
     MAX_ATTEMPTS("max-attempts", "attempts per AWS call including retries, 1 to 20 (default 5)"),
     RETRY_MODE("retry-mode", "SDK retry mode: standard, adaptive or legacy (default adaptive)"),
     CALL_TIMEOUT("call-timeout", "total time one AWS call may take including retries, ISO-8601 (default PT30S)"),
+    ACCOUNT_BUDGET("account-budget", "total time all AWS calls for one account may take, ISO-8601, e.g. PT2M (default unbounded)"),
     SETTINGS_FILE("settings-file", "a properties file with rootposture.* settings (default ./rootposture.properties if present)"),
     WAIVERS("waivers", "accepted-risk file, YAML (or JSON ending .json), of waived findings: control, account, justification, approver, expires"),
     RECORD("record", "write all evidence read during the run, redacted and with when and how it was read, to this JSON snapshot file"),

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param waivers             the accepted-risk file, if any
  * @param record              the evidence snapshot to write at the end of the run, if any
  * @param replay              the evidence snapshot to evaluate instead of AWS, if any
+ * @param accountBudget       total time all AWS calls for one account may take, if bounded
  */
 public record Settings(
         TargetSpec targets,
@@ -52,10 +53,21 @@ public record Settings(
         Optional<Duration> await,
         Optional<Path> waivers,
         Optional<Path> record,
-        Optional<Path> replay) {
+        Optional<Path> replay,
+        Optional<Duration> accountBudget) {
 
     public Settings {
         regions = List.copyOf(regions);
+    }
+
+    /** Settings without an account budget. */
+    public Settings(TargetSpec targets, String roleName, Optional<String> roleArn, Optional<String> externalId, String sessionName,
+                    String region, Optional<URI> endpoint, Duration usageWindow, Duration credentialReportTimeout, int maxAttempts,
+                    RetryModeSetting retryMode, Duration callTimeout, Optional<String> lab, TargetFilters filters,
+                    Optional<Shard> shard, int concurrency, List<String> regions, Optional<Duration> await, Optional<Path> waivers,
+                    Optional<Path> record, Optional<Path> replay) {
+        this(targets, roleName, roleArn, externalId, sessionName, region, endpoint, usageWindow, credentialReportTimeout, maxAttempts,
+                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, record, replay, Optional.empty());
     }
 
     /** Settings without evidence snapshots. */
@@ -64,7 +76,8 @@ public record Settings(
                     RetryModeSetting retryMode, Duration callTimeout, Optional<String> lab, TargetFilters filters,
                     Optional<Shard> shard, int concurrency, List<String> regions, Optional<Duration> await, Optional<Path> waivers) {
         this(targets, roleName, roleArn, externalId, sessionName, region, endpoint, usageWindow, credentialReportTimeout, maxAttempts,
-                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, Optional.empty(), Optional.empty());
+                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
 

@@ -96,7 +96,8 @@ public final class SettingsReader {
                 v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)),
                 v.waivers(),
                 v.optional(Setting.RECORD).map(Path::of),
-                v.snapshotToReplay(Setting.REPLAY));
+                v.snapshotToReplay(Setting.REPLAY),
+                v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)));
     }
 
     private Map<Setting, String> propertyValues() {
