@@ -123,7 +123,7 @@ final class Run implements AutoCloseable {
         }
         AccountEvidence live = new LiveAccountEvidence(identity, sessions.account(target.accountId(), target.roleArn()),
                 organization, member -> sessions.rootSession(member, targets.partition()),
-                new EvidenceOptions(settings.credentialReportTimeout(), settings.regions()), clock);
+                new EvidenceOptions(settings.credentialReportTimeout(), settings.regions(), settings.evidenceNotBefore()), clock);
         return recording.map(snapshot -> snapshot.record(live)).orElse(live);
     }
 

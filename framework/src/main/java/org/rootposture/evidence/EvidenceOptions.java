@@ -1,17 +1,25 @@
 package org.rootposture.evidence;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How live evidence is read.
  *
- * @param credentialReportTimeout bound on waiting for the IAM credential report
- * @param regions                 regions for per-region controls; empty: each account's enabled regions
+ * @param credentialReportTimeout   bound on waiting for the IAM credential report
+ * @param regions                   regions for per-region controls; empty: each account's enabled regions
+ * @param credentialReportNotBefore a credential report generated before this instant is stale; empty: any age
  */
-public record EvidenceOptions(Duration credentialReportTimeout, List<String> regions) {
+public record EvidenceOptions(Duration credentialReportTimeout, List<String> regions, Optional<Instant> credentialReportNotBefore) {
 
     public EvidenceOptions {
         regions = List.copyOf(regions);
+    }
+
+    /** Options reading each account's enabled regions and accepting a credential report of any age. */
+    public static EvidenceOptions waitingAtMost(Duration credentialReportTimeout) {
+        return new EvidenceOptions(credentialReportTimeout, List.of(), Optional.empty());
     }
 }

@@ -5,7 +5,9 @@ import static org.rootposture.evidence.AwsCalls.call;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
@@ -33,6 +36,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
 
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+    private static final Duration REPORT_REUSED_FOR = Duration.ofHours(4);
 
     private final AccountIdentity identity;
     private final AwsClients clients;
@@ -163,11 +167,10 @@ public final class LiveAccountEvidence implements AccountEvidence {
         GetCredentialReportResponse report;
         try {
             report = iam().getCredentialReport();
-        } catch (software.amazon.awssdk.services.iam.model.IamException e) {
+        } catch (IamException e) {
             if (!REPORT_GONE.contains(errorCode(e))) {
                 throw AwsCalls.unavailable(CredentialReportParser.OPERATION, e);
             }
-            // expired or not present between generating and fetching: generate once more, then fetch once more
             awaitCredentialReport();
             report = call(CredentialReportParser.OPERATION, () -> iam().getCredentialReport());
         } catch (RuntimeException e) {
@@ -177,8 +180,18 @@ public final class LiveAccountEvidence implements AccountEvidence {
             throw new EvidenceUnavailableException(CredentialReportParser.OPERATION, "MalformedCredentialReport",
                     "the response has no " + (report.content() == null ? "Content" : "GeneratedTime"));
         }
+        refuseStale(report.generatedTime());
         return CredentialReportParser.parse(report.content().asUtf8String(), report.generatedTime(),
                 Provenance.of(clock.instant(), "iam:GenerateCredentialReport", CredentialReportParser.OPERATION));
+    }
+
+    private void refuseStale(Instant generated) {
+        options.credentialReportNotBefore().filter(generated::isBefore).ifPresent(notBefore -> {
+            throw new EvidenceUnavailableException(CredentialReportParser.OPERATION, "StaleCredentialReport",
+                    "the credential report was generated at " + generated + ", before rootposture.evidence-not-before " + notBefore
+                            + ", so root's credentials may have changed since; IAM keeps serving a report for 4 hours after"
+                            + " generating it, so a fresh one can be had from " + generated.plus(REPORT_REUSED_FOR));
+        });
     }
 
     private void awaitCredentialReport() {
@@ -200,7 +213,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private ReportStateType generateCredentialReport() {
         try {
             return iam().generateCredentialReport().state();
-        } catch (software.amazon.awssdk.services.iam.model.IamException e) {
+        } catch (IamException e) {
             if ("LimitExceeded".equals(errorCode(e))) {
                 return ReportStateType.INPROGRESS;
             }
@@ -210,7 +223,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
         }
     }
 
-    private static final java.util.Set<String> REPORT_GONE = java.util.Set.of("ReportExpired", "ReportNotPresent");
+    private static final Set<String> REPORT_GONE = Set.of("ReportExpired", "ReportNotPresent");
 
     private static String errorCode(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

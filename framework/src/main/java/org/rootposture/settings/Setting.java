@@ -27,6 +27,7 @@ public enum Setting {
     REGION("region", "AWS region for API calls (default: the SDK's region chain, AWS_REGION)"),
     ENDPOINT("endpoint", "one endpoint URL for every AWS service (a local lab or emulator)"),
     USAGE_WINDOW_DAYS("usage-window-days", "root use within this many days fails root.usage.none-recent (default 90)"),
+    EVIDENCE_NOT_BEFORE("evidence-not-before", "the deployment's start, an ISO-8601 instant such as 2026-11-22T09:30:00Z: a credential report generated before it is stale, UNABLE_TO_ASSESS (default: any age)"),
     CREDENTIAL_REPORT_TIMEOUT("credential-report-timeout", "how long to wait for the IAM credential report, ISO-8601 (default PT2M)"),
     MAX_ATTEMPTS("max-attempts", "attempts per AWS call including retries, 1 to 20 (default 5)"),
     RETRY_MODE("retry-mode", "SDK retry mode: standard, adaptive or legacy (default adaptive)"),

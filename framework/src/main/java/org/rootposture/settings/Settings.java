@@ -3,6 +3,7 @@ package org.rootposture.settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param record              the evidence snapshot to write at the end of the run, if any
  * @param replay              the evidence snapshot to evaluate instead of AWS, if any
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
+ * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
  */
 public record Settings(
         TargetSpec targets,
@@ -54,32 +56,12 @@ public record Settings(
         Optional<Path> waivers,
         Optional<Path> record,
         Optional<Path> replay,
-        Optional<Duration> accountBudget) {
+        Optional<Duration> accountBudget,
+        Optional<Instant> evidenceNotBefore) {
 
     public Settings {
         regions = List.copyOf(regions);
     }
-
-    /** Settings without an account budget. */
-    public Settings(TargetSpec targets, String roleName, Optional<String> roleArn, Optional<String> externalId, String sessionName,
-                    String region, Optional<URI> endpoint, Duration usageWindow, Duration credentialReportTimeout, int maxAttempts,
-                    RetryModeSetting retryMode, Duration callTimeout, Optional<String> lab, TargetFilters filters,
-                    Optional<Shard> shard, int concurrency, List<String> regions, Optional<Duration> await, Optional<Path> waivers,
-                    Optional<Path> record, Optional<Path> replay) {
-        this(targets, roleName, roleArn, externalId, sessionName, region, endpoint, usageWindow, credentialReportTimeout, maxAttempts,
-                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, record, replay, Optional.empty());
-    }
-
-    /** Settings without evidence snapshots. */
-    public Settings(TargetSpec targets, String roleName, Optional<String> roleArn, Optional<String> externalId, String sessionName,
-                    String region, Optional<URI> endpoint, Duration usageWindow, Duration credentialReportTimeout, int maxAttempts,
-                    RetryModeSetting retryMode, Duration callTimeout, Optional<String> lab, TargetFilters filters,
-                    Optional<Shard> shard, int concurrency, List<String> regions, Optional<Duration> await, Optional<Path> waivers) {
-        this(targets, roleName, roleArn, externalId, sessionName, region, endpoint, usageWindow, credentialReportTimeout, maxAttempts,
-                retryMode, callTimeout, lab, filters, shard, concurrency, regions, await, waivers, Optional.empty(), Optional.empty(),
-                Optional.empty());
-    }
-
 
     /**
      * One of n parts of the target accounts: an account belongs to shard {@code 1 + id mod n}, so every runner of a

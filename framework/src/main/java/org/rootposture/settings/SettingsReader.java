@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -97,7 +98,8 @@ public final class SettingsReader {
                 v.waivers(),
                 v.optional(Setting.RECORD).map(Path::of),
                 v.snapshotToReplay(Setting.REPLAY),
-                v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)));
+                v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)),
+                v.instant(Setting.EVIDENCE_NOT_BEFORE));
     }
 
     private Map<Setting, String> propertyValues() {
@@ -217,6 +219,17 @@ public final class SettingsReader {
             } catch (DateTimeParseException e) {
                 throw invalid(setting, value.get(), allowed);
             }
+        }
+
+        Optional<Instant> instant(Setting setting) {
+            return optional(setting).map(value -> {
+                try {
+                    return Instant.parse(value.toUpperCase(Locale.ROOT));
+                } catch (DateTimeParseException e) {
+                    throw invalid(setting, value, "an ISO-8601 instant with its offset, such as 2026-11-22T09:30:00Z or 2026-11-22T10:30:00+01:00"
+                            + " (in a pipeline: date -u +%Y-%m-%dT%H:%M:%SZ before terraform apply)");
+                }
+            });
         }
 
         <E extends Enum<E>> E oneOf(Setting setting, Class<E> type, E fallback) {

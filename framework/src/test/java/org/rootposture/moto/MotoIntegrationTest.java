@@ -270,7 +270,7 @@ class MotoIntegrationTest {
     /** Wired as {@code Run} wires it: the account's clients, the caller's organization view, root sessions on demand. */
     private LiveAccountEvidence evidence(String accountId, AwsClients clients) {
         return new LiveAccountEvidence(new AccountIdentity(accountId, "aws"), clients, new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(Duration.ofSeconds(10), List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(Duration.ofSeconds(10)), Clock.systemUTC());
     }
 
     private TargetResolver resolver(Settings settings) {

@@ -114,7 +114,7 @@ class MotoMonitoringTest {
 
     private LiveAccountEvidence evidence() {
         return new LiveAccountEvidence(new AccountIdentity(ACCOUNT, "aws"), sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(Duration.ofSeconds(10), List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(Duration.ofSeconds(10)), Clock.systemUTC());
     }
 
     private static EvaluationContext context() {

@@ -456,7 +456,7 @@ class MotoOrganizationTest {
 
     private LiveAccountEvidence evidence(String accountId, AwsClients clients, LiveOrganization organization) {
         return new LiveAccountEvidence(new AccountIdentity(accountId, "aws"), clients, organization,
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(Duration.ofSeconds(10), List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(Duration.ofSeconds(10)), Clock.systemUTC());
     }
 
     private static EvaluationContext context() {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,16 @@ class SettingsReaderTest {
                 .hasMessageContaining("rootposture.endpoint").hasMessageContaining("http or https URL");
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "Europe"), Map.of()))
                 .hasMessageContaining("rootposture.region").hasMessageContaining("'Europe'");
+    }
+
+    @Test
+    void evidenceNotBeforeIsAnInstantWithItsOffset() {
+        assertThat(read(Map.of("rootposture.region", "eu-west-1"), Map.of()).evidenceNotBefore()).isEmpty();
+        assertThat(read(REGION, Map.of("ROOTPOSTURE_EVIDENCE_NOT_BEFORE", "2026-11-22T10:30:00+01:00")).evidenceNotBefore())
+                .contains(Instant.parse("2026-11-22T09:30:00Z"));
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.evidence-not-before", "2026-11-22 09:30"), Map.of()))
+                .hasMessageContaining("rootposture.evidence-not-before (or ROOTPOSTURE_EVIDENCE_NOT_BEFORE): '2026-11-22 09:30' is not allowed")
+                .hasMessageContaining("ISO-8601 instant");
     }
 
     @Test

@@ -107,7 +107,7 @@ class AccountBudgetTest {
         Sessions sessions = new Sessions(settings);
         opened.add(sessions);
         return new LiveAccountEvidence(new AccountIdentity(ACCOUNT, "aws"), sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(settings.credentialReportTimeout(), List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(settings.credentialReportTimeout()), Clock.systemUTC());
     }
 
     private static ResponseDefinitionBuilder iamOk(String action, String resultXml) {

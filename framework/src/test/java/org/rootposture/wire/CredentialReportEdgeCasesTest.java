@@ -46,7 +46,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 /**
  * The credential report's own failure modes, against WireMock standing in for IAM: a report that expired or vanished
  * between generating and fetching is generated once more and fetched once more; {@code LimitExceeded} while
- * generating is waited out within the bounded wait.
+ * generating is waited out within the bounded wait; a report generated before {@code rootposture.evidence-not-before}
+ * is stale.
  */
 class CredentialReportEdgeCasesTest {
 
@@ -140,18 +141,49 @@ class CredentialReportEdgeCasesTest {
         AWS.verify(exactly(0), queryCall("GetCredentialReport"));
     }
 
+    @Test
+    void aReportGeneratedBeforeTheDeploymentStartedIsStaleAndUnableToAssessWithBothTimes() {
+        Instant generated = Instant.parse("2026-11-22T08:00:00Z");
+        AWS.stubFor(query("GenerateCredentialReport").willReturn(iamOk("GenerateCredentialReport", "<State>COMPLETE</State>")));
+        AWS.stubFor(query("GetCredentialReport").willReturn(report(REPORT, generated)));
+
+        LiveAccountEvidence evidence = evidence("PT10S", Map.of("rootposture.evidence-not-before", "2026-11-22T10:30:00+01:00"));
+        Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence, context());
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+        assertThat(verdict.reason()).contains("iam:GetCredentialReport failed with StaleCredentialReport",
+                "generated at 2026-11-22T08:00:00Z", "before rootposture.evidence-not-before 2026-11-22T09:30:00Z", "from 2026-11-22T12:00:00Z");
+    }
+
+    @Test
+    void aReportGeneratedAfterTheDeploymentStartedIsUsed() {
+        Instant generated = Instant.now().minusSeconds(60);
+        AWS.stubFor(query("GenerateCredentialReport").willReturn(iamOk("GenerateCredentialReport", "<State>COMPLETE</State>")));
+        AWS.stubFor(query("GetCredentialReport").willReturn(report(REPORT, generated)));
+
+        Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(
+                evidence("PT10S", Map.of("rootposture.evidence-not-before", generated.minusSeconds(1).toString())), context());
+
+        assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.PASS);
+    }
+
     private LiveAccountEvidence evidence(String reportTimeout) {
+        return evidence(reportTimeout, Map.of());
+    }
+
+    private LiveAccountEvidence evidence(String reportTimeout, Map<String, String> more) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "rootposture.endpoint", AWS.baseUrl(),
                 "rootposture.region", "us-east-1",
                 "rootposture.max-attempts", "2",
                 "rootposture.retry-mode", "standard",
                 "rootposture.credential-report-timeout", reportTimeout));
+        properties.putAll(more);
         var settings = SettingsReader.from(properties, Map.of());
         Sessions sessions = new Sessions(settings);
         opened.add(sessions);
         return new LiveAccountEvidence(new AccountIdentity(ACCOUNT, "aws"), sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(settings.credentialReportTimeout(), List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(settings.credentialReportTimeout(), List.of(), settings.evidenceNotBefore()), Clock.systemUTC());
     }
 
     private static EvaluationContext context() {

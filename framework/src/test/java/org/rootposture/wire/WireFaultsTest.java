@@ -369,7 +369,7 @@ class WireFaultsTest {
     /** Wired as {@code Run} wires it: the account's clients, the caller's organization view, root sessions on demand. */
     private static LiveAccountEvidence evidence(Sessions sessions, String accountId, AwsClients clients, Duration reportTimeout) {
         return new LiveAccountEvidence(new AccountIdentity(accountId, "aws"), clients, new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(reportTimeout, List.of()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(reportTimeout), Clock.systemUTC());
     }
 
     private Sessions sessions(Map<String, String> extra) {
