@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -35,25 +38,26 @@ public final class AwsClients implements AutoCloseable {
      * @param retryMode   SDK retry mode
      * @param maxAttempts attempts per call including retries
      * @param callTimeout bound on one call including retries
+     * @param http        the HTTP client (connection pool) all clients of the run share
+     * @param timers      the threads timing out calls, shared by all clients of the run
      */
-    public record ClientPolicy(Region region, Optional<URI> endpoint, RetryMode retryMode, int maxAttempts, Duration callTimeout) {
+    record ClientPolicy(Region region, Optional<URI> endpoint, RetryMode retryMode, int maxAttempts, Duration callTimeout,
+                        SdkHttpClient http, ScheduledExecutorService timers) {
 
         ClientPolicy inRegion(String other) {
-            return new ClientPolicy(Region.of(other), endpoint, retryMode, maxAttempts, callTimeout);
-        }
-
-        <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-            return configure(builder, null);
+            return new ClientPolicy(Region.of(other), endpoint, retryMode, maxAttempts, callTimeout, http, timers);
         }
 
         <B extends AwsClientBuilder<B, ?>> B configure(B builder, AccountBudget budget) {
             ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
                     .retryStrategy(AwsRetryStrategy.forRetryMode(retryMode).toBuilder().maxAttempts(maxAttempts).build())
                     .apiCallTimeout(callTimeout)
+                    .scheduledExecutorService(timers)
                     .addExecutionInterceptor(new ReadOnlyGuard());
             if (budget != null) {
                 configuration.addExecutionInterceptor(budget);
             }
+            ((AwsSyncClientBuilder<?, ?>) builder).httpClient(http);
             builder.region(region).overrideConfiguration(configuration.build());
             endpoint.ifPresent(builder::endpointOverride);
             return builder;

@@ -3,6 +3,8 @@ package org.rootposture.session;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.rootposture.settings.Settings;
 
@@ -10,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -18,22 +22,33 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 /**
  * The sessions of a run: the caller's own credentials (the SDK's default chain, or {@code rootposture.role-arn}
  * assumed) and, per member account, a role assumed with the run's external id and session name. One
- * {@link AwsClients} per account, built once, all closed together.
+ * {@link AwsClients} per account, built once, all closed together. Every client of the run shares one connection pool
+ * and one pair of call-timeout threads, so a thousand accounts cost a thousand credential sets, not a thousand pools.
  */
 public final class Sessions implements AutoCloseable {
 
     private static final int ROOT_SESSION_SECONDS = 900;
+    private static final int CONNECTIONS_PER_READER = 4;
+    private static final int TIMER_THREADS = 2;
 
     private final Settings settings;
     private final AwsClients.ClientPolicy policy;
     private final AwsClients base;
     private final AwsClients caller;
     private final Map<String, AwsClients> accounts = new ConcurrentHashMap<>();
+    private final SdkHttpClient http;
+    private final ScheduledExecutorService timers;
 
     public Sessions(Settings settings) {
         this.settings = settings;
+        this.http = ApacheHttpClient.builder().maxConnections(Math.max(50, CONNECTIONS_PER_READER * settings.concurrency())).build();
+        this.timers = Executors.newScheduledThreadPool(TIMER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "rootposture-call-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), settings.endpoint(), retryMode(settings),
-                settings.maxAttempts(), settings.callTimeout());
+                settings.maxAttempts(), settings.callTimeout(), http, timers);
         this.base = new AwsClients(DefaultCredentialsProvider.builder().build(), null, policy, budget());
         this.caller = settings.roleArn().map(arn -> assumed(base, arn)).orElse(base);
     }
@@ -93,5 +108,7 @@ public final class Sessions implements AutoCloseable {
             caller.close();
         }
         base.close();
+        timers.shutdownNow();
+        http.close();
     }
 }
