@@ -2,6 +2,7 @@ package org.rootposture.report;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,9 @@ public final class Redactor {
             + "(?=[A-Za-z0-9/+]*[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{100,}={0,2}");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.%+-])([A-Za-z0-9])([A-Za-z0-9._%+-]*)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    private static final Pattern SECRET_WORD = Pattern.compile("(?i)secret|token|password");
+    private static final int SECRET_ACCESS_KEY_LENGTH = 40;
+    private static final int TOKEN_LENGTH = 100;
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(secret|secret[_-]?access[_-]?key|session[_-]?token|security[_-]?token|token|password|credentials?)");
 
     private Redactor() {
@@ -46,11 +50,36 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = replace(ACCESS_KEY_ID, text, m -> m.group(1) + "*".repeat(12) + m.group(3));
-        out = replace(SECRET_ASSIGNMENT, out, m -> m.group(1) + m.group(2) + REDACTED);
-        out = replace(TOKEN, out, m -> REDACTED);
-        out = replace(SECRET_ACCESS_KEY, out, m -> REDACTED);
-        return replace(EMAIL, out, m -> m.group(1) + "*".repeat(Math.max(3, m.group(2).length())) + "@" + m.group(3));
+        String out = text;
+        if (out.contains("AKIA") || out.contains("ASIA")) {
+            out = replace(ACCESS_KEY_ID, out, m -> m.group(1) + "*".repeat(12) + m.group(3));
+        }
+        if (SECRET_WORD.matcher(out).find()) {
+            out = replace(SECRET_ASSIGNMENT, out, m -> m.group(1) + m.group(2) + REDACTED);
+        }
+        int longestKeyLikeRun = longestKeyLikeRun(out);
+        if (longestKeyLikeRun >= TOKEN_LENGTH) {
+            out = replace(TOKEN, out, m -> REDACTED);
+        }
+        if (longestKeyLikeRun >= SECRET_ACCESS_KEY_LENGTH) {
+            out = replace(SECRET_ACCESS_KEY, out, m -> REDACTED);
+        }
+        if (out.indexOf('@') >= 0) {
+            out = replace(EMAIL, out, m -> m.group(1) + "*".repeat(Math.max(3, m.group(2).length())) + "@" + m.group(3));
+        }
+        return out;
+    }
+
+    private static int longestKeyLikeRun(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keyLike = c < 128 && (Character.isLetterOrDigit(c) || c == '/' || c == '+');
+            run = keyLike ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** The verdict with its reason and waiver sentence redacted; the evidence records are redacted when written. */
@@ -81,7 +110,7 @@ public final class Redactor {
         return node;
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
             return text;
