@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.rootposture.controls.BuiltInControl;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
 
@@ -37,9 +39,22 @@ final class RootPostureExtension implements TestTemplateInvocationContextProvide
         ControlUse control = ControlUse.of(method);
         Run run = run(context);
         control.builtIn().ifPresent(run::prefetch);
+        builtInControlsOf(context.getRequiredTestClass()).forEach(run::prefetch);
         return Stream.concat(
                 run.accounts().stream().flatMap(account -> invocations(run, account, control)),
                 run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control)));
+    }
+
+    /** The built-in controls of the class's other posture methods, whose evidence can be read while this one runs. */
+    private static Stream<BuiltInControl> builtInControlsOf(Class<?> testClass) {
+        return AnnotationSupport.findAnnotatedMethods(testClass, ForEachAccount.class, HierarchyTraversalMode.TOP_DOWN).stream()
+                .flatMap(method -> {
+                    try {
+                        return ControlUse.of(method).builtIn().stream();
+                    } catch (RuntimeException reportedWhenThatMethodRuns) {
+                        return Stream.empty();
+                    }
+                });
     }
 
     private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {

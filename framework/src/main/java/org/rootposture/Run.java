@@ -30,9 +30,9 @@ import org.rootposture.waivers.Waivers;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
- * and cached evidence. When a built-in control's tests are about to run, its evidence is read for every account in
- * the background, {@code rootposture.concurrency} accounts at a time, so the tests (which JUnit runs one after the
- * other) find it ready. Lives in the JUnit root store and is closed, with every SDK client, at the end of the run.
+ * and cached evidence. When a test class's first built-in control is about to run, the evidence of that control and
+ * then of the class's other built-in controls is read for every account in the background,
+ * {@code rootposture.concurrency} reads at a time, so the tests (which JUnit runs one after the other) find it ready. Lives in the JUnit root store and is closed, with every SDK client, at the end of the run.
  */
 final class Run implements AutoCloseable {
 
