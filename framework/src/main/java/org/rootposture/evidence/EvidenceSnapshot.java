@@ -359,7 +359,7 @@ public final class EvidenceSnapshot {
             return answer("organizationFeatures", OrganizationFeatures.class, "iam:ListOrganizationsFeatures");
         }
         @Override public ScpChain serviceControlPolicies() {
-            return answer("serviceControlPolicies", ScpChain.class, "organizations:ListPoliciesForTarget");
+            return answer("serviceControlPolicies", ScpChain.class, "organizations:ListTargetsForPolicy");
         }
         @Override public RootCredentialsInventory rootCredentialsInventory() {
             return answer("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot");

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The service control policies that apply to one account: every level from the organization root down to the
- * account, with the policies attached at each ({@code organizations:ListParents}, {@code ListPoliciesForTarget},
- * {@code DescribePolicy}).
+ * account, with the policies attached at each (the organization's tree from {@code organizations:ListRoots},
+ * {@code ListOrganizationalUnitsForParent} and {@code ListAccountsForParent}; attachments from {@code ListPolicies} and
+ * {@code ListTargetsForPolicy}; documents from {@code DescribePolicy}).
  *
  * @param accountId  the account
  * @param levels     root first, the account last

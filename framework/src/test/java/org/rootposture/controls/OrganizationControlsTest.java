@@ -169,7 +169,7 @@ class OrganizationControlsTest {
         void anUnreadableChainIsUnableToAssess() {
             Verdict verdict = OrganizationControls.SCP_DENIES_ROOT.evaluate(StubEvidence.account().organization(MANAGEMENT), CONTEXT);
             assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-            assertThat(verdict.reason()).contains("organizations:ListPoliciesForTarget");
+            assertThat(verdict.reason()).contains("organizations:ListTargetsForPolicy");
         }
     }
 

@@ -153,7 +153,7 @@ final class StubEvidence implements AccountEvidence {
     @Override
     public ScpChain serviceControlPolicies() {
         if (chain == null) {
-            throw denied("organizations:ListPoliciesForTarget");
+            throw denied("organizations:ListTargetsForPolicy");
         }
         return chain;
     }

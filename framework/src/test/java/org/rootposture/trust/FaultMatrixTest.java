@@ -131,7 +131,7 @@ class FaultMatrixTest {
     }
 
     /** IAM (Query, XML), Account (REST-JSON) and Organizations (AWS JSON). */
-    private static final Set<String> DEFAULT_OPERATIONS = Set.of("iam:GetAccountSummary", "account:GetAlternateContact", "organizations:ListParents");
+    private static final Set<String> DEFAULT_OPERATIONS = Set.of("iam:GetAccountSummary", "account:GetAlternateContact", "organizations:ListTargetsForPolicy");
 
     private static String outcome(String operation, Fault fault, Map<String, String> baseline, Run run, List<String> problems) {
         int unable = 0;

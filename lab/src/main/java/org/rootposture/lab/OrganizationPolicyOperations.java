@@ -29,6 +29,7 @@ final class OrganizationPolicyOperations {
         return Map.of(
                 "ListPolicies", this::listPolicies,
                 "ListPoliciesForTarget", this::listPoliciesForTarget,
+                "ListTargetsForPolicy", this::listTargetsForPolicy,
                 "DescribePolicy", this::describePolicy);
     }
 
@@ -46,10 +47,24 @@ final class OrganizationPolicyOperations {
         return policies(call, tree, filter(call) ? tree.policiesFor(target) : List.of());
     }
 
+    private LabResponse listTargetsForPolicy(ServiceCall call) {
+        OrganizationTree tree = managementOnly(call);
+        PolicyFixture policy = policy(call, tree);
+        Page<String> page = page(call, policy.targets());
+        ObjectNode body = JsonProtocol.object();
+        ArrayNode targets = body.putArray("Targets");
+        page.items().forEach(id -> targets.addObject()
+                .put("TargetId", id)
+                .put("Arn", tree.arn(id))
+                .put("Name", tree.isRoot(id) ? "Root" : tree.unit(id).map(OrganizationalUnitFixture::name)
+                        .orElseGet(() -> tree.account(id).map(AccountFixture::name).orElse(id)))
+                .put("Type", tree.isRoot(id) ? "ROOT" : tree.unit(id).isPresent() ? "ORGANIZATIONAL_UNIT" : "ACCOUNT"));
+        return protocol.result(call, nextToken(body, page));
+    }
+
     private LabResponse describePolicy(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        PolicyFixture policy = tree.policy(required(call, "PolicyId")).orElseThrow(() -> LabError.badRequest("PolicyNotFoundException",
-                "We can't find a policy with the PolicyId that you specified."));
+        PolicyFixture policy = policy(call, tree);
         ObjectNode body = JsonProtocol.object();
         ObjectNode node = body.putObject("Policy");
         summary(tree, node.putObject("PolicySummary"), policy);
@@ -63,6 +78,11 @@ final class OrganizationPolicyOperations {
         ArrayNode items = body.putArray("Policies");
         page.items().forEach(policy -> summary(tree, items.addObject(), policy));
         return protocol.result(call, nextToken(body, page));
+    }
+
+    private static PolicyFixture policy(ServiceCall call, OrganizationTree tree) {
+        return tree.policy(required(call, "PolicyId")).orElseThrow(() -> LabError.badRequest("PolicyNotFoundException",
+                "We can't find a policy with the PolicyId that you specified."));
     }
 
     private static boolean filter(ServiceCall call) {
