@@ -32,7 +32,7 @@ class BenchmarkSmokeTest {
         assertThat(baseline.verdicts().total()).isEqualTo(framework.verdicts().total());
         assertThat(framework.verdicts().pass()).isPositive();
         assertThat(framework.totalCalls()).isPositive().isLessThan(baseline.totalCalls());
-        assertThat(framework.callsByOperation()).containsKeys("iam:GetAccountSummary", "organizations:ListParents", "sts:AssumeRoot",
+        assertThat(framework.callsByOperation()).containsKeys("iam:GetAccountSummary", "organizations:ListAccountsForParent", "sts:AssumeRoot",
                 "cloudtrail:LookupEvents");
         assertThat(framework.callsPerAccount(Measurement.Group.ROOT_SESSION)).isPositive();
         assertThat(bytes.toString(StandardCharsets.UTF_8))

@@ -2,6 +2,7 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.organizations.model.InvalidInputException
 import software.amazon.awssdk.services.organizations.model.Policy;
 import software.amazon.awssdk.services.organizations.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.organizations.model.PolicySummary;
+import software.amazon.awssdk.services.organizations.model.PolicyTargetSummary;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.TargetNotFoundException;
 
@@ -56,6 +58,20 @@ class OrganizationPoliciesTest {
         assertThat(policiesFor("r-test")).extracting(PolicySummary::id).containsExactly("p-FullAWSAccess", "p-broken0001");
         assertThat(policiesFor("111111111111")).extracting(PolicySummary::id).containsExactly("p-FullAWSAccess");
         assertThat(lab.calls().get("111111111111")).containsEntry("organizations:ListPoliciesForTarget", 4);
+    }
+
+    @Test
+    void aPolicysTargetsArePagedWithTheirTypeAndName() {
+        List<PolicyTargetSummary> targets = organizations.listTargetsForPolicyPaginator(request -> request.policyId("p-denyroot01")).stream()
+                .flatMap(page -> page.targets().stream()).toList();
+
+        assertThat(targets).extracting(PolicyTargetSummary::targetId, PolicyTargetSummary::typeAsString, PolicyTargetSummary::name)
+                .containsExactly(tuple("ou-test-prod0001", "ORGANIZATIONAL_UNIT", "Production"), tuple("222222222222", "ACCOUNT", "member"));
+        assertThat(organizations.listTargetsForPolicy(request -> request.policyId("p-FullAWSAccess")).targets()).hasSize(2)
+                .first().extracting(PolicyTargetSummary::typeAsString).isEqualTo("ROOT");
+        assertThat(organizations.listTargetsForPolicy(request -> request.policyId("p-detached01")).targets()).isEmpty();
+        assertThatThrownBy(() -> organizations.listTargetsForPolicy(request -> request.policyId("p-nope00001")))
+                .isInstanceOf(PolicyNotFoundException.class);
     }
 
     @Test
