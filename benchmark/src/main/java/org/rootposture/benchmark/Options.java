@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * <pre>
  * --accounts=10,100,1000   organization sizes to measure
  * --latency=25             milliseconds the lab adds to every AWS call
- * --concurrency=8          rootposture.concurrency of the framework runs (1 to 64; several: 8,32,64)
+ * --concurrency=32         rootposture.concurrency of the framework runs (1 to 64; several: 8,32,64)
  * --baseline-up-to=100     run the naive baseline for sizes up to this (0: never)
  * --throttled=1000         one more framework run of this size with AWS-like rate limits (0: none)
  * --max-attempts=N         rootposture.max-attempts of the framework runs (default: the framework's)

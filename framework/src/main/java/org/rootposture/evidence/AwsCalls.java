@@ -2,11 +2,13 @@ package org.rootposture.evidence;
 
 import java.util.function.Supplier;
 
+import org.rootposture.session.AssumedRole.RoleNotAssumedException;
+import org.rootposture.session.EmptyAnswerGuard.EmptyAnswerException;
+
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Runs one AWS call and turns whatever goes wrong into {@link EvidenceUnavailableException} with a sentence. */
 public final class AwsCalls {
@@ -26,8 +28,13 @@ public final class AwsCalls {
         if (e instanceof EvidenceUnavailableException known) {
             return known;
         }
-        if (e instanceof StsException sts && !operation.startsWith("sts:")) {
-            return unavailable("sts:AssumeRole", sts);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RoleNotAssumedException role && role.getCause() instanceof RuntimeException stsError) {
+                return unavailable("sts:AssumeRole", stsError);
+            }
+            if (cause instanceof EmptyAnswerException empty) {
+                return new EvidenceUnavailableException(operation, "MalformedResponse", empty.getMessage(), e);
+            }
         }
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null

@@ -168,11 +168,17 @@ public final class LiveOrganization {
 
     private OrganizationInfo readInfo() {
         Organization organization = call("organizations:DescribeOrganization", () -> organizations().describeOrganization().organization());
+        if (organization == null || organization.id() == null) {
+            throw new EvidenceUnavailableException("organizations:DescribeOrganization", "MalformedResponse", "the answer has no Organization");
+        }
         return new OrganizationInfo(organization.id(), organization.masterAccountId(), Provenance.of(clock.instant(), "organizations:DescribeOrganization"));
     }
 
     private OrganizationFeatures readFeatures() {
         var response = call("iam:ListOrganizationsFeatures", () -> caller.client(IamClient.class).listOrganizationsFeatures(request -> { }));
+        if (response.organizationId() == null) {
+            throw new EvidenceUnavailableException("iam:ListOrganizationsFeatures", "MalformedResponse", "the answer has no OrganizationId");
+        }
         return new OrganizationFeatures(response.organizationId(), response.enabledFeaturesAsStrings(),
                 Provenance.of(clock.instant(), "iam:ListOrganizationsFeatures"));
     }

@@ -53,7 +53,8 @@ public final class AwsClients implements AutoCloseable {
                     .retryStrategy(AwsRetryStrategy.forRetryMode(retryMode).toBuilder().maxAttempts(maxAttempts).build())
                     .apiCallTimeout(callTimeout)
                     .scheduledExecutorService(timers)
-                    .addExecutionInterceptor(new ReadOnlyGuard());
+                    .addExecutionInterceptor(new ReadOnlyGuard())
+                    .addExecutionInterceptor(new EmptyAnswerGuard());
             if (budget != null) {
                 configuration.addExecutionInterceptor(budget);
             }

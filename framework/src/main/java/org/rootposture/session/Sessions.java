@@ -16,7 +16,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -78,14 +77,8 @@ public final class Sessions implements AutoCloseable {
     }
 
     private AwsClients assumed(AwsClients from, String roleArn) {
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(from.client(StsClient.class))
-                .refreshRequest(request -> {
-                    request.roleArn(roleArn).roleSessionName(settings.sessionName());
-                    settings.externalId().ifPresent(request::externalId);
-                })
-                .build();
-        return new AwsClients(provider, provider, policy, budget());
+        AssumedRole role = AssumedRole.of(from.client(StsClient.class), roleArn, settings.sessionName(), settings.externalId());
+        return new AwsClients(role, role, policy, budget());
     }
 
     /** A fresh time budget for one account's clients, if the run bounds it ({@code rootposture.account-budget}). */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -55,7 +57,8 @@ class FaultMatrixTest {
             new Fault("AccessDenied", Map.of("code", "AccessDenied"), "AccessDenied"),
             // adaptive retries back off (and slow the whole client) after throttling: with the matrix's 1-second call
             // timeout the sentence would say Timeout instead of Throttling, so this column allows the back-off its time
-            new Fault("throttled", Map.of("code", "Throttling"), "Throttling", Map.of("rootposture.call-timeout", "PT10S")),
+            new Fault("throttled", Map.of("code", "Throttling"), "Throttling",
+                    Map.of("rootposture.call-timeout", "PT10S", "rootposture.credential-report-timeout", "PT10S")),
             new Fault("HTTP 500", Map.of("code", "InternalFailure", "status", 500), "InternalFailure"),
             new Fault("HTTP 503", Map.of("code", "ServiceUnavailable", "status", 503), "ServiceUnavailable"),
             new Fault("reset", Map.of("kind", "reset"), "ClientError"),
@@ -63,14 +66,21 @@ class FaultMatrixTest {
             new Fault("malformed", Map.of("kind", "malformed"), "failed with"),
             new Fault("empty", Map.of("kind", "empty"), "failed with"));
 
-    /** The two ways a run is set up: the organization (two accounts, tags read) and the caller alone. */
+    /**
+     * The two ways a run is set up: the organization (two accounts, tags read, one region) and the caller alone (its
+     * enabled regions read).
+     */
     private static final List<Map<String, String>> SETUPS = List.of(
             Map.of("rootposture.targets", "organization", "rootposture.include-accounts", MANAGEMENT + "," + MEMBER,
-                    "rootposture.exclude-tags", "rootposture-never=set"),
+                    "rootposture.exclude-tags", "rootposture-never=set", "rootposture.regions", "us-east-1"),
             Map.of("rootposture.targets", "caller"));
 
+    /** Operations that decide which accounts to check: when one fails, the run stops before any account, saying so. */
+    private static final Set<String> TARGETING = Set.of("sts:GetCallerIdentity", "organizations:ListAccounts", "organizations:ListTagsForResource");
+
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+
     private static final Map<String, String> FAST = Map.of(
-            "rootposture.regions", "us-east-1",
             "rootposture.max-attempts", "2",
             "rootposture.call-timeout", "PT3S",
             "rootposture.credential-report-timeout", "PT3S");
@@ -105,7 +115,8 @@ class FaultMatrixTest {
                 setup.putAll(fault.settings());
                 Run run = run(withFault(demo, account, operation, fault), setup);
                 System.out.printf("fault matrix: %s / %s in %d ms%n", operation, fault.name(), (System.nanoTime() - started) / 1_000_000);
-                row.put(fault.name(), outcome(operation, fault, baselines.get(index), run, problems));
+                row.put(fault.name(), TARGETING.contains(operation) ? stopped(operation, fault, run, problems)
+                        : outcome(operation, fault, baselines.get(index), run, problems));
             }
         }
         String table = table(matrix);
@@ -113,7 +124,8 @@ class FaultMatrixTest {
         Path out = Path.of("target", "fault-matrix.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "# Fault matrix\n\nOperation × fault → verdicts that changed compared with a fault-free run "
-                + "(u = UNABLE_TO_ASSESS naming the operation and the error). Demo organization, accounts " + MANAGEMENT + " and "
+                + "(u = UNABLE_TO_ASSESS naming the operation and the error; stopped = the accounts to check could not be determined, "
+                + "so every posture test failed before any account with a sentence naming the operation and the error). Demo organization, accounts " + MANAGEMENT + " and "
                 + MEMBER + ", one region, 2 attempts, call timeout PT3S.\n\n" + table);
         assertThat(problems).isEmpty();
     }
@@ -133,10 +145,22 @@ class FaultMatrixTest {
     /** IAM (Query, XML), Account (REST-JSON) and Organizations (AWS JSON). */
     private static final Set<String> DEFAULT_OPERATIONS = Set.of("iam:GetAccountSummary", "account:GetAlternateContact", "organizations:ListTargetsForPolicy");
 
+    private static String stopped(String operation, Fault fault, Run run, List<String> problems) {
+        if (!run.verdicts().isEmpty()) {
+            problems.add(operation + " / " + fault.name() + ": the run went on without knowing its accounts: " + run.verdicts().keySet());
+        }
+        if (run.stops().isEmpty()) {
+            problems.add(operation + " / " + fault.name() + ": no posture test failed");
+        }
+        run.stops().stream().filter(stop -> !stop.contains(operation) || !stop.contains(fault.named())).findFirst()
+                .ifPresent(stop -> problems.add(operation + " / " + fault.name() + ": the stop does not name the operation and the error: " + stop));
+        return "stopped";
+    }
+
     private static String outcome(String operation, Fault fault, Map<String, String> baseline, Run run, List<String> problems) {
         int unable = 0;
         for (Map.Entry<String, String> entry : baseline.entrySet()) {
-            String now = run.verdicts().get(entry.getKey());
+            String now = Optional.ofNullable(run.verdicts().get(entry.getKey())).orElse(run.verdicts().get(withoutRegion(entry.getKey())));
             String before = entry.getValue();
             if (now == null) {
                 problems.add(operation + " / " + fault.name() + ": " + entry.getKey() + " did not run");
@@ -196,24 +220,42 @@ class FaultMatrixTest {
         return fixture;
     }
 
-    record Run(Map<String, String> verdicts, Map<String, Map<String, Integer>> calls) { }
+    /**
+     * One run: each invocation's verdict, the messages of posture tests that failed before any invocation, and the
+     * calls the lab served per account and operation.
+     */
+    record Run(Map<String, String> verdicts, List<String> stops, Map<String, Map<String, Integer>> calls) { }
 
     private static Run run(JsonNode fixture, Map<String, String> setup) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(FAST);
         settings.putAll(setup);
         try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture), settings)) {
             Map<String, String> verdicts = new TreeMap<>();
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute().testEvents()
-                    .stream().filter(event -> event.getType() == EventType.FINISHED)
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute();
+            results.testEvents().stream().filter(event -> event.getType() == EventType.FINISHED)
                     .forEach(event -> verdicts.put(key(event), verdict(event)));
-            return new Run(verdicts, lab.lab().calls());
+            List<String> stops = results.containerEvents().stream()
+                    .filter(event -> event.getType() == EventType.FINISHED && event.getTestDescriptor().getSource().filter(MethodSource.class::isInstance).isPresent())
+                    .map(event -> event.getRequiredPayload(TestExecutionResult.class))
+                    .filter(result -> result.getStatus() == TestExecutionResult.Status.FAILED)
+                    .map(result -> result.getThrowable().map(Throwable::getMessage).orElse("failed without a message"))
+                    .toList();
+            return new Run(verdicts, stops, lab.lab().calls());
         }
     }
 
+    /** The method and the invocation's account id and region, without the account's name (read from a call that may fail). */
     private static String key(Event event) {
         String method = event.getTestDescriptor().getSource().filter(MethodSource.class::isInstance)
                 .map(source -> ((MethodSource) source).getMethodName()).orElse("?");
-        return method + " [" + event.getTestDescriptor().getDisplayName() + "]";
+        List<String> parts = List.of(event.getTestDescriptor().getDisplayName().split(" · "));
+        String region = parts.size() > 1 && REGION.matcher(parts.get(parts.size() - 1)).matches() ? " · " + parts.get(parts.size() - 1) : "";
+        return method + " [" + parts.get(0) + region + "]";
+    }
+
+    /** Where the regions could not be read, a per-region control runs once for the account, without a region. */
+    private static String withoutRegion(String key) {
+        return key.replaceFirst(" · [^\\]]+]$", "]");
     }
 
     private static String verdict(Event event) {

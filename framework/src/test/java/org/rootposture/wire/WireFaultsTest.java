@@ -52,6 +52,7 @@ import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsReader;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -334,6 +335,37 @@ class WireFaultsTest {
         AWS.verify(exactly(1), queryCall("AssumeRole")
                 .withRequestBody(containing("RoleArn=" + URLEncoder.encode(role, StandardCharsets.UTF_8)))
                 .withRequestBody(containing("RoleSessionName=posture-check")));
+        AWS.verify(exactly(0), queryCall("GetAccountSummary"));
+    }
+
+    @Test
+    void anEmptyAnswerIsUnableToAssessNotAnEmptyList() {
+        AWS.stubFor(query("GetAccountSummary").willReturn(summary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0,
+                "AccountSigningCertificatesPresent", 0, "AccountPasswordPresent", 1))));
+        AWS.stubFor(query("ListVirtualMFADevices").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")));
+
+        Verdict verdict = RootCredentialControls.MFA_HARDWARE.evaluate(evidence(Map.of()), context());
+
+        assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+        assertThat(verdict.reason()).startsWith("iam:ListVirtualMFADevices failed with MalformedResponse: ")
+                .contains("answered HTTP 200 with an empty body");
+    }
+
+    @Test
+    void aRoleThatCannotBeReachedIsNamedAsStsAssumeRoleAndTriedOnce() {
+        String role = "arn:aws:iam::" + OTHER + ":role/audit";
+        AWS.stubFor(query("AssumeRole").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Sessions sessions = sessions(Map.of());
+
+        LiveAccountEvidence evidence = evidence(sessions, OTHER, sessions.account(OTHER, Optional.of(role)), Duration.ofSeconds(5));
+        List<Verdict> verdicts = List.of(RootCredentialControls.ACCESS_KEYS_ABSENT.evaluate(evidence, context()),
+                RootCredentialControls.SECURITY_CONTACT.evaluate(evidence, context()));
+
+        assertThat(verdicts).allSatisfy(verdict -> {
+            assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+            assertThat(verdict.reason()).startsWith("sts:AssumeRole failed with ClientError: ");
+        });
+        AWS.verify(exactly(3), queryCall("AssumeRole"));
         AWS.verify(exactly(0), queryCall("GetAccountSummary"));
     }
 
