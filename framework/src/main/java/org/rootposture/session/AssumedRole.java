@@ -10,26 +10,29 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * The credentials of a role assumed with {@code sts:AssumeRole}, first assumed by one call while the others wait. A
- * failure to assume it is a {@link RoleNotAssumedException}, so whichever call needed the credentials reports the STS
+ * failure to assume it carries a {@link RoleNotAssumedException}, so whichever call needed the credentials reports the STS
  * error rather than its own operation; the first failure is kept, so an account whose role cannot be assumed costs
  * one attempt (with the SDK's retries), not one per call.
  */
 public final class AssumedRole implements AwsCredentialsProvider, AutoCloseable {
 
-    /** The role could not be assumed; the cause is the STS call's own error. */
-    public static final class RoleNotAssumedException extends SdkClientException {
+    /**
+     * The role could not be assumed; the cause is the STS call's own error. The SDK rebuilds the exceptions it
+     * retries, so this travels as the cause of the {@link SdkClientException} the call ends with.
+     */
+    public static final class RoleNotAssumedException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
         RoleNotAssumedException(String roleArn, RuntimeException cause) {
-            super(SdkClientException.builder().message("the role " + roleArn + " could not be assumed: " + cause.getMessage()).cause(cause));
+            super("the role " + roleArn + " could not be assumed: " + cause.getMessage(), cause);
         }
     }
 
     private final String roleArn;
     private final StsAssumeRoleCredentialsProvider provider;
     private volatile boolean assumed;
-    private volatile RoleNotAssumedException failure;
+    private volatile SdkClientException failure;
 
     AssumedRole(String roleArn, StsAssumeRoleCredentialsProvider provider) {
         this.roleArn = roleArn;
@@ -65,7 +68,8 @@ public final class AssumedRole implements AwsCredentialsProvider, AutoCloseable 
         try {
             return provider.resolveCredentials();
         } catch (RuntimeException e) {
-            RoleNotAssumedException notAssumed = new RoleNotAssumedException(roleArn, e);
+            RoleNotAssumedException cause = new RoleNotAssumedException(roleArn, e);
+            SdkClientException notAssumed = SdkClientException.builder().message(cause.getMessage()).cause(cause).build();
             if (!assumed) {
                 failure = notAssumed;
             }
