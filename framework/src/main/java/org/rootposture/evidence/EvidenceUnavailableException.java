@@ -21,6 +21,11 @@ public final class EvidenceUnavailableException extends RuntimeException {
         this.detail = detail;
     }
 
+    /** The answer of {@code operation} lacks {@code field}, which every well-formed answer carries. */
+    public static EvidenceUnavailableException missing(String operation, String field) {
+        return new EvidenceUnavailableException(operation, "MalformedResponse", "the answer has no " + field);
+    }
+
     public String operation() {
         return operation;
     }

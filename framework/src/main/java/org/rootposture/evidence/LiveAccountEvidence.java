@@ -254,7 +254,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
                     .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY))
                     .alternateContact());
             if (contact == null) {
-                throw new EvidenceUnavailableException("account:GetAlternateContact", "MalformedResponse", "the response has no AlternateContact");
+                throw EvidenceUnavailableException.missing("account:GetAlternateContact", "AlternateContact");
             }
             return new SecurityContact(true, contact.name(), contact.title(), Masking.email(contact.emailAddress()),
                     Masking.phone(contact.phoneNumber()), provenance);

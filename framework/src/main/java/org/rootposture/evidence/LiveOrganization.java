@@ -154,7 +154,7 @@ public final class LiveOrganization {
         return call(operation, () -> pages.get().stream()
                 .flatMap(page -> {
                     if (!present.test(page)) {
-                        throw new EvidenceUnavailableException(operation, "MalformedResponse", "the answer has no " + field);
+                        throw EvidenceUnavailableException.missing(operation, field);
                     }
                     return items.apply(page).stream();
                 })
@@ -169,7 +169,7 @@ public final class LiveOrganization {
     private OrganizationInfo readInfo() {
         Organization organization = call("organizations:DescribeOrganization", () -> organizations().describeOrganization().organization());
         if (organization == null || organization.id() == null) {
-            throw new EvidenceUnavailableException("organizations:DescribeOrganization", "MalformedResponse", "the answer has no Organization");
+            throw EvidenceUnavailableException.missing("organizations:DescribeOrganization", "Organization");
         }
         return new OrganizationInfo(organization.id(), organization.masterAccountId(), Provenance.of(clock.instant(), "organizations:DescribeOrganization"));
     }
@@ -177,7 +177,7 @@ public final class LiveOrganization {
     private OrganizationFeatures readFeatures() {
         var response = call("iam:ListOrganizationsFeatures", () -> caller.client(IamClient.class).listOrganizationsFeatures(request -> { }));
         if (response.organizationId() == null) {
-            throw new EvidenceUnavailableException("iam:ListOrganizationsFeatures", "MalformedResponse", "the answer has no OrganizationId");
+            throw EvidenceUnavailableException.missing("iam:ListOrganizationsFeatures", "OrganizationId");
         }
         return new OrganizationFeatures(response.organizationId(), response.enabledFeaturesAsStrings(),
                 Provenance.of(clock.instant(), "iam:ListOrganizationsFeatures"));

@@ -34,7 +34,7 @@ public final class AssumedRole implements AwsCredentialsProvider, AutoCloseable 
     private volatile boolean assumed;
     private volatile SdkClientException failure;
 
-    AssumedRole(String roleArn, StsAssumeRoleCredentialsProvider provider) {
+    private AssumedRole(String roleArn, StsAssumeRoleCredentialsProvider provider) {
         this.roleArn = roleArn;
         this.provider = provider;
     }
