@@ -4,6 +4,8 @@ usage: check_report.py TARGET_DIR [--min-trend N] [--browser]
 
 TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
   - every verdict is present, the four named categories are in the results and in the report;
+  - every control result carries its verdict label and a one-line message (its finding), and the verdict counts of
+    the results, the environment's Results row and the compliance matrix CSV agree;
   - every control result carries evidence (a JSON attachment that opens with a summary);
   - waivers are in use: one result waived, one failing with an expired waiver, both listed in the environment;
   - the compliance matrix is in the report and beside it (HTML and CSV), with a line per control result;
@@ -64,6 +66,16 @@ def message(result):
     return result.get("statusDetails", {}).get("message", "")
 
 
+def trace(result):
+    return result.get("statusDetails", {}).get("trace", "") or ""
+
+
+def verdict(result):
+    """The verdict label the framework writes on every posture result."""
+    found = labels(result, "verdict")
+    return found[0] if found else None
+
+
 def check_verdicts_and_evidence(results_dir, results):
     statuses = {r["status"] for r in results}
     for status in ("passed", "failed", "broken", "skipped"):
@@ -77,6 +89,10 @@ def check_verdicts_and_evidence(results_dir, results):
     for r in results:
         if not labels(r, "control"):
             continue
+        if verdict(r) is None:
+            problem(f"{r['fullName']} [{r['name']}] has no verdict label")
+        if "\n" in message(r):
+            problem(f"the message of [{r['name']}] is more than its finding's one line: '{message(r)[:80]}'")
         evidence = [a for a in r.get("attachments", []) if a.get("type") == "application/json"]
         if not evidence:
             problem(f"{r['fullName']} [{r['name']}] has no evidence attached")
@@ -87,8 +103,8 @@ def check_verdicts_and_evidence(results_dir, results):
 
 
 def check_waivers(results, environment):
-    waived = [r for r in results if r["status"] == "skipped" and message(r).startswith("Waived until ")]
-    expired = [r for r in results if r["status"] == "failed" and "(The waiver expired on " in message(r)]
+    waived = [r for r in results if verdict(r) == "WAIVED" and message(r).startswith("Waived until ")]
+    expired = [r for r in results if verdict(r) == "FAIL" and "(The waiver expired on " in trace(r)]
     if not waived:
         problem("no result is waived (skipped with 'Waived until ...')")
     if not expired:
@@ -115,9 +131,13 @@ def check_matrix(report_dir, html, results):
         if len(rows) != len(cells):
             problem(f"compliance-matrix.csv has {len(rows)} lines but the results have {len(cells)} control × region × account cells")
         verdicts = {row["verdict"] for row in rows}
-        for verdict in ("PASS", "FAIL", "UNABLE_TO_ASSESS", "NOT_APPLICABLE", "WAIVED"):
-            if verdict not in verdicts:
-                problem(f"compliance-matrix.csv has no {verdict} cell")
+        for name in ("PASS", "FAIL", "UNABLE_TO_ASSESS", "NOT_APPLICABLE", "WAIVED"):
+            if name not in verdicts:
+                problem(f"compliance-matrix.csv has no {name} cell")
+            in_csv = sum(1 for row in rows if row["verdict"] == name)
+            in_results = sum(1 for r in results if labels(r, "control") and verdict(r) == name)
+            if in_csv != in_results:
+                problem(f"{name}: {in_results} results but {in_csv} cells in compliance-matrix.csv")
 
 
 def check_no_secrets(target_dir, files):
@@ -241,9 +261,15 @@ def main():
     for name in CATEGORIES:
         if name not in report_categories:
             problem(f"the report's categories do not include '{name}'")
-    for key in ("Organization", "Accounts checked", "Benchmarks", "Run", "Framework version", "Partition", "Regions"):
+    for key in ("Organization", "Accounts", "Controls", "Results", "Run", "Framework version", "Partition", "Regions"):
         if key not in environment:
             problem(f"the report's environment has no '{key}'")
+    counted = {name: sum(1 for r in results if verdict(r) == name)
+               for name in ("PASS", "FAIL", "UNABLE_TO_ASSESS", "NOT_APPLICABLE", "WAIVED")}
+    expected = (f"{len(results)} results: {counted['PASS']} compliant, {counted['FAIL']} non-compliant, "
+                f"{counted['UNABLE_TO_ASSESS']} unable to assess, {counted['NOT_APPLICABLE']} not applicable, {counted['WAIVED']} waived")
+    if environment.get("Results") != expected:
+        problem(f"the environment's Results row '{environment.get('Results')}' differs from the results: '{expected}'")
     if not json.loads(files.get("widgets/executors.json", b"[]")):
         problem("the report has no executor")
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.rootposture.controls.ControlDefinition;
+import org.rootposture.controls.BuiltInControl;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.EvidenceUnavailableException;
@@ -19,26 +19,25 @@ import org.rootposture.report.AllureReport;
 
 /**
  * One invocation of a {@link ForEachAccount} method for one account: injects the {@link AwsAccount}, labels the
- * report, and evaluates the method's built-in control before its body (which runs only on PASS).
+ * report, evaluates the method's built-in control before its body (which runs only on PASS), runs the body as one
+ * {@link InvocationCheck}, and ends the test with the verdict.
  */
 final class AccountInvocationContext implements TestTemplateInvocationContext {
 
     private final AwsAccount account;
     private final Optional<String> region;
     private final ControlUse control;
+    private final VerdictRecorder recorder;
 
-    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control) {
+    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, VerdictRecorder recorder) {
         this.account = account;
         this.region = region;
         this.control = control;
+        this.recorder = recorder;
     }
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return displayName();
-    }
-
-    private String displayName() {
         return region.map(r -> account.displayName() + " · " + r).orElse(account.displayName());
     }
 
@@ -47,15 +46,16 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         return List.of(new AccountParameter(), new ControlEvaluation());
     }
 
-    private Verdict regionsUnknown() {
-        Verdict verdict;
-        try {
-            verdict = Verdict.unableToAssess("No region of " + account.displayName() + " is enabled or configured, so a per-region control has nowhere to look.",
-                    account.evidence().enabledRegions());
-        } catch (EvidenceUnavailableException e) {
-            verdict = Verdict.unableToAssess(e);
+    private Verdict builtInVerdict(BuiltInControl builtIn) {
+        if (!control.perRegion() || region.isPresent()) {
+            return builtIn.evaluate(account.evidence(), control.contextFor(account, region));
         }
-        return account.record(control.builtIn().orElseThrow().definition(), verdict);
+        try {
+            return Verdict.unableToAssess("No region is enabled or configured for a per-region control.\n"
+                    + "The account's regions came back empty, so the control has nowhere to look.", account.evidence().enabledRegions());
+        } catch (EvidenceUnavailableException e) {
+            return Verdict.unableToAssess(e);
+        }
     }
 
     private final class AccountParameter implements ParameterResolver {
@@ -76,37 +76,18 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         @Override
         public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                                 ExtensionContext extensionContext) throws Throwable {
-            AllureReport.account(account.id(), account.name().orElse(account.id()), region);
-            control.definition().ifPresent(definition -> AllureReport.control(definition, displayName()));
-            if (control.builtIn().isPresent()) {
-                Verdict verdict = control.perRegion() && region.isEmpty()
-                        ? regionsUnknown()
-                        : account.assess(control.builtIn().get(), control.contextFor(account, region));
-                if (verdict.outcome() != Outcome.PASS) {
-                    invocation.skip();
-                    verdict.enforce(control.builtIn().get().definition());
-                }
+            Method method = invocationContext.getExecutable();
+            AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
+                    method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region));
+            Optional<Verdict> decided = control.builtIn().map(builtIn -> recorder.decided(builtIn.definition(), account.id(), builtInVerdict(builtIn)));
+            if (decided.isPresent() && (decided.get().outcome() != Outcome.PASS)) {
+                invocation.skip();
+                JUnitOutcome.conclude(decided.get());
+                return;
             }
-            if (control.builtIn().isEmpty() && control.definition().isPresent()) {
-                proceedJudging(invocation, control.definition().get());
-            } else {
-                invocation.proceed();
-            }
-        }
-
-        /** Runs a team's own control: its body's failure is the control's FAIL, which the run's waivers may accept. */
-        private void proceedJudging(Invocation<Void> invocation, ControlDefinition definition) throws Throwable {
-            try {
-                invocation.proceed();
-            } catch (AssertionError failure) {
-                String reason = String.valueOf(failure.getMessage());
-                Verdict reported = account.record(definition, Verdict.fail(reason));
-                if (reported.isWaived() || !reported.reason().equals(reason)) {
-                    reported.enforce(definition);
-                }
-                throw failure;
-            }
-            account.record(definition, Verdict.pass("Every assertion of the check held for " + displayName() + "."));
+            Verdict body = new InvocationCheck(recorder).run(invocation);
+            JUnitOutcome.conclude(decided.isPresent() && body.outcome() == Outcome.PASS ? decided.get()
+                    : recorder.concluded(control.definition(), account.id(), body));
         }
     }
 }

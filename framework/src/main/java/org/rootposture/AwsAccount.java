@@ -4,16 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountEvidence;
-import org.rootposture.report.AllureReport;
-import org.rootposture.report.Redactor;
 import org.rootposture.session.AwsClients;
 import org.rootposture.targets.Target;
-import org.rootposture.waivers.Waivers;
 
 import software.amazon.awssdk.core.SdkClient;
 
@@ -38,10 +32,9 @@ public final class AwsAccount {
     private final Duration usageWindow;
     private final Optional<Duration> await;
     private final Clock clock;
-    private final Waivers waivers;
 
     AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, Duration usageWindow,
-               Optional<Duration> await, Clock clock, Waivers waivers) {
+               Optional<Duration> await, Clock clock) {
         this.target = target;
         this.region = region;
         this.clients = clients;
@@ -49,7 +42,6 @@ public final class AwsAccount {
         this.usageWindow = usageWindow;
         this.await = await;
         this.clock = clock;
-        this.waivers = waivers;
     }
 
     /** The 12-digit account id. */
@@ -115,28 +107,6 @@ public final class AwsAccount {
     /** The context controls are judged in: now, the run's usage window and its wait for settling evidence. */
     public EvaluationContext context() {
         return new EvaluationContext(clock.instant(), usageWindow).withAwait(await);
-    }
-
-    /**
-     * Evaluates a built-in control on this account and attaches the verdict's evidence to the report.
-     *
-     * @return the verdict as reported: redacted, and waived where the run's waivers accept it (see {@link #record})
-     */
-    public Verdict assess(BuiltInControl control, EvaluationContext context) {
-        return record(control.definition(), control.evaluate(evidence, context));
-    }
-
-    /**
-     * Attaches a verdict about this account, with its evidence, to the running test's report. Every verdict of the
-     * annotations and the assertions passes here: its reason is redacted, and a FAIL the run's waivers
-     * ({@code rootposture.waivers}) accept is waived, or noted as past its waiver's expiry.
-     *
-     * @return the verdict as reported, to be enforced instead of the one given
-     */
-    public Verdict record(ControlDefinition control, Verdict verdict) {
-        Verdict reported = Redactor.redact(waivers.apply(control.id(), id(), verdict));
-        AllureReport.verdict(control, id(), reported);
-        return reported;
     }
 
     @Override

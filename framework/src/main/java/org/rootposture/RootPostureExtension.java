@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,17 +17,37 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.rootposture.controls.BuiltInControl;
+import org.rootposture.evidence.SnapshotException;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
 
 /**
- * Expands {@link ForEachAccount} methods into one invocation per target account. The run (settings, sessions,
- * targets) is built once per JUnit run in the root store; a failure to build it fails every posture test with the
- * same sentence before any AWS evidence is read.
+ * Expands {@link ForEachAccount} methods into one invocation per target account. Before a posture class runs, each of
+ * its methods is checked for misuse (a {@link Control} that would never run, an unknown or doubled control
+ * annotation), which fails the class with the method named. The run (settings, sessions, targets) is built once per
+ * JUnit run in the root store; a failure to build it fails every posture test with the same sentence, naming its
+ * cause, before any AWS evidence is read.
  */
-final class RootPostureExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
+final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvocationContextProvider, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RootPostureExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        for (Method method : AnnotationSupport.findAnnotatedMethods(context.getRequiredTestClass(), Control.class, HierarchyTraversalMode.TOP_DOWN)) {
+            if (!AnnotationSupport.isAnnotated(method, ForEachAccount.class)) {
+                throw new ExtensionConfigurationException("Root Posture configuration: @Control on [" + method + "] never runs:"
+                        + " add @ForEachAccount so that it runs once per account");
+            }
+        }
+        for (Method method : AnnotationSupport.findAnnotatedMethods(context.getRequiredTestClass(), ForEachAccount.class, HierarchyTraversalMode.TOP_DOWN)) {
+            try {
+                ControlUse.of(method);
+            } catch (ExtensionConfigurationException e) {
+                throw new ExtensionConfigurationException("Root Posture configuration: " + e.getMessage(), e);
+            }
+        }
+    }
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
@@ -42,30 +63,21 @@ final class RootPostureExtension implements TestTemplateInvocationContextProvide
         builtInControlsOf(context.getRequiredTestClass()).forEach(run::prefetch);
         return Stream.concat(
                 run.accounts().stream().flatMap(account -> invocations(run, account, control)),
-                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control)));
+                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run.recorder())));
     }
 
     /** The built-in controls of the class's other posture methods, whose evidence can be read while this one runs. */
     private static Stream<BuiltInControl> builtInControlsOf(Class<?> testClass) {
         return AnnotationSupport.findAnnotatedMethods(testClass, ForEachAccount.class, HierarchyTraversalMode.TOP_DOWN).stream()
-                .flatMap(method -> {
-                    try {
-                        return ControlUse.of(method).builtIn().stream();
-                    } catch (RuntimeException reportedWhenThatMethodRuns) {
-                        return Stream.empty();
-                    }
-                });
+                .flatMap(method -> ControlUse.of(method).builtIn().stream());
     }
 
     private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {
-        if (!control.perRegion()) {
-            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control));
-        }
-        List<String> regions = run.regions(account);
+        List<String> regions = control.perRegion() ? run.regions(account) : List.of();
         if (regions.isEmpty()) {
-            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control));
+            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control, run.recorder()));
         }
-        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control));
+        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control, run.recorder()));
     }
 
     @Override
@@ -95,6 +107,8 @@ final class RootPostureExtension implements TestTemplateInvocationContextProvide
                 return new RunOrFailure(new Run(SettingsReader.fromEnvironment(), Clock.systemUTC()), null);
             } catch (SettingsException e) {
                 return new RunOrFailure(null, new ExtensionConfigurationException("Root Posture settings: " + e.getMessage(), e));
+            } catch (SnapshotException e) {
+                return new RunOrFailure(null, new ExtensionConfigurationException("Root Posture " + e.getMessage(), e));
             } catch (RuntimeException e) {
                 return new RunOrFailure(null, new ExtensionConfigurationException(
                         "Root Posture cannot determine the accounts to check: " + e.getMessage(), e));

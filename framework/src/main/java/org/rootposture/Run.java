@@ -45,6 +45,7 @@ final class Run implements AutoCloseable {
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
     private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
     private final Waivers waivers;
+    private final VerdictRecorder recorder;
     private final Instant started;
     private final Optional<EvidenceSnapshot> replay;
     private final Optional<EvidenceSnapshot> recording;
@@ -54,6 +55,7 @@ final class Run implements AutoCloseable {
         this.clock = clock;
         this.started = clock.instant();
         this.waivers = Waivers.load(settings.waivers(), clock);
+        this.recorder = new VerdictRecorder(waivers);
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
@@ -79,6 +81,11 @@ final class Run implements AutoCloseable {
 
     List<Targets.Skipped> skipped() {
         return targets.skipped();
+    }
+
+    /** Where every verdict of this run passes on its way into the report. */
+    VerdictRecorder recorder() {
+        return recorder;
     }
 
     /** Starts reading the control's evidence for every account (and region) in the background, once per control per run. */
@@ -111,8 +118,7 @@ final class Run implements AutoCloseable {
                 evidence(target),
                 settings.usageWindow(),
                 settings.await(),
-                replay.map(snapshot -> Clock.fixed(snapshot.recordedAt(), clock.getZone())).orElse(clock),
-                waivers));
+                replay.map(snapshot -> Clock.fixed(snapshot.recordedAt(), clock.getZone())).orElse(clock)));
     }
 
     /** Live evidence, recorded into the snapshot with {@code rootposture.record}, or the snapshot's with {@code rootposture.replay}. */
@@ -142,6 +148,8 @@ final class Run implements AutoCloseable {
     private RunFacts facts() {
         Optional<OrganizationInfo> info = organizationInfo();
         return RunFacts.of(targets.accounts().size(), targets.partition(), targets.callerAccountId(), started, clock.instant())
+                .withAccountsSkipped(targets.skipped().size())
+                .withEvidenceRecorded(replay.map(EvidenceSnapshot::recordedAt))
                 .withOrganization(info.map(OrganizationInfo::organizationId), info.map(OrganizationInfo::managementAccountId))
                 .withRegions(Stream.concat(Stream.of(settings.region()), settings.regions().stream()).distinct().toList())
                 .withWaivers(waivers);

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.opentest4j.TestAbortedException;
 import org.rootposture.controls.Verdict;
 import org.rootposture.report.AllureReport;
 import org.rootposture.targets.Targets;
@@ -20,10 +19,12 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
 
     private final Targets.Skipped skipped;
     private final ControlUse control;
+    private final VerdictRecorder recorder;
 
-    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control) {
+    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, VerdictRecorder recorder) {
         this.skipped = skipped;
         this.control = control;
+        this.recorder = recorder;
     }
 
     @Override
@@ -37,11 +38,13 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
     }
 
     private void skip(ExtensionContext context) {
-        AllureReport.account(skipped.target().accountId(), skipped.target().name().orElse(skipped.target().accountId()), Optional.empty());
-        control.definition().ifPresent(definition -> {
-            AllureReport.control(definition, skipped.target().displayName());
-            AllureReport.verdict(definition, skipped.target().accountId(), Verdict.notApplicable(skipped.reason() + "."));
-        });
-        throw new TestAbortedException("Not applicable: " + skipped.reason() + ".");
+        String accountId = skipped.target().accountId();
+        AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
+                context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName(), accountId,
+                skipped.target().name().orElse(accountId), Optional.empty()));
+        String reason = skipped.reason();
+        Verdict verdict = Verdict.notApplicable("The account is not active in the organization, so it is not checked.\n"
+                + Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
+        JUnitOutcome.conclude(control.definition().map(definition -> recorder.decided(definition, accountId, verdict)).orElse(verdict));
     }
 }

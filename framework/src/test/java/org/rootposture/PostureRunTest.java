@@ -12,12 +12,18 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.TestAbortedException;
@@ -52,7 +58,8 @@ class PostureRunTest {
                     .haveExactly(1, event(test("securityContact"), displayName("333333333333 · dev-sandbox"),
                             finishedWithFailure(instanceOf(AssertionError.class))))
                     .haveExactly(3, event(displayName("121212121212 · closed-experiment"),
-                            abortedWithReason(message(m -> m.contains("the account is SUSPENDED in the organization")))))
+                            abortedWithReason(message(m -> m.startsWith("Not applicable: The account is not active in the organization")
+                                    && m.contains("The account is SUSPENDED in the organization")))))
                     .haveExactly(3, event(displayName("131313131313 · vendor-sandbox"),
                             finishedWithFailure(instanceOf(UnableToAssessException.class), message(m -> m.contains("sts:AssumeRole")))));
         }
@@ -111,14 +118,46 @@ class PostureRunTest {
     }
 
     @Test
-    void mistakesInTestClassesAreNamed() {
+    void anAccountParameterOutsideForEachAccountIsNamed() {
         try (LabRun ignored = LabRun.demo(Map.of())) {
             run(Mistakes.class).assertThatEvents()
                     .haveExactly(1, event(test("accountOutsideForEachAccount"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
                             message(m -> m.contains("only a @ForEachAccount method")))));
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(Mistakes.class)).execute().containerEvents()
-                    .assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                            message(m -> m.contains("more than one control annotation")))));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "TwoControls|twoControls|carries more than one control annotation",
+        "ControlThatNeverRuns|neverRuns|@Control on [void org.rootposture.PostureRunTest$ControlThatNeverRuns.neverRuns(org.rootposture.AwsAccount)] never runs: add @ForEachAccount",
+        "UnknownControl|unknown|names control 'root.no-such-control', which is not in the built-in catalogue"})
+    void aMisusedPostureClassFailsBeforeAnyAwsCallNamingTheMethod(String postureClass, String method, String sentence) throws Exception {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(Class.forName(PostureRunTest.class.getName() + "$" + postureClass)))
+                    .execute().containerEvents().assertThatEvents()
+                    .haveExactly(1, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                            message(m -> m.startsWith("Root Posture configuration: ") && m.contains(method) && m.contains(sentence)))));
+            assertThat(lab.lab().totalCalls()).isZero();
+        }
+    }
+
+    @Test
+    void aTeamCheckEvaluatesEveryAssertionAndAFailOutranksAnUnableToAssess() {
+        String fixture = """
+                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
+                 "accounts": [
+                   {"id": "111111111111", "name": "management", "email": "m@example.com", "status": "ACTIVE",
+                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1, "AccountSigningCertificatesPresent": 0},
+                    "faults": [{"operation": "account:GetAlternateContact", "code": "AccessDeniedException", "status": 403, "message": "denied"}]}]}
+                """;
+        try (LabRun ignored = LabRun.of(fixture, Map.of("rootposture.targets", "111111111111"))) {
+            run(Composed.class).assertThatEvents()
+                    .haveExactly(1, event(test("contactThenKeys"), finishedWithFailure(instanceOf(AssertionError.class),
+                            message(m -> m.startsWith("The root user has access keys")
+                                    && m.contains("root.access-keys.absent non-compliant: ")
+                                    && m.contains("root.contacts.security unable to assess: account:GetAlternateContact failed with AccessDeniedException")))))
+                    .haveExactly(1, event(test("contactOnly"), finishedWithFailure(instanceOf(UnableToAssessException.class),
+                            message(m -> m.startsWith("Unable to assess: account:GetAlternateContact failed with AccessDeniedException")))));
         }
     }
 
@@ -182,10 +221,58 @@ class PostureRunTest {
         @org.junit.jupiter.api.Test
         void accountOutsideForEachAccount(AwsAccount account) {
         }
+    }
+
+    @RootPosture
+    static class TwoControls {
 
         @RootMfaEnabled
         @RootMfaIsHardware
         void twoControls(AwsAccount account) {
+        }
+    }
+
+    @RootPosture
+    static class ControlThatNeverRuns {
+
+        @RootMfaEnabled
+        void rootMfaEnabled(AwsAccount account) {
+        }
+
+        @Control(id = "acme.never", title = "Never runs")
+        void neverRuns(AwsAccount account) {
+        }
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ForEachAccount
+    @Evaluates("root.no-such-control")
+    @interface NoSuchControl {
+    }
+
+    @RootPosture
+    static class UnknownControl {
+
+        @NoSuchControl
+        void unknown(AwsAccount account) {
+        }
+    }
+
+    @RootPosture
+    static class Composed {
+
+        @ForEachAccount
+        @Control(id = "acme.contact-then-keys", title = "Contact registered and no root keys")
+        void contactThenKeys(AwsAccount account) {
+            assertThat(account).hasSecurityContact();
+            assertThat(account.root()).hasNoAccessKeys();
+        }
+
+        @ForEachAccount
+        @Control(id = "acme.contact", title = "Contact registered")
+        void contactOnly(AwsAccount account) {
+            assertThat(account).hasSecurityContact();
         }
     }
 }

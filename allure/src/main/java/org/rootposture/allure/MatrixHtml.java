@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.rootposture.contract.ReportVerdict;
+
 /**
  * The compliance matrix as HTML: a table with a row per control (and region) and a column per account, each cell
  * the verdict, its message in the cell's tooltip, followed by the verdict legend. Comes as a standalone page
@@ -120,22 +122,13 @@ public final class MatrixHtml {
     private static String cell(ComplianceMatrix.Cell cell) {
         String title = cell.verdict().label() + (cell.message().isEmpty() ? "" : ": " + cell.message());
         return "<td class=\"rp-v rp-" + cell.verdict().name() + "\" title=\"" + Html.escape(title) + "\">"
-                + shortName(cell.verdict()) + "</td>";
-    }
-
-    /** What a cell shows: PASS, FAIL, UNABLE, N/A or WAIVED. */
-    static String shortName(ReportVerdict verdict) {
-        return switch (verdict) {
-            case UNABLE_TO_ASSESS -> "UNABLE";
-            case NOT_APPLICABLE -> "N/A";
-            default -> verdict.name();
-        };
+                + cell.verdict().cell() + "</td>";
     }
 
     private static void legend(StringBuilder html) {
         html.append("<table class=\"rp-legend\">\n<thead><tr><th>Cell</th><th>Verdict · Allure status and category</th><th>Meaning</th></tr></thead>\n<tbody>\n");
         for (ReportVerdict verdict : ReportVerdict.values()) {
-            html.append("<tr><td class=\"rp-v rp-").append(verdict.name()).append("\">").append(shortName(verdict))
+            html.append("<tr><td class=\"rp-v rp-").append(verdict.name()).append("\">").append(verdict.cell())
                     .append("</td><td>").append(verdict.name()).append(" · ").append(verdict.allureStatus())
                     .append(verdict == ReportVerdict.PASS ? "" : " · category “" + Html.escape(verdict.label()) + "”")
                     .append("</td><td>").append(Html.escape(verdict.meaning())).append("</td></tr>\n");

@@ -4,7 +4,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+
+import org.rootposture.contract.Categories;
+import org.rootposture.contract.PostureResult;
+import org.rootposture.contract.PostureResults;
+import org.rootposture.contract.RunRecord;
+import org.rootposture.contract.Tally;
 
 /**
  * Turns the allure-results of a posture run into the auditor's report. In order it copies the verdict categories
@@ -15,7 +22,7 @@ import java.util.Map;
  * ({@value MatrixHtml#FILE_NAME}, {@value MatrixCsv#FILE_NAME}) and into them (see {@link ReportPanel}), checks both
  * are offline-safe, and prints
  * <pre>
- * Root Posture report: file:///.../index.html (N results: P passed, F failed, B broken, S skipped)
+ * Root Posture report: file:///.../index.html (N results: P compliant, F non-compliant, U unable to assess, A not applicable, W waived)
  * </pre>
  * Exit codes: 0 report written, 1 generation failed, 2 bad command line. See {@link Arguments#USAGE}.
  */
@@ -81,14 +88,15 @@ public final class ReportGenerator {
      */
     public String generate(Arguments arguments) {
         Path results = arguments.results();
-        ResultCounts counts = ResultCounts.read(results);
-        if (counts.total() == 0) {
+        List<PostureResult> posture = PostureResults.read(results);
+        if (posture.isEmpty()) {
             throw new ReportException("No *-result.json files in " + results
                     + " (--results): did the posture tests run and write their Allure results there?");
         }
-        Categories.copyInto(results);
-        ComplianceMatrix matrix = ComplianceMatrix.read(results);
-        Map<String, String> rows = RunEnvironment.rows(RunRecord.read(results), matrix,
+        Tally counts = Tally.of(posture);
+        Categories.writeInto(results);
+        ComplianceMatrix matrix = ComplianceMatrix.of(posture);
+        Map<String, String> rows = RunEnvironment.rows(RunRecord.read(results), counts, matrix,
                 GitCommit.detect(environment, workingDirectory), environment);
         rows.putAll(arguments.environment());
         Environment.of(rows, clock).writeTo(results);

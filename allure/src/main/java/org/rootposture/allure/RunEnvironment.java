@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.rootposture.contract.ReportVerdict;
+import org.rootposture.contract.RunRecord;
+import org.rootposture.contract.Tally;
+
 /**
  * The rows of the Environment widget that tell an auditor what was checked, where, when and from what: the run
  * record written by the framework, the benchmarks and verdicts read from the results, the commit and workspace of
@@ -22,23 +26,29 @@ final class RunEnvironment {
 
     /**
      * @param run         the run record, if the framework wrote one
+     * @param results     the verdicts of the results, as the report counts them
      * @param matrix      the compliance matrix of the results
      * @param commit      the commit the suite ran from, if known
      * @param environment the generator's process environment ({@code TF_WORKSPACE})
      */
-    static Map<String, String> rows(Optional<RunRecord> run, ComplianceMatrix matrix, Optional<String> commit,
+    static Map<String, String> rows(Optional<RunRecord> run, Tally results, ComplianceMatrix matrix, Optional<String> commit,
                                     Map<String, String> environment) {
         Map<String, String> rows = new LinkedHashMap<>();
         run.ifPresent(record -> put(rows, "Organization", record.organizationId()));
-        put(rows, "Accounts checked", run.map(RunRecord::accountsChecked).map(String::valueOf)
-                .orElse(String.valueOf(matrix.accounts().size())));
-        put(rows, "Benchmarks", benchmarks(matrix));
-        run.filter(record -> record.start() != null && record.end() != null)
-                .ifPresent(record -> rows.put("Run", record.start() + " to " + record.end()));
+        put(rows, "Accounts", accounts(run, matrix));
+        put(rows, "Controls", matrix.controls().size() + " (" + benchmarks(matrix) + ")");
+        put(rows, "Results", results.toString());
+        run.filter(record -> record.start() != null && record.end() != null).ifPresent(record -> {
+            if (record.evidenceRecorded() != null) {
+                rows.put("Evidence recorded", record.evidenceRecorded() + " (the run this evidence snapshot was recorded in)");
+                rows.put("Judged", record.start() + " to " + record.end() + ", from the snapshot, as of the time it was recorded");
+            } else {
+                rows.put("Run", record.start() + " to " + record.end());
+            }
+        });
         put(rows, MATRIX_ROW, "button at the top right of every page of this report; also "
                 + MatrixHtml.FILE_NAME + " and " + MatrixCsv.FILE_NAME + " beside index.html");
         run.ifPresent(record -> waiverSummary(record, rows));
-        put(rows, "Verdicts", matrix.summary());
         run.ifPresent(record -> {
             put(rows, "Management account", record.managementAccount());
             put(rows, "Caller account", record.callerAccount());
@@ -54,9 +64,19 @@ final class RunEnvironment {
         run.ifPresent(record -> record.waivers().forEach(waiver -> rows.put(
                 "Waiver " + waiver.control() + " · " + waiver.account(), waiver(waiver))));
         for (ReportVerdict verdict : ReportVerdict.values()) {
-            rows.put("Verdict " + verdict.name(), verdict.label() + " (" + verdict.allureStatus() + "): " + verdict.meaning());
+            rows.put("Verdict " + verdict.label(), verdict.meaning() + " (" + verdict.name() + "; Allure status " + verdict.allureStatus() + ")");
         }
         return rows;
+    }
+
+    /** Every account in the report, and how many of them were checked; the same number the matrix shows. */
+    private static String accounts(Optional<RunRecord> run, ComplianceMatrix matrix) {
+        int inReport = matrix.accounts().size();
+        return run.filter(record -> record.accountsChecked() != null).map(record -> {
+            int skipped = record.accountsSkipped() == null ? 0 : record.accountsSkipped();
+            return inReport + ": " + record.accountsChecked() + " checked" + (skipped == 0 ? ""
+                    : ", " + skipped + " listed by the organization but not checked (suspended or closing; not applicable)");
+        }).orElse(String.valueOf(inReport));
     }
 
     private static void waiverSummary(RunRecord record, Map<String, String> rows) {

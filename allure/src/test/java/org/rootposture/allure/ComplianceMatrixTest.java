@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.rootposture.contract.ReportVerdict;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ class ComplianceMatrixTest {
         assertThat(matrix.accounts()).containsOnlyKeys("111111111111", "222222222222", "333333333333", "444444444444")
                 .containsEntry("222222222222", "prod-payments");
         assertThat(matrix.hasRegions()).isTrue();
-        assertThat(matrix.counts()).containsAllEntriesOf(Map.of(
+        assertThat(matrix.tally().counts()).containsAllEntriesOf(Map.of(
                 ReportVerdict.PASS, 3, ReportVerdict.FAIL, 3, ReportVerdict.UNABLE_TO_ASSESS, 1,
                 ReportVerdict.NOT_APPLICABLE, 1, ReportVerdict.WAIVED, 1)).hasSize(5);
         ComplianceMatrix.Row mfa = matrix.rows().stream().filter(row -> row.control().equals("root.mfa.hardware")).findFirst().orElseThrow();
@@ -34,7 +36,7 @@ class ComplianceMatrixTest {
         ComplianceMatrix.Row euWest = matrix.rows().stream().filter(row -> row.region().equals("eu-west-1")).findFirst().orElseThrow();
         assertThat(matrix.cell(euWest, "111111111111").orElseThrow().verdict()).isEqualTo(ReportVerdict.FAIL);
         assertThat(matrix.cell(euWest, "222222222222")).isEmpty();
-        assertThat(matrix.summary()).isEqualTo("3 controls × 4 accounts: 3 PASS, 3 FAIL, 1 UNABLE_TO_ASSESS, 1 NOT_APPLICABLE, 1 WAIVED");
+        assertThat(matrix.summary()).isEqualTo("3 controls × 4 accounts: 3 compliant, 3 non-compliant, 1 unable to assess, 1 not applicable, 1 waived");
     }
 
     @Test

@@ -23,7 +23,7 @@ class MatrixFilesTest {
 
         assertThat(csv.split("\r\n")).containsExactly(
                 String.join(",", MatrixCsv.HEADER),
-                "root.mfa.hardware,Title of root.mfa.hardware,CIS AWS Foundations Benchmark,Root user credentials,critical,"
+                "root.mfa.hardware,Title of root.mfa.hardware,CIS AWS Foundations Benchmark,Root user credentials,high,"
                         + "v3.0.0:1.6 v5.0.0:1.5,111111111111,'=cmd|' /C calc'!A0,,FAIL,\"MFA is \"\"virtual\"\", not hardware\"");
     }
 

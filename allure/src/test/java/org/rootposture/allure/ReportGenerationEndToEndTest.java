@@ -51,7 +51,7 @@ class ReportGenerationEndToEndTest {
 
         Path index = report.resolve("index.html");
         assertThat(line).isEqualTo("Root Posture report: " + index.toUri()
-                + " (4 results: 1 passed, 1 failed, 1 broken, 1 skipped)");
+                + " (4 results: 1 compliant, 1 non-compliant, 1 unable to assess, 1 not applicable, 0 waived)");
         try (var files = Files.list(report)) {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("index.html", MatrixHtml.FILE_NAME, MatrixCsv.FILE_NAME);
@@ -80,7 +80,7 @@ class ReportGenerationEndToEndTest {
         SampleResults.result(results, "root user has no signing certificates in 111111111111", "passed", null);
         String second = generate(results, report);
 
-        assertThat(second).endsWith("(5 results: 2 passed, 1 failed, 1 broken, 1 skipped)");
+        assertThat(second).endsWith("(5 results: 2 compliant, 1 non-compliant, 1 unable to assess, 1 not applicable, 0 waived)");
         assertThat(reportData(Files.readString(index), "widgets/history-trend.json")).hasSize(2);
         assertThat(JSON.readTree(site.resolve("history/history-trend.json").toFile())).hasSize(2);
     }
@@ -89,7 +89,7 @@ class ReportGenerationEndToEndTest {
     void brokenResultsThatAreNotUnableToAssessAreTestDefects() throws Exception {
         Path results = target.resolve("allure-results");
         SampleResults.result(results, "root user posture", "broken", "java.lang.NullPointerException: boom");
-        SampleResults.result(results, "root user posture 2", "broken", "Unable to assess ROOT-MFA: throttled");
+        SampleResults.result(results, "root user posture 2", "broken", "Unable to assess: iam:GetAccountSummary failed with Throttling.");
 
         generate(results, target.resolve("allure-report"));
 
@@ -117,15 +117,15 @@ class ReportGenerationEndToEndTest {
         Map<String, String> environment = new HashMap<>();
         reportData(html, "widgets/environment.json").forEach(row -> environment.put(row.get("name").asText(), row.get("values").get(0).asText()));
         assertThat(environment).as("--env Organization=o-abc123 wins over the run record's o-test12345")
-                .containsEntry("Organization", "o-abc123").containsEntry("Accounts checked", "4")
+                .containsEntry("Organization", "o-abc123").containsEntry("Accounts", "4: 4 checked")
                 .containsEntry("Run", "2026-11-22T00:00:00Z to 2026-11-22T00:00:10Z")
                 .containsEntry("Waivers", "waivers.yaml: 2 waivers, 1 in force, 1 expired")
                 .containsKeys("Waiver root.mfa.hardware · 222222222222", "Waiver root.contacts.security · 333333333333",
-                        "Verdict WAIVED", "Compliance matrix", "Regions", "Framework version");
+                        "Verdict Waived", "Compliance matrix", "Regions", "Framework version");
         assertThat(environment.get("Waiver root.contacts.security · 333333333333")).startsWith("EXPIRED on 2025-06-30");
         assertThat(Files.readString(report.resolve(MatrixCsv.FILE_NAME)))
                 .contains("root.mfa.hardware,Title of root.mfa.hardware,CIS AWS Foundations Benchmark,Root user credentials,"
-                        + "critical,v3.0.0:1.6 v5.0.0:1.5,222222222222,prod-payments,,WAIVED,");
+                        + "high,v3.0.0:1.6 v5.0.0:1.5,222222222222,prod-payments,,WAIVED,");
     }
 
     private String generate(Path results, Path report) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.rootposture.contract.ReportVerdict;
+import org.rootposture.contract.RunRecord;
+
 final class SampleResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +55,9 @@ final class SampleResults {
         result.put("fullName", "com.example.posture.PostureTest." + control.replace('.', '_'));
         result.put("status", status);
         if (message != null) {
-            result.put("statusDetails", Map.of("message", message, "trace", message + "\n\tat com.example.posture.PostureTest"));
+            int newline = message.indexOf('\n');
+            result.put("statusDetails", newline < 0 ? Map.of("message", message)
+                    : Map.of("message", message.substring(0, newline), "trace", message.substring(newline + 1)));
         }
         result.put("stage", "finished");
         result.put("start", 1_763_700_000_000L);
@@ -65,6 +70,7 @@ final class SampleResults {
                 Map.of("name", "story", "value", "Title of " + control),
                 Map.of("name", "severity", "value", "critical"),
                 Map.of("name", "control", "value", control),
+                Map.of("name", "verdict", "value", ReportVerdict.of(null, status, message).name()),
                 Map.of("name", "cis", "value", "v3.0.0:1.6"),
                 Map.of("name", "cis", "value", "v5.0.0:1.5")));
         List<Map<String, String>> parameters = new java.util.ArrayList<>(List.of(
@@ -94,7 +100,7 @@ final class SampleResults {
                 "Waived until 2099-12-31 by Jane Doe (CISO): hardware keys are on order. Finding: the MFA is virtual.");
         control(dir, "root.mfa.hardware", "333333333333", HOSTILE_NAME, null, "failed", "The root user has no MFA at all.");
         control(dir, "root.mfa.hardware", "444444444444", "legacy-batch", null, "broken",
-                "Unable to assess root.mfa.hardware: iam:ListVirtualMFADevices failed with Throttling");
+                "Unable to assess: iam:ListVirtualMFADevices failed with Throttling.");
         control(dir, "root.contacts.security", "111111111111", "management", null, "passed", null);
         control(dir, "root.contacts.security", "333333333333", HOSTILE_NAME, null, "failed",
                 "No SECURITY alternate contact is registered. (The waiver expired on 2025-06-30; it was approved by Sam Lee.)");
@@ -103,7 +109,7 @@ final class SampleResults {
         control(dir, "acme.trail.logging", "111111111111", "management", "us-east-1", "passed", null);
         control(dir, "acme.trail.logging", "111111111111", "management", "eu-west-1", "failed", "No trail logs eu-west-1.");
         Files.writeString(dir.resolve(RunRecord.FILE_NAME), new RunRecord("o-test12345", "111111111111", "111111111111", "aws",
-                4, List.of("us-east-1", "eu-west-1"), "0.1.0-TEST", "2026-11-22T00:00:00Z", "2026-11-22T00:00:10Z", "waivers.yaml",
+                4, 0, List.of("us-east-1", "eu-west-1"), "0.1.0-TEST", "2026-11-22T00:00:00Z", "2026-11-22T00:00:10Z", null, "waivers.yaml",
                 List.of(new RunRecord.WaiverRecord("root.mfa.hardware", "222222222222", "Jane Doe (CISO)", "hardware keys are on order",
                                 "2099-12-31", false, 1, 3),
                         new RunRecord.WaiverRecord("root.contacts.security", "333333333333", "Sam Lee", "contact being hired",
@@ -115,7 +121,7 @@ final class SampleResults {
         result(dir, "root user has no access keys in 222222222222", "failed",
                 "root user of 222222222222 has 1 active access key: expected none");
         result(dir, "root user has MFA in 333333333333", "broken",
-                "Unable to assess ROOT-MFA: AccessDenied on iam:GetAccountSummary");
+                "Unable to assess: iam:GetAccountSummary failed with AccessDenied.");
         result(dir, "root user has MFA in 444444444444", "skipped",
                 "Not applicable: root credentials are managed centrally");
     }

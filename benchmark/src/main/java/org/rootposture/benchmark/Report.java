@@ -56,8 +56,7 @@ final class Report {
     private void block(Measurement m) {
         VerdictTally.Verdicts v = m.verdicts();
         String who = m.mode().equals("baseline") ? "baseline (sequential)" : m.mode() + " (concurrency " + m.concurrency() + ")";
-        out.printf(Locale.US, "  %s: %.2f s · %.1f accounts/s · %,d checks: %,d pass · %,d fail · %,d n/a · %,d unable to assess%n",
-                who, m.seconds(), m.accountsPerSecond(), v.total(), v.pass(), v.fail(), v.notApplicable(), v.unable());
+        out.printf(Locale.US, "  %s: %.2f s · %.1f accounts/s · %s%n", who, m.seconds(), m.accountsPerSecond(), v.tally());
         out.printf(Locale.US, "    AWS calls: %,d = %.1f per account%s%n", m.totalCalls(), m.totalCalls() / (double) m.accounts(),
                 m.throttles() > 0 ? String.format(Locale.US, " (%,d of them throttled and retried)", m.throttles()) : "");
         for (Measurement.Group group : Measurement.Group.values()) {

@@ -11,20 +11,19 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.rootposture.contract.ReportVerdict;
+import org.rootposture.contract.Tally;
 
 /**
- * Counts the tests of one launcher run by verdict, the way the report shows them: passed = PASS, failed with an
- * {@link AssertionError} = FAIL, aborted = NOT_APPLICABLE (waived included), failed otherwise = UNABLE_TO_ASSESS; and
- * among the last, those whose message names throttling. Also times each test method, all its invocations together.
+ * Counts the tests of one launcher run by verdict, the way every part of Root Posture counts them
+ * ({@link ReportVerdict#ofJUnit}), and among those unable to assess, the ones whose message names throttling. Also
+ * times each test method, all its invocations together.
  */
 final class VerdictTally implements TestExecutionListener {
 
     private static final Pattern THROTTLING = Pattern.compile("Throttl|TooManyRequests|Rate exceeded|rate limit", Pattern.CASE_INSENSITIVE);
 
-    private final AtomicInteger pass = new AtomicInteger();
-    private final AtomicInteger fail = new AtomicInteger();
-    private final AtomicInteger notApplicable = new AtomicInteger();
-    private final AtomicInteger unable = new AtomicInteger();
+    private final Tally tally = new Tally();
     private final AtomicInteger unableThrottled = new AtomicInteger();
     private final Map<String, Integer> unableReasons = new TreeMap<>();
 
@@ -45,7 +44,7 @@ final class VerdictTally implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            notApplicable.incrementAndGet();
+            tally.add(ReportVerdict.NOT_APPLICABLE);
         }
     }
 
@@ -59,22 +58,15 @@ final class VerdictTally implements TestExecutionListener {
             return;
         }
         Optional<Throwable> thrown = result.getThrowable();
-        switch (result.getStatus()) {
-            case SUCCESSFUL -> pass.incrementAndGet();
-            case ABORTED -> notApplicable.incrementAndGet();
-            case FAILED -> {
-                if (thrown.orElse(null) instanceof AssertionError) {
-                    fail.incrementAndGet();
-                } else {
-                    unable.incrementAndGet();
-                    String message = thrown.map(Throwable::toString).orElse("(no exception)");
-                    if (THROTTLING.matcher(message).find()) {
-                        unableThrottled.incrementAndGet();
-                    }
-                    synchronized (unableReasons) {
-                        unableReasons.merge(shorten(message), 1, Integer::sum);
-                    }
-                }
+        ReportVerdict verdict = ReportVerdict.ofJUnit(result.getStatus().name(), thrown.orElse(null));
+        tally.add(verdict);
+        if (verdict == ReportVerdict.UNABLE_TO_ASSESS) {
+            String message = thrown.map(Throwable::toString).orElse("(no exception)");
+            if (THROTTLING.matcher(message).find()) {
+                unableThrottled.incrementAndGet();
+            }
+            synchronized (unableReasons) {
+                unableReasons.merge(shorten(message), 1, Integer::sum);
             }
         }
     }
@@ -86,17 +78,19 @@ final class VerdictTally implements TestExecutionListener {
 
     Verdicts verdicts() {
         synchronized (unableReasons) {
-            return new Verdicts(pass.get(), fail.get(), notApplicable.get(), unable.get(), unableThrottled.get(), Map.copyOf(unableReasons),
-                    Map.copyOf(methodSeconds));
+            return new Verdicts(tally, unableThrottled.get(), Map.copyOf(unableReasons), Map.copyOf(methodSeconds));
         }
     }
 
     /** Test outcomes of one run by verdict, and how long each test method took (all its invocations). */
-    record Verdicts(int pass, int fail, int notApplicable, int unable, int unableThrottled, Map<String, Integer> unableReasons,
-                    Map<String, Double> methodSeconds) {
+    record Verdicts(Tally tally, int unableThrottled, Map<String, Integer> unableReasons, Map<String, Double> methodSeconds) {
 
         int total() {
-            return pass + fail + notApplicable + unable;
+            return tally.total();
+        }
+
+        int unable() {
+            return tally.count(ReportVerdict.UNABLE_TO_ASSESS);
         }
     }
 }

@@ -4,10 +4,13 @@ import org.assertj.core.api.AbstractAssert;
 import org.rootposture.AwsAccount;
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Outcome;
-import org.rootposture.controls.Verdict;
+import org.rootposture.internal.Check;
 
-/** What every Root Posture assertion does: evaluate the built-in control, attach its evidence, and turn the verdict into an outcome. */
+/**
+ * What every Root Posture assertion does: evaluate the built-in control and hand the verdict to the running check,
+ * which attaches its evidence. An assertion never stops the ones after it: the check's verdict, when its method ends,
+ * is the worst of all of them (FAIL before UNABLE_TO_ASSESS before NOT_APPLICABLE before PASS).
+ */
 abstract class ControlAssertions<SELF extends ControlAssertions<SELF, ACTUAL>, ACTUAL> extends AbstractAssert<SELF, ACTUAL> {
 
     ControlAssertions(ACTUAL actual, Class<?> selfType) {
@@ -15,11 +18,7 @@ abstract class ControlAssertions<SELF extends ControlAssertions<SELF, ACTUAL>, A
     }
 
     SELF satisfies(AwsAccount account, BuiltInControl control, EvaluationContext context) {
-        Verdict verdict = account.assess(control, context);
-        if (verdict.outcome() == Outcome.FAIL && !verdict.isWaived()) {
-            failWithMessage("%s", verdict.reason());
-        }
-        verdict.enforce(control.definition());
+        Check.current().judge(account, control.definition(), control.evaluate(account.evidence(), context));
         return myself;
     }
 }

@@ -1,20 +1,15 @@
 package org.rootposture.assertions;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.rootposture.AwsAccount;
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.internal.Check;
 
-/**
- * Asserts a per-region control in every enabled region of an account: the regions whose verdict is not a pass are
- * asserted first (failures, then unassessable, then not applicable), so the assertion ends on the first such region and
- * names it; when every region passes, each region's verdict is reported.
- */
+/** Asserts a per-region control in every enabled region of an account: each region's verdict goes to the running check. */
 final class EveryRegion {
 
     private EveryRegion() {
@@ -25,34 +20,19 @@ final class EveryRegion {
         try {
             regions = account.evidence().enabledRegions().regions();
         } catch (EvidenceUnavailableException e) {
-            return unable(assertion, account, control, Verdict.unableToAssess(e));
+            Check.current().judge(account, control.definition(), Verdict.unableToAssess(e));
+            return assertion;
         }
         if (regions.isEmpty()) {
-            return unable(assertion, account, control, Verdict.unableToAssess("No region of " + account.displayName()
-                    + " is enabled or configured, so " + control.definition().id() + " has nowhere to look."));
+            Check.current().judge(account, control.definition(), Verdict.unableToAssess(
+                    "No region is enabled or configured for a per-region control.\nThe account's regions came back empty, so "
+                            + control.definition().id() + " has nowhere to look."));
+            return assertion;
         }
-        List<String> decisiveFirst = regions.stream()
-                .sorted(Comparator.comparingInt(region -> rank(control.evaluate(account.evidence(), context.withRegion(region)).outcome())))
-                .toList();
         S result = assertion;
-        for (String region : decisiveFirst) {
+        for (String region : regions) {
             result = assertion.satisfies(account, control, context.withRegion(region));
         }
         return result;
-    }
-
-    private static <S> S unable(S assertion, AwsAccount account, BuiltInControl control, Verdict verdict) {
-        account.record(control.definition(), verdict);
-        verdict.enforce(control.definition());
-        return assertion;
-    }
-
-    private static int rank(Outcome outcome) {
-        return switch (outcome) {
-            case FAIL -> 0;
-            case UNABLE_TO_ASSESS -> 1;
-            case NOT_APPLICABLE -> 2;
-            case PASS -> 3;
-        };
     }
 }

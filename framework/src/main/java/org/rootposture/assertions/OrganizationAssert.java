@@ -1,11 +1,10 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsOrganization;
-import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.OrganizationControls;
-import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.internal.Check;
 
 /**
  * Assertions on an organization, decided by the same code as {@code @RootAccessIsCentralized}.
@@ -27,18 +26,13 @@ public final class OrganizationAssert extends ControlAssertions<OrganizationAsse
      */
     public OrganizationAssert hasCentralizedRootAccess() {
         isNotNull();
-        ControlDefinition control = OrganizationControls.ROOT_ACCESS_CENTRALIZED.definition();
         Verdict verdict;
         try {
             verdict = OrganizationControls.featuresEnabled(actual.features());
         } catch (EvidenceUnavailableException e) {
             verdict = Verdict.unableToAssess(e);
         }
-        verdict = actual.reader().record(control, verdict);
-        if (verdict.outcome() == Outcome.FAIL && !verdict.isWaived()) {
-            failWithMessage("%s", verdict.reason());
-        }
-        verdict.enforce(control);
+        Check.current().judge(actual.reader(), OrganizationControls.ROOT_ACCESS_CENTRALIZED.definition(), verdict);
         return myself;
     }
 }

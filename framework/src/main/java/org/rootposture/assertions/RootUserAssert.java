@@ -6,9 +6,9 @@ import org.rootposture.RootUser;
 import org.rootposture.controls.RootCredentialControls;
 
 /**
- * Assertions on an account's root user, decided by the same code as the built-in control annotations. A failed
- * requirement is an {@link AssertionError} carrying the auditor's sentence; evidence that cannot be read throws
- * {@link org.rootposture.controls.UnableToAssessException}; a requirement that cannot apply aborts the test.
+ * Assertions on an account's root user, decided by the same code as the built-in control annotations. Every
+ * assertion of a chain is evaluated and attaches its evidence; the check fails if any requirement is not met, is
+ * unable to assess if any evidence could not be read, and is not applicable only if nothing else was found.
  *
  * <pre>
  * assertThat(account.root())

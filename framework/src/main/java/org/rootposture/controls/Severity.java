@@ -1,21 +1,17 @@
 package org.rootposture.controls;
 
-import io.qameta.allure.SeverityLevel;
-
-/** How much a failing control matters, mapped onto Allure's severity levels. */
+/**
+ * How much a non-compliant result matters, from critical to low: the one severity scale the report shows.
+ *
+ * <pre>
+ * &#64;Control(id = "acme.root.break-glass", title = "Root only used in break-glass windows", severity = Severity.HIGH)
+ * </pre>
+ */
 public enum Severity {
-    CRITICAL(SeverityLevel.BLOCKER),
-    HIGH(SeverityLevel.CRITICAL),
-    MEDIUM(SeverityLevel.NORMAL),
-    LOW(SeverityLevel.MINOR);
+    CRITICAL, HIGH, MEDIUM, LOW;
 
-    private final SeverityLevel allure;
-
-    Severity(SeverityLevel allure) {
-        this.allure = allure;
-    }
-
-    public SeverityLevel allure() {
-        return allure;
+    /** The same severity in the verdict contract every reader of the results shares. */
+    public org.rootposture.contract.Severity level() {
+        return org.rootposture.contract.Severity.valueOf(name());
     }
 }

@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.opentest4j.TestAbortedException;
-
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.Unreadable;
 
 /**
- * What a control decided, why (one sentence an auditor understands), and from which evidence. A FAIL may carry a
+ * What a control decided, why, and from which evidence. The reason's first line is the finding, in words shared by
+ * every account with it ("No SCP in effect denies every action by the root user."), so that the report groups one
+ * finding across many accounts; what follows the first newline is this account's own facts. A FAIL may carry a
  * waiver: the risk was accepted (see {@code org.rootposture.waivers.Waivers}), so the test is reported as skipped
  * with the waiver's sentence, while the outcome stays FAIL.
  *
  * @param outcome  the verdict
- * @param reason   the sentence
+ * @param reason   the finding, then, after a newline, the account's own facts
  * @param evidence the records it was decided from
  * @param waiver   the sentence of the waiver that accepts this FAIL as a risk, starting "Waived"
  */
@@ -44,6 +44,23 @@ public record Verdict(Outcome outcome, String reason, List<Evidence> evidence, O
         return new Verdict(outcome, newReason, evidence, waiver);
     }
 
+    /** The reason's first line: the finding, in words shared by every account with it. */
+    public String finding() {
+        int newline = reason.indexOf('\n');
+        return newline < 0 ? reason : reason.substring(0, newline);
+    }
+
+    /** What follows the reason's first line: this account's own facts; empty when there are none. */
+    public String detail() {
+        int newline = reason.indexOf('\n');
+        return newline < 0 ? "" : reason.substring(newline + 1);
+    }
+
+    /** The same verdict with a sentence added to the account's own facts, after the finding. */
+    public Verdict withMoreDetail(String sentence) {
+        return withReason(finding() + "\n" + (detail().isEmpty() ? sentence : detail() + " " + sentence));
+    }
+
     /** Whether this is a FAIL accepted as a risk. */
     public boolean isWaived() {
         return waiver.isPresent();
@@ -63,25 +80,6 @@ public record Verdict(Outcome outcome, String reason, List<Evidence> evidence, O
 
     public static Verdict unableToAssess(String reason, Evidence... evidence) {
         return new Verdict(Outcome.UNABLE_TO_ASSESS, reason, List.of(evidence));
-    }
-
-    /**
-     * Turns the verdict into a JUnit outcome: returns on PASS, throws {@link AssertionError} with the reason on FAIL,
-     * aborts the test on a waived FAIL ("Waived until ...: ... Finding: reason") and on NOT_APPLICABLE, and throws
-     * {@link UnableToAssessException} on UNABLE_TO_ASSESS.
-     */
-    public void enforce(ControlDefinition control) {
-        switch (outcome) {
-            case PASS -> { }
-            case FAIL -> {
-                if (waiver.isPresent()) {
-                    throw new TestAbortedException(waiver.get() + " Finding: " + reason);
-                }
-                throw new AssertionError(reason);
-            }
-            case NOT_APPLICABLE -> throw new TestAbortedException("Not applicable: " + reason);
-            case UNABLE_TO_ASSESS -> throw new UnableToAssessException("Unable to assess " + control.id() + ": " + reason);
-        }
     }
 
     public static Verdict unableToAssess(EvidenceUnavailableException failure) {

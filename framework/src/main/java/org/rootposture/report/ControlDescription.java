@@ -5,12 +5,11 @@ import java.util.stream.Collectors;
 
 import org.rootposture.controls.CisReference;
 import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.Verdict;
 
 /**
  * The HTML description of a control's result, what an auditor reads first on its page: control, benchmark,
- * section, severity, CIS references, account, rationale, remediation, references and the verdict legend; each
- * verdict is appended as it is decided. Every text is redacted and escaped: account names come from AWS and may
+ * section, severity, CIS references, account, rationale, remediation, references and the verdict legend. The finding
+ * itself is the result's message, shown once above it. Every text is redacted and escaped: account names come from AWS and may
  * hold anything.
  */
 final class ControlDescription {
@@ -44,12 +43,6 @@ final class ControlDescription {
         }
         html.append("<p><small><b>Verdicts</b> ").append(text(LEGEND)).append("</small></p>\n");
         return html.append("</div>\n").toString();
-    }
-
-    static String verdict(Verdict verdict) {
-        String body = verdict.waiver().map(waiver -> text(waiver) + "<br><b>Finding</b> " + text(verdict.reason()))
-                .orElse(text(verdict.reason()));
-        return "<p><b>Verdict " + text(EvidenceJson.label(verdict)) + "</b> " + body + "</p>\n";
     }
 
     private static void paragraph(StringBuilder html, String heading, String body) {

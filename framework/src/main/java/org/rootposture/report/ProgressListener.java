@@ -19,13 +19,16 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.rootposture.ForEachAccount;
+import org.rootposture.contract.ReportVerdict;
+import org.rootposture.contract.Tally;
 
 /**
  * Shows a long run's progress on the console: at most every five seconds a line such as
  * <pre>
  * Root Posture: 1,200/~20,000 posture checks · 340 accounts · 12 non-compliant · 3 unable to assess
  * </pre>
- * and a summary when the run ends. Counts only posture checks, the invocations of {@link ForEachAccount} methods
+ * and a summary when the run ends, its verdicts counted as every other part of Root Posture counts them
+ * ({@link ReportVerdict#ofJUnit}). Counts only posture checks, the invocations of {@link ForEachAccount} methods
  * (built-in control annotations included); the total is estimated ({@code ~}) until every posture method has expanded
  * into its accounts. Registered with the JUnit Platform launcher through {@code META-INF/services}; prints nothing in
  * a run without posture tests. Each event costs a few map lookups, so it does not slow the run.
@@ -43,10 +46,7 @@ public final class ProgressListener implements TestExecutionListener {
     private final Set<String> finishedMethods = ConcurrentHashMap.newKeySet();
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger checks = new AtomicInteger();
-    private final AtomicInteger compliant = new AtomicInteger();
-    private final AtomicInteger nonCompliant = new AtomicInteger();
-    private final AtomicInteger notApplicable = new AtomicInteger();
-    private final AtomicInteger unableToAssess = new AtomicInteger();
+    private final Tally tally = new Tally();
     private final AtomicLong lastPrint = new AtomicLong();
     private volatile TestPlan plan;
     private volatile int methods;
@@ -87,7 +87,7 @@ public final class ProgressListener implements TestExecutionListener {
         }
         checksByMethod.computeIfAbsent(method.get(), id -> new AtomicInteger()).incrementAndGet();
         account(identifier.getDisplayName()).ifPresent(accounts::add);
-        count(result);
+        tally.add(ReportVerdict.ofJUnit(result.getStatus().name(), result.getThrowable().orElse(null)));
         checks.incrementAndGet();
         long now = nanoTime.getAsLong();
         long last = lastPrint.get();
@@ -103,29 +103,14 @@ public final class ProgressListener implements TestExecutionListener {
         }
     }
 
-    private void count(TestExecutionResult result) {
-        switch (result.getStatus()) {
-            case SUCCESSFUL -> compliant.incrementAndGet();
-            case ABORTED -> notApplicable.incrementAndGet();
-            case FAILED -> {
-                if (result.getThrowable().orElse(null) instanceof AssertionError) {
-                    nonCompliant.incrementAndGet();
-                } else {
-                    unableToAssess.incrementAndGet();
-                }
-            }
-        }
-    }
-
     String progress() {
         return String.format(Locale.US, "Root Posture: %,d/%s posture checks · %,d accounts · %,d non-compliant · %,d unable to assess",
-                checks.get(), total(), accounts.size(), nonCompliant.get(), unableToAssess.get());
+                checks.get(), total(), accounts.size(), tally.count(ReportVerdict.FAIL), tally.count(ReportVerdict.UNABLE_TO_ASSESS));
     }
 
     String summary(Duration elapsed) {
-        return String.format(Locale.US, "Root Posture: %,d posture checks of %,d accounts in %s · %,d compliant · %,d non-compliant"
-                        + " · %,d not applicable · %,d unable to assess",
-                checks.get(), accounts.size(), format(elapsed), compliant.get(), nonCompliant.get(), notApplicable.get(), unableToAssess.get());
+        return String.format(Locale.US, "Root Posture: %,d posture checks of %,d accounts in %s: %s",
+                checks.get(), accounts.size(), format(elapsed), tally.verdicts());
     }
 
     /** The number of posture checks of the whole run: exact once every posture method has run, estimated before. */

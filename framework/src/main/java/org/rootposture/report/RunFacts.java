@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.rootposture.allure.Categories;
-import org.rootposture.allure.RunRecord;
+import org.rootposture.contract.Categories;
+import org.rootposture.contract.RunRecord;
 import org.rootposture.waivers.Waivers;
 
 import io.qameta.allure.Allure;
@@ -32,6 +32,7 @@ import io.qameta.allure.Allure;
  * </pre>
  *
  * @param accountsChecked   how many accounts the run checked
+ * @param accountsSkipped   how many accounts the organization lists but the run could not check
  * @param partition         {@code aws}, {@code aws-us-gov} or {@code aws-cn}
  * @param callerAccount     the account of the run's credentials
  * @param organizationId    the organization, where the caller could read it
@@ -39,11 +40,12 @@ import io.qameta.allure.Allure;
  * @param regions           the regions API calls went to
  * @param start             when the run started
  * @param end               when it ended
+ * @param evidenceRecorded  for a replay: when the evidence was recorded
  * @param waivers           the run's accepted risks and their use
  */
-public record RunFacts(int accountsChecked, String partition, String callerAccount, Optional<String> organizationId,
-                       Optional<String> managementAccount, List<String> regions, Instant start, Instant end,
-                       Waivers waivers) {
+public record RunFacts(int accountsChecked, int accountsSkipped, String partition, String callerAccount,
+                       Optional<String> organizationId, Optional<String> managementAccount, List<String> regions,
+                       Instant start, Instant end, Optional<Instant> evidenceRecorded, Waivers waivers) {
 
     static final String POM_PROPERTIES = "/META-INF/maven/org.rootposture/rootposture-framework/pom.properties";
 
@@ -51,31 +53,42 @@ public record RunFacts(int accountsChecked, String partition, String callerAccou
         regions = List.copyOf(regions);
     }
 
-    /** The facts every run has; organization, regions and waivers are added with the {@code with} methods. */
+    /** The facts every run has; the others are added with the {@code with} methods. */
     public static RunFacts of(int accountsChecked, String partition, String callerAccount, Instant start, Instant end) {
-        return new RunFacts(accountsChecked, partition, callerAccount, Optional.empty(), Optional.empty(), List.of(),
-                start, end, Waivers.none());
+        return new RunFacts(accountsChecked, 0, partition, callerAccount, Optional.empty(), Optional.empty(), List.of(),
+                start, end, Optional.empty(), Waivers.none());
+    }
+
+    public RunFacts withAccountsSkipped(int skipped) {
+        return new RunFacts(accountsChecked, skipped, partition, callerAccount, organizationId, managementAccount, regions,
+                start, end, evidenceRecorded, waivers);
     }
 
     public RunFacts withOrganization(Optional<String> id, Optional<String> management) {
-        return new RunFacts(accountsChecked, partition, callerAccount, id, management, regions, start, end, waivers);
+        return new RunFacts(accountsChecked, accountsSkipped, partition, callerAccount, id, management, regions, start, end,
+                evidenceRecorded, waivers);
     }
 
     public RunFacts withRegions(List<String> newRegions) {
-        return new RunFacts(accountsChecked, partition, callerAccount, organizationId, managementAccount, newRegions,
-                start, end, waivers);
+        return new RunFacts(accountsChecked, accountsSkipped, partition, callerAccount, organizationId, managementAccount,
+                newRegions, start, end, evidenceRecorded, waivers);
+    }
+
+    public RunFacts withEvidenceRecorded(Optional<Instant> recorded) {
+        return new RunFacts(accountsChecked, accountsSkipped, partition, callerAccount, organizationId, managementAccount,
+                regions, start, end, recorded, waivers);
     }
 
     public RunFacts withWaivers(Waivers newWaivers) {
-        return new RunFacts(accountsChecked, partition, callerAccount, organizationId, managementAccount, regions,
-                start, end, newWaivers);
+        return new RunFacts(accountsChecked, accountsSkipped, partition, callerAccount, organizationId, managementAccount,
+                regions, start, end, evidenceRecorded, newWaivers);
     }
 
     /** The facts as the report generator reads them, every text redacted. */
     public RunRecord toRecord() {
         return new RunRecord(organizationId.orElse(null), managementAccount.orElse(null), callerAccount, partition,
-                accountsChecked, regions, frameworkVersion().orElse(null), seconds(start), seconds(end),
-                waivers.file().map(file -> file.getFileName().toString()).orElse(null),
+                accountsChecked, accountsSkipped, regions, frameworkVersion().orElse(null), seconds(start), seconds(end),
+                evidenceRecorded.map(RunFacts::seconds).orElse(null), waivers.file().map(file -> file.getFileName().toString()).orElse(null),
                 waivers.records().stream().map(RunFacts::redacted).toList());
     }
 
@@ -86,7 +99,8 @@ public record RunFacts(int accountsChecked, String partition, String callerAccou
     public void write() {
         Allure.getLifecycle().writeAttachment(UUID.randomUUID() + "-" + RunRecord.FILE_NAME,
                 new ByteArrayInputStream(toRecord().toJson().getBytes(StandardCharsets.UTF_8)));
-        Allure.getLifecycle().writeAttachment(Categories.FILE_NAME, Categories.open());
+        Allure.getLifecycle().writeAttachment(Categories.FILE_NAME,
+                new ByteArrayInputStream(Categories.json().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The framework's version from its jar, empty when it runs from a build's classes folder. */

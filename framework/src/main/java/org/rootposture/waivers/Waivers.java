@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.rootposture.allure.RunRecord;
+import org.rootposture.contract.RunRecord;
 import org.rootposture.controls.Catalogue;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
@@ -89,7 +89,7 @@ public final class Waivers {
         }
         failures.merge(waiver.get(), 1, Integer::sum);
         if (waiver.get().expiredOn(today())) {
-            return verdict.withReason(verdict.reason() + " " + waiver.get().expiredNote(fileName()));
+            return verdict.withMoreDetail(waiver.get().expiredNote(fileName()));
         }
         return verdict.waived(waiver.get().sentence());
     }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentest4j.TestAbortedException;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentials;
@@ -275,27 +274,6 @@ class RootCredentialControlsTest {
 
     @Nested
     class Outcomes {
-
-        private final ControlDefinition definition = RootCredentialControls.MFA_HARDWARE.definition();
-
-        @Test
-        void failIsAnAssertionErrorWithTheReason() {
-            assertThatThrownBy(() -> Verdict.fail("root has a key").enforce(definition))
-                    .isExactlyInstanceOf(AssertionError.class).hasMessage("root has a key");
-        }
-
-        @Test
-        void notApplicableAbortsWithTheReason() {
-            assertThatThrownBy(() -> Verdict.notApplicable("no root").enforce(definition))
-                    .isInstanceOf(TestAbortedException.class).hasMessage("Not applicable: no root");
-        }
-
-        @Test
-        void unableToAssessIsNeitherPassNorAssertionError() {
-            assertThatThrownBy(() -> Verdict.unableToAssess("denied").enforce(definition))
-                    .isInstanceOf(UnableToAssessException.class).isNotInstanceOf(AssertionError.class)
-                    .hasMessage("Unable to assess root.mfa.hardware: denied");
-        }
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {

@@ -28,13 +28,4 @@ class ControlDescriptionTest {
                 ControlDescription.text(ControlDescription.LEGEND))
                 .doesNotContain("<img", "<b>locked", "javascript:");
     }
-
-    @Test
-    void aWaivedVerdictShowsTheWaiverThenTheFindingRedacted() {
-        String html = ControlDescription.verdict(Verdict.fail("Key AKIAIOSFODNN7EXAMPLE <active>")
-                .waived("Waived until 2099-12-31 by jane@example.com: ok."));
-
-        assertThat(html).isEqualTo("<p><b>Verdict WAIVED (FAIL accepted as a risk)</b> Waived until 2099-12-31 by j***@example.com: ok."
-                + "<br><b>Finding</b> Key AKIA************MPLE &lt;active&gt;</p>\n");
-    }
 }

@@ -44,7 +44,7 @@ class ProgressListenerTest {
                     + accounts + " accounts · ");
             assertThat(lines.get(2 * accounts - 1)).startsWith("Root Posture: " + (2 * accounts) + "/~" + (2 * accounts) + " posture checks");
             assertThat(lines.get(2 * accounts)).matches("Root Posture: " + (2 * accounts) + " posture checks of " + accounts
-                    + " accounts in .+ · \\d+ compliant · \\d+ non-compliant · \\d+ not applicable · [1-9]\\d* unable to assess");
+                    + " accounts in .+: \\d+ compliant, \\d+ non-compliant, [1-9]\\d* unable to assess, \\d+ not applicable, \\d+ waived");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rootposture.allure.RunRecord;
+import org.rootposture.contract.RunRecord;
 import org.rootposture.controls.Verdict;
 import org.rootposture.waivers.Waivers;
 
@@ -34,11 +34,15 @@ class RunFactsTest {
                         Instant.parse("2026-11-22T00:12:56.999Z"))
                 .withOrganization(Optional.of("o-demo1234"), Optional.of("111111111111"))
                 .withRegions(List.of("us-east-1"))
+                .withAccountsSkipped(1)
+                .withEvidenceRecorded(Optional.of(Instant.parse("2026-11-21T10:00:00.5Z")))
                 .withWaivers(waivers)
                 .toRecord();
 
         assertThat(record.organizationId()).isEqualTo("o-demo1234");
         assertThat(record.accountsChecked()).isEqualTo(8);
+        assertThat(record.accountsSkipped()).isEqualTo(1);
+        assertThat(record.evidenceRecorded()).isEqualTo("2026-11-21T10:00:00Z");
         assertThat(record.start()).isEqualTo("2026-11-22T00:12:46Z");
         assertThat(record.end()).isEqualTo("2026-11-22T00:12:56Z");
         assertThat(record.waiversFile()).isEqualTo("risks.yaml");
@@ -54,6 +58,6 @@ class RunFactsTest {
     void withoutAnOrganizationOrWaiversThoseAreLeftOut() {
         RunRecord record = RunFacts.of(1, "aws-us-gov", "111111111111", Instant.EPOCH, Instant.EPOCH).toRecord();
 
-        assertThat(record.toJson()).doesNotContain("organizationId", "waiversFile").contains("\"partition\" : \"aws-us-gov\"");
+        assertThat(record.toJson()).doesNotContain("organizationId", "waiversFile", "evidenceRecorded").contains("\"partition\" : \"aws-us-gov\"");
     }
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
 import org.rootposture.settings.SettingsException;
@@ -53,8 +52,7 @@ class WaiversTest {
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(verdict.waiver()).contains("Waived until 2099-12-31 by Jane Doe (CISO): Hardware keys are on order (CHG-4711).");
-        assertThatThrownBy(() -> verdict.enforce(null)).isInstanceOf(TestAbortedException.class)
-                .hasMessage("Waived until 2099-12-31 by Jane Doe (CISO): Hardware keys are on order (CHG-4711). Finding: The MFA is virtual.");
+        assertThat(verdict.reason()).isEqualTo("The MFA is virtual.");
     }
 
     @Test
@@ -64,9 +62,8 @@ class WaiversTest {
         Verdict verdict = waivers.apply("root.contacts.security", "333333333333", Verdict.fail("No SECURITY contact."));
 
         assertThat(verdict.isWaived()).isFalse();
-        assertThat(verdict.reason()).isEqualTo("No SECURITY contact. (The waiver expired on 2025-06-30; it was approved by "
+        assertThat(verdict.reason()).isEqualTo("No SECURITY contact.\n(The waiver expired on 2025-06-30; it was approved by "
                 + "Sam Lee (Head of Platform) in waivers.yaml line 8: Security contact being hired.)");
-        assertThatThrownBy(() -> verdict.enforce(null)).isInstanceOf(AssertionError.class);
     }
 
     @Test

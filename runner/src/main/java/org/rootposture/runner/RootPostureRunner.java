@@ -48,6 +48,10 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 import org.rootposture.allure.Arguments;
 import org.rootposture.allure.ReportException;
 import org.rootposture.allure.ReportGenerator;
+import org.rootposture.contract.ExitCode;
+import org.rootposture.contract.PostureResult;
+import org.rootposture.contract.PostureResults;
+import org.rootposture.contract.Tally;
 import org.rootposture.evidence.EvidenceSnapshot;
 import org.rootposture.lab.DemoLabSession;
 import org.rootposture.runner.catalogue.BuiltInCatalogue;
@@ -163,8 +167,8 @@ public final class RootPostureRunner {
             throw new UncheckedIOException(e);
         }
 
-        Outcomes outcomes = Outcomes.read(results);
-        int exit = outcomes.exitCode(options.failOn());
+        List<PostureResult> outcomes = PostureResults.read(results);
+        int exit = ExitCode.of(outcomes, options.failOn()).code();
         Optional<String> report = Optional.empty();
         if (options.report()) {
             report = Optional.of(report(options, output, results));
@@ -315,10 +319,11 @@ public final class RootPostureRunner {
         }
     }
 
-    private void summary(RunnerOptions options, Outcomes outcomes, int exit, Path output, Optional<String> report, Duration took) {
+    private void summary(RunnerOptions options, List<PostureResult> outcomes, int exit, Path output, Optional<String> report, Duration took) {
         out.println();
-        out.println("Root Posture runner: " + outcomes.counts());
-        out.println("  non-compliant at or above --fail-on " + options.failOn() + ": " + outcomes.failingAtOrAbove(options.failOn()));
+        out.println("Root Posture runner: " + Tally.of(outcomes));
+        out.println("  non-compliant at or above --fail-on " + options.failOn().word() + ": "
+                + outcomes.stream().filter(result -> ExitCode.decides(result, options.failOn())).count());
         out.println("  Allure results: " + output.resolve("allure-results"));
         out.println("  JUnit XML:      " + output.resolve("junit"));
         snapshot().ifPresent(file -> out.println("  Evidence snapshot: " + file.toAbsolutePath()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.rootposture.contract.Severity;
 import org.rootposture.settings.Setting;
 
 /**
@@ -20,7 +21,7 @@ import org.rootposture.settings.Setting;
  * system property), plus the runner's own options. See {@link #usage()}.
  */
 record RunnerOptions(Map<String, String> settings, Path output, List<Path> classpath, List<String> packages,
-                     boolean builtIn, FailOn failOn, boolean demo, Optional<Path> allureHome, boolean report,
+                     boolean builtIn, Severity failOn, boolean demo, Optional<Path> allureHome, boolean report,
                      Optional<Path> history, Optional<String> reportName) {
 
     static final Path DEFAULT_OUTPUT = Path.of("rootposture-output");
@@ -103,7 +104,7 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
         List<Path> classpath = new ArrayList<>();
         List<String> packages = new ArrayList<>();
         boolean builtIn = false;
-        FailOn failOn = FailOn.HIGH;
+        Severity failOn = Severity.HIGH;
         boolean demo = false;
         Path allureHome = null;
         boolean report = true;
@@ -144,7 +145,7 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
                             }
                         }
                         case "--select-package" -> packages.add(value.strip());
-                        case "--fail-on" -> failOn = FailOn.parse(value);
+                        case "--fail-on" -> failOn = failOn(value);
                         case "--allure-home" -> allureHome = path(option, value);
                         case "--history" -> history = path(option, value);
                         case "--name" -> name = value;
@@ -178,6 +179,14 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
             return "--lab is not an option: use --demo to run against the built-in demo lab";
         }
         return "unknown option " + option + " (java -jar rootposture-runner.jar --help lists them)";
+    }
+
+    private static Severity failOn(String value) {
+        try {
+            return Severity.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fail-on is '" + value + "', but it allows critical, high, medium or low");
+        }
     }
 
     private static Path path(String option, String value) {

@@ -55,7 +55,7 @@ class RunnerTest {
     @Test
     void allCompliantIsZero() throws IOException {
         assertThat(runFixture("compliant", "777777777777")).as(out() + err()).isEqualTo(0);
-        assertThat(out()).contains("1 results: 1 PASS, 0 FAIL, 0 UNABLE_TO_ASSESS, 0 NOT_APPLICABLE, 0 WAIVED", "exit code 0");
+        assertThat(out()).contains("1 result: 1 compliant, 0 non-compliant, 0 unable to assess, 0 not applicable, 0 waived", "exit code 0");
         try (var results = Files.list(output.resolve("allure-results"))) {
             assertThat(results.filter(f -> f.toString().endsWith("-result.json"))).hasSize(1);
         }
@@ -77,13 +77,13 @@ class RunnerTest {
         }
         assertThat(run("--demo", "--no-report", "--max-attempts", "2", "--classpath", jar.toString(), "--targets", "777777777777"))
                 .as(out() + err()).isEqualTo(0);
-        assertThat(out()).contains("1 results: 1 PASS", "exit code 0");
+        assertThat(out()).contains("1 result: 1 compliant", "exit code 0");
     }
 
     @Test
     void aHighFailIsOneAndBelowTheThresholdZero() {
         assertThat(runFixture("compliant", "222222222222")).as(out() + err()).isEqualTo(1);
-        assertThat(out()).contains("1 FAIL", "non-compliant at or above --fail-on high: 1", "exit code 1");
+        assertThat(out()).contains("1 non-compliant", "non-compliant at or above --fail-on high: 1", "exit code 1");
         out.reset();
         assertThat(runFixture("compliant", "222222222222", "--fail-on", "critical")).as(out() + err()).isEqualTo(0);
     }
@@ -91,7 +91,7 @@ class RunnerTest {
     @Test
     void onlyUnableToAssessIsTwo() {
         assertThat(runFixture("unable", "888888888888")).as(out() + err()).isEqualTo(2);
-        assertThat(out()).contains("0 FAIL, 1 UNABLE_TO_ASSESS", "exit code 2");
+        assertThat(out()).contains("0 non-compliant, 1 unable to assess", "exit code 2");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.rootposture.allure;
+package org.rootposture.contract;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +21,13 @@ import java.util.stream.Stream;
 
 /**
  * What a posture run knew about itself, written by the framework at the end of the run as
- * {@code <uuid>-}{@value #FILE_NAME} in the results directory and read by {@link ReportGenerator} into the report's
+ * {@code <uuid>-}{@value #FILE_NAME} in the results directory and read by the report generator into the report's
  * Environment widget. Absent values are {@code null} and left out of the file. The results of several runs (the shards
  * of one run, each with its own record) read as one: see {@link #merge}.
  *
  * <pre>
  * {"organizationId":"o-demo1234","managementAccount":"111111111111","callerAccount":"111111111111",
- *  "partition":"aws","accountsChecked":8,"regions":["us-east-1"],"frameworkVersion":"0.1.0",
+ *  "partition":"aws","accountsChecked":8,"accountsSkipped":1,"regions":["us-east-1"],"frameworkVersion":"0.1.0",
  *  "start":"2026-11-22T00:12:46Z","end":"2026-11-22T00:12:56Z","waiversFile":"waivers.yaml","waivers":[...]}
  * </pre>
  *
@@ -35,18 +36,21 @@ import java.util.stream.Stream;
  * @param callerAccount     the account of the run's credentials
  * @param partition         {@code aws}, {@code aws-us-gov} or {@code aws-cn}
  * @param accountsChecked   how many accounts the run checked
+ * @param accountsSkipped   how many accounts the organization lists but the run could not check (suspended, closing);
+ *                          they are in the report as not applicable
  * @param regions           the regions API calls went to
  * @param frameworkVersion  the Root Posture framework version
  * @param start             when the run started, ISO-8601 UTC
  * @param end               when the run ended, ISO-8601 UTC
+ * @param evidenceRecorded  for a run replayed from an evidence snapshot: when that evidence was recorded, ISO-8601 UTC
  * @param waiversFile       the accepted-risk file in use, if any
  * @param waivers           its waivers and what became of them in this run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(String organizationId, String managementAccount, String callerAccount, String partition,
-                        Integer accountsChecked, List<String> regions, String frameworkVersion, String start, String end,
-                        String waiversFile, List<WaiverRecord> waivers) {
+                        Integer accountsChecked, Integer accountsSkipped, List<String> regions, String frameworkVersion,
+                        String start, String end, String evidenceRecorded, String waiversFile, List<WaiverRecord> waivers) {
 
     /** The end of the file's name in the results directory. */
     public static final String FILE_NAME = "rootposture-run.json";
@@ -88,7 +92,7 @@ public record RunRecord(String organizationId, String managementAccount, String 
      * Reads every {@code *}{@value #FILE_NAME} in the results directory, merged into one.
      *
      * @return empty when the run wrote none (an older framework, or a run that did not finish)
-     * @throws ReportException naming the file when one is not a run record
+     * @throws UncheckedIOException naming the file when one is not a run record
      */
     public static Optional<RunRecord> read(Path resultsDir) {
         List<RunRecord> records = new ArrayList<>();
@@ -97,7 +101,7 @@ public record RunRecord(String organizationId, String managementAccount, String 
                 records.add(read(file, resultsDir));
             }
         } catch (IOException e) {
-            throw new ReportException("Cannot list the results directory " + resultsDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot list the results directory " + resultsDir + ": " + e.getMessage(), e);
         }
         return records.stream().reduce(RunRecord::merge);
     }
@@ -106,12 +110,12 @@ public record RunRecord(String organizationId, String managementAccount, String 
         try {
             return JSON.readValue(file.toFile(), RunRecord.class);
         } catch (IOException e) {
-            throw new ReportException("The run record " + file + " in " + resultsDir + " is not readable: " + e.getMessage(), e);
+            throw new UncheckedIOException("The run record " + file + " in " + resultsDir + " is not readable: " + e.getMessage(), e);
         }
     }
 
     /**
-     * This record and another run's, as one run: accounts added up, regions joined, the earliest start and latest
+     * This record and another run's, as one run (the shards of one run): accounts added up, regions joined, the earliest start and latest
      * end, each waiver's failures added up; values that differ are listed, separated by commas.
      */
     public RunRecord merge(RunRecord other) {
@@ -121,11 +125,20 @@ public record RunRecord(String organizationId, String managementAccount, String 
                         a.expired() || b.expired(), a.failures() + b.failures(), a.line())));
         return new RunRecord(either(organizationId, other.organizationId), either(managementAccount, other.managementAccount),
                 either(callerAccount, other.callerAccount), either(partition, other.partition),
-                accountsChecked == null ? other.accountsChecked : other.accountsChecked == null ? accountsChecked
-                        : Integer.valueOf(accountsChecked + other.accountsChecked),
+                sum(accountsChecked, other.accountsChecked), sum(accountsSkipped, other.accountsSkipped),
                 Stream.concat(regions.stream(), other.regions.stream()).distinct().sorted().toList(),
                 either(frameworkVersion, other.frameworkVersion), earliest(start, other.start), latest(end, other.end),
-                either(waiversFile, other.waiversFile), new ArrayList<>(waiverUse.values()));
+                earliest(evidenceRecorded, other.evidenceRecorded), either(waiversFile, other.waiversFile),
+                new ArrayList<>(waiverUse.values()));
+    }
+
+    /** Every account the run's results are about: those checked and those listed but not checked. */
+    public int accountsInReport() {
+        return (accountsChecked == null ? 0 : accountsChecked) + (accountsSkipped == null ? 0 : accountsSkipped);
+    }
+
+    private static Integer sum(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(a + b);
     }
 
     private static String either(String a, String b) {

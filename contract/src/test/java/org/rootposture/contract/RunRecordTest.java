@@ -1,8 +1,9 @@
-package org.rootposture.allure;
+package org.rootposture.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ class RunRecordTest {
 
     @Test
     void readsWhatTheFrameworkWritesAndLeavesOutAbsentValues() throws Exception {
-        RunRecord record = new RunRecord(null, null, "111111111111", "aws", 2, List.of("us-east-1"), "1.0", "a", "b", null, null);
+        RunRecord record = new RunRecord(null, null, "111111111111", "aws", 2, null, List.of("us-east-1"), "1.0", "a", "b", null, null, null);
         Files.writeString(results.resolve(RunRecord.FILE_NAME), record.toJson());
 
         assertThat(RunRecord.read(results)).contains(record);
@@ -27,14 +28,16 @@ class RunRecordTest {
     @Test
     void theRecordsOfShardsReadAsOneRun() throws Exception {
         RunRecord.WaiverRecord waiver = new RunRecord.WaiverRecord("root.mfa.hardware", "*", "Jane", "why", "2099-01-01", false, 1, 3);
-        Files.writeString(results.resolve("a-" + RunRecord.FILE_NAME), new RunRecord("o-1", "111111111111", "111111111111", "aws", 3,
-                List.of("us-east-1"), "1.0", "2026-01-01T00:00:05Z", "2026-01-01T00:01:00Z", "waivers.yaml", List.of(waiver)).toJson());
-        Files.writeString(results.resolve("b-" + RunRecord.FILE_NAME), new RunRecord("o-1", "111111111111", "222222222222", "aws", 4,
-                List.of("eu-west-1"), "1.0", "2026-01-01T00:00:00Z", "2026-01-01T00:00:50Z", "waivers.yaml", List.of(waiver)).toJson());
+        Files.writeString(results.resolve("a-" + RunRecord.FILE_NAME), new RunRecord("o-1", "111111111111", "111111111111", "aws", 3, 1,
+                List.of("us-east-1"), "1.0", "2026-01-01T00:00:05Z", "2026-01-01T00:01:00Z", null, "waivers.yaml", List.of(waiver)).toJson());
+        Files.writeString(results.resolve("b-" + RunRecord.FILE_NAME), new RunRecord("o-1", "111111111111", "222222222222", "aws", 4, 0,
+                List.of("eu-west-1"), "1.0", "2026-01-01T00:00:00Z", "2026-01-01T00:00:50Z", null, "waivers.yaml", List.of(waiver)).toJson());
 
         RunRecord merged = RunRecord.read(results).orElseThrow();
 
         assertThat(merged.accountsChecked()).isEqualTo(7);
+        assertThat(merged.accountsSkipped()).isEqualTo(1);
+        assertThat(merged.accountsInReport()).isEqualTo(8);
         assertThat(merged.regions()).containsExactly("eu-west-1", "us-east-1");
         assertThat(merged.callerAccount()).isIn("111111111111, 222222222222", "222222222222, 111111111111");
         assertThat(merged.organizationId()).isEqualTo("o-1");
@@ -49,7 +52,7 @@ class RunRecordTest {
 
         Files.writeString(results.resolve(RunRecord.FILE_NAME), "{not json");
 
-        assertThatThrownBy(() -> RunRecord.read(results)).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> RunRecord.read(results)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(results.resolve(RunRecord.FILE_NAME).toString());
     }
 }
