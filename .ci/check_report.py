@@ -91,6 +91,9 @@ def check_verdicts_and_evidence(results_dir, results):
             continue
         if verdict(r) is None:
             problem(f"{r['fullName']} [{r['name']}] has no verdict label")
+        accounts = [p["value"] for p in r.get("parameters", []) if p["name"] == "account"]
+        if len(accounts) != 1 or not re.fullmatch(r"\d{12}", accounts[0]):
+            problem(f"[{r['name']}] should have one account parameter, its 12-digit id: {accounts}")
         if "\n" in message(r):
             problem(f"the message of [{r['name']}] is more than its finding's one line: '{message(r)[:80]}'")
         evidence = [a for a in r.get("attachments", []) if a.get("type") == "application/json"]

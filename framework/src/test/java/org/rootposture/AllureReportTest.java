@@ -59,7 +59,7 @@ class AllureReportTest {
         assertThat(result.get("statusDetails").get("message").asText()).doesNotContain("\n");
         assertThat(result.get("statusDetails").path("trace").asText("")).doesNotContain("\tat ");
         assertThat(result.get("historyId").asText()).isEqualTo(md5("root.mfa.hardware|222222222222|"));
-        assertThat(result.get("parameters").findValuesAsText("name")).doesNotContain("UniqueId");
+        assertThat(result.get("parameters").findValuesAsText("name")).containsExactly("account", "accountName");
         assertThat(result.get("parameters").findValuesAsText("value")).contains("222222222222");
 
         JsonNode attachment = result.get("attachments").get(0);

@@ -1,22 +1,17 @@
 package org.rootposture.report;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.rootposture.controls.CisReference;
 import org.rootposture.controls.ControlDefinition;
 
 /**
- * The HTML description of a control's result, what an auditor reads first on its page: control, benchmark,
- * section, severity, CIS references, account, rationale, remediation, references and the verdict legend. The finding
- * itself is the result's message, shown once above it. Every text is redacted and escaped: account names come from AWS and may
+ * The HTML description of a control's result, what an auditor reads first on its page: control, benchmark and
+ * section, CIS references, account, why it matters and the remediation. The finding is the result's message, its
+ * severity and documentation links are Allure's own fields, each shown once on the page. Every text is redacted and escaped: account names come from AWS and may
  * hold anything.
  */
 final class ControlDescription {
-
-    static final String LEGEND = "PASS: compliant · FAIL: non-compliant · UNABLE TO ASSESS: evidence could not be read, never"
-            + " compliant · NOT APPLICABLE: the requirement cannot apply here · WAIVED: non-compliant, risk accepted until the"
-            + " waiver expires";
 
     private ControlDescription() {
     }
@@ -24,8 +19,7 @@ final class ControlDescription {
     static String of(ControlDefinition control, String accountDisplayName) {
         StringBuilder html = new StringBuilder("<div class=\"rootposture-control\">\n");
         paragraph(html, "Control", "<code>" + text(control.id()) + "</code> " + text(control.title()));
-        paragraph(html, "Benchmark", text(control.benchmark()) + (control.section().isBlank() ? "" : " › " + text(control.section()))
-                + " · severity " + control.severity().name().toLowerCase(Locale.ROOT));
+        paragraph(html, "Benchmark", text(control.benchmark()) + (control.section().isBlank() ? "" : " › " + text(control.section())));
         paragraph(html, "CIS references", control.cis().isEmpty() ? "none"
                 : control.cis().stream().map(ControlDescription::cis).collect(Collectors.joining(" · ")));
         paragraph(html, "Account", text(accountDisplayName));
@@ -35,13 +29,6 @@ final class ControlDescription {
         if (!control.remediation().isBlank()) {
             paragraph(html, "Remediation", code(text(control.remediation())));
         }
-        String links = control.links().stream().filter(link -> link.matches("https?://\\S+"))
-                .map(link -> "<a href=\"" + text(link) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + text(link) + "</a>")
-                .collect(Collectors.joining("<br>"));
-        if (!links.isEmpty()) {
-            paragraph(html, "References", links);
-        }
-        html.append("<p><small><b>Verdicts</b> ").append(text(LEGEND)).append("</small></p>\n");
         return html.append("</div>\n").toString();
     }
 
