@@ -36,9 +36,11 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         this.recorder = recorder;
     }
 
+    /** {@code root.mfa.hardware · 222222222222 · prod-payments · eu-west-1}: what the result is about, in any JUnit view. */
     @Override
     public String getDisplayName(int invocationIndex) {
-        return region.map(r -> account.displayName() + " · " + r).orElse(account.displayName());
+        String where = region.map(r -> account.displayName() + " · " + r).orElse(account.displayName());
+        return control.definition().map(definition -> definition.id() + " · " + where).orElse(where);
     }
 
     @Override

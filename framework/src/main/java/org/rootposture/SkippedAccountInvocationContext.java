@@ -29,7 +29,7 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
 
     @Override
     public String getDisplayName(int invocationIndex) {
-        return skipped.target().displayName();
+        return control.definition().map(definition -> definition.id() + " · ").orElse("") + skipped.target().displayName();
     }
 
     @Override

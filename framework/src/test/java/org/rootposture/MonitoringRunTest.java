@@ -2,7 +2,7 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.rootposture.ShownAs.shownAs;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -65,16 +65,16 @@ class MonitoringRunTest {
             Events events = run(Monitoring.class);
             events.assertStatistics(stats -> stats.started(2 + 1 + 1 + 2 + 1));
             events.assertThatEvents()
-                    .haveExactly(1, event(test("noRecentRootActivity"), displayName("111111111111 · eu-west-1"),
+                    .haveExactly(1, event(test("noRecentRootActivity"), shownAs("111111111111 · eu-west-1"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("active in eu-west-1")
                                     && m.contains("ConsoleLogin from 203.0.113.7 in eu-west-1")))))
-                    .haveExactly(1, event(test("noRecentRootActivity"), displayName("111111111111 · us-east-1"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("configRecords"), displayName("111111111111 · eu-west-1"),
+                    .haveExactly(1, event(test("noRecentRootActivity"), shownAs("111111111111 · us-east-1"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("configRecords"), shownAs("111111111111 · eu-west-1"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("default in eu-west-1 is not recording")))))
-                    .haveExactly(1, event(test("configRecords"), displayName("111111111111 · us-east-1"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("cloudTrailLogs"), displayName("111111111111"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("rootActivityAlarmed"), displayName("111111111111"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("rootRules"), displayName("111111111111"), finishedSuccessfully()));
+                    .haveExactly(1, event(test("configRecords"), shownAs("111111111111 · us-east-1"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("cloudTrailLogs"), shownAs("111111111111"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootActivityAlarmed"), shownAs("111111111111"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootRules"), shownAs("111111111111"), finishedSuccessfully()));
         }
     }
 
@@ -149,24 +149,24 @@ class MonitoringRunTest {
         try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
             Events events = run(Monitoring.class);
             events.assertThatEvents()
-                    .haveExactly(1, event(test("noRecentRootActivity"), displayName("555555555555 · data-lake · us-east-1"),
+                    .haveExactly(1, event(test("noRecentRootActivity"), shownAs("555555555555 · data-lake · us-east-1"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("ConsoleLogin from 203.0.113.7")
                                     && !m.contains("RotateKey") && !m.contains("DescribeTrustedAdvisorChecks")))))
-                    .haveExactly(1, event(test("noRecentRootActivity"), displayName("777777777777 · security-tooling · ap-southeast-2"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("cloudTrailLogs"), displayName("333333333333 · dev-sandbox"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("rootActivityAlarmed"), displayName("111111111111 · management"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("rootActivityAlarmed"), displayName("555555555555 · data-lake"),
+                    .haveExactly(1, event(test("noRecentRootActivity"), shownAs("777777777777 · security-tooling · ap-southeast-2"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("cloudTrailLogs"), shownAs("333333333333 · dev-sandbox"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootActivityAlarmed"), shownAs("111111111111 · management"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootActivityAlarmed"), shownAs("555555555555 · data-lake"),
                             finishedWithFailure(instanceOf(UnableToAssessException.class), message(m -> m.contains("in account 111111111111")
                                     && m.contains("pending confirmation")))))
-                    .haveExactly(1, event(test("configRecords"), displayName("444444444444 · legacy-batch · eu-west-1"),
+                    .haveExactly(1, event(test("configRecords"), shownAs("444444444444 · legacy-batch · eu-west-1"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("not recording")))))
-                    .haveExactly(1, event(test("rootRules"), displayName("222222222222 · prod-payments"),
+                    .haveExactly(1, event(test("rootRules"), shownAs("222222222222 · prod-payments"),
                             finishedWithFailure(instanceOf(UnableToAssessException.class), message(m -> m.contains("Config has not evaluated")))))
-                    .haveExactly(1, event(test("rootRules"), displayName("444444444444 · legacy-batch"),
+                    .haveExactly(1, event(test("rootRules"), shownAs("444444444444 · legacy-batch"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("iam-root-access-key-check is NON_COMPLIANT")))))
-                    .haveExactly(1, event(test("rootRules"), displayName("333333333333 · dev-sandbox"),
+                    .haveExactly(1, event(test("rootRules"), shownAs("333333333333 · dev-sandbox"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("No AWS Config root rule is deployed")))))
-                    .haveExactly(1, event(test("rootRules"), displayName("111111111111 · management"), finishedSuccessfully()));
+                    .haveExactly(1, event(test("rootRules"), shownAs("111111111111 · management"), finishedSuccessfully()));
         }
     }
 

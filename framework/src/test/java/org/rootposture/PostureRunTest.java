@@ -2,7 +2,7 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.rootposture.ShownAs.shownAs;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -47,20 +47,20 @@ class PostureRunTest {
             Events events = run(DemoControls.class);
             events.assertStatistics(stats -> stats.started(lab.lab().fixture().accounts().size() * 3));
             events.assertThatEvents()
-                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("222222222222 · prod-payments"),
+                    .haveExactly(1, event(test("rootMfaIsHardware"), shownAs("222222222222 · prod-payments"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("virtual device")))))
-                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("777777777777 · security-tooling"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("rootMfaEnabled"), displayName("666666666666 · workloads-shared"),
+                    .haveExactly(1, event(test("rootMfaIsHardware"), shownAs("777777777777 · security-tooling"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("rootMfaEnabled"), shownAs("666666666666 · workloads-shared"),
                             abortedWithReason(instanceOf(TestAbortedException.class), message(m -> m.startsWith("Not applicable: ")))))
-                    .haveExactly(1, event(test("securityContact"), displayName("888888888888 · audit-restricted"),
+                    .haveExactly(1, event(test("securityContact"), shownAs("888888888888 · audit-restricted"),
                             finishedWithFailure(instanceOf(UnableToAssessException.class),
                                     message(m -> m.contains("account:GetAlternateContact") && m.contains("AccessDenied")))))
-                    .haveExactly(1, event(test("securityContact"), displayName("333333333333 · dev-sandbox"),
+                    .haveExactly(1, event(test("securityContact"), shownAs("333333333333 · dev-sandbox"),
                             finishedWithFailure(instanceOf(AssertionError.class))))
-                    .haveExactly(3, event(displayName("121212121212 · closed-experiment"),
+                    .haveExactly(3, event(shownAs("121212121212 · closed-experiment"),
                             abortedWithReason(message(m -> m.startsWith("Not applicable: The account is not active in the organization")
                                     && m.contains("The account is SUSPENDED in the organization")))))
-                    .haveExactly(3, event(displayName("131313131313 · vendor-sandbox"),
+                    .haveExactly(3, event(shownAs("131313131313 · vendor-sandbox"),
                             finishedWithFailure(instanceOf(UnableToAssessException.class), message(m -> m.contains("sts:AssumeRole")))));
         }
     }
@@ -79,10 +79,10 @@ class PostureRunTest {
         try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "555555555555,111111111111"))) {
             Events events = run(CustomChecks.class);
             events.assertThatEvents()
-                    .haveExactly(1, event(test("breakGlass"), displayName("555555555555"),
+                    .haveExactly(1, event(test("breakGlass"), shownAs("555555555555"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("within the 30-day window")))))
-                    .haveExactly(1, event(test("breakGlass"), displayName("111111111111"), finishedSuccessfully()))
-                    .haveExactly(1, event(test("bodyAfterControl"), displayName("111111111111"),
+                    .haveExactly(1, event(test("breakGlass"), shownAs("111111111111"), finishedSuccessfully()))
+                    .haveExactly(1, event(test("bodyAfterControl"), shownAs("111111111111"),
                             finishedWithFailure(message("body ran"))));
         }
     }
@@ -111,9 +111,9 @@ class PostureRunTest {
                 """;
         try (LabRun ignored = LabRun.of(fixture, Map.of("rootposture.targets", "organization"))) {
             run(DemoControls.class).assertThatEvents()
-                    .haveExactly(3, event(displayName("222222222222 · locked"), finishedWithFailure(instanceOf(UnableToAssessException.class),
+                    .haveExactly(3, event(shownAs("222222222222 · locked"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.contains("sts:AssumeRole") && m.contains("AccessDenied")))))
-                    .haveExactly(1, event(test("rootMfaIsHardware"), displayName("111111111111 · management"), finishedSuccessfully()));
+                    .haveExactly(1, event(test("rootMfaIsHardware"), shownAs("111111111111 · management"), finishedSuccessfully()));
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult;
@@ -37,6 +39,7 @@ public final class ProgressListener implements TestExecutionListener {
 
     private static final Duration INTERVAL = Duration.ofSeconds(5);
     private static final String INVOCATION = "test-template-invocation";
+    private static final Pattern ACCOUNT_ID = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
 
     private final PrintStream out;
     private final LongSupplier nanoTime;
@@ -171,15 +174,8 @@ public final class ProgressListener implements TestExecutionListener {
     }
 
     private static Optional<String> account(String displayName) {
-        if (displayName.length() < 12) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < 12; i++) {
-            if (!Character.isDigit(displayName.charAt(i))) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(displayName.substring(0, 12));
+        Matcher id = ACCOUNT_ID.matcher(displayName);
+        return id.find() ? Optional.of(id.group()) : Optional.empty();
     }
 
     private static String format(Duration elapsed) {
