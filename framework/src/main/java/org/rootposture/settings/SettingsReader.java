@@ -186,7 +186,7 @@ public final class SettingsReader {
         Map<Setting, Given> values = new EnumMap<>(Setting.class);
         systemProperties.forEach((key, value) -> {
             if (key.startsWith(Setting.PREFIX)) {
-                values.put(known(key, Setting.byProperty(key), "system property"), new Given(value, new Property()));
+                values.put(known(key, Setting.byProperty(key), new Property(), "system property"), new Given(value, new Property()));
             }
         });
         return values;
@@ -196,7 +196,7 @@ public final class SettingsReader {
         Map<Setting, Given> values = new EnumMap<>(Setting.class);
         environment.forEach((key, value) -> {
             if (key.startsWith("ROOTPOSTURE_")) {
-                values.put(known(key, Setting.byEnvironmentVariable(key), "environment variable"), new Given(value, new Variable()));
+                values.put(known(key, Setting.byEnvironmentVariable(key), new Variable(), "environment variable"), new Given(value, new Variable()));
             }
         });
         return values;
@@ -223,14 +223,14 @@ public final class SettingsReader {
         }
         Map<Setting, Given> values = new EnumMap<>(Setting.class);
         properties.forEach((key, value) -> values.put(
-                known(String.valueOf(key), Setting.byProperty(String.valueOf(key)), "key in " + file.toAbsolutePath()),
+                known(String.valueOf(key), Setting.byProperty(String.valueOf(key)), new Property(), "key in " + file.toAbsolutePath()),
                 new Given(String.valueOf(value), new InFile(file))));
         return values;
     }
 
-    private static Setting known(String key, Optional<Setting> setting, String where) {
+    private static Setting known(String key, Optional<Setting> setting, Source source, String where) {
         return setting.orElseThrow(() -> new SettingsException("Unknown setting '" + key + "' (" + where + ")"
-                + Setting.closestTo(key).map(s -> "; did you mean " + s.property() + "?").orElse("")
+                + Setting.closestTo(key).map(s -> "; did you mean " + source.name(s) + "?").orElse("")
                 + " The README's Settings table lists them all."));
     }
 

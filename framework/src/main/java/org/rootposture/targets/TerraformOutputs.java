@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class TerraformOutputs {
                 targets.add(target(outputs, at.appendIndex(i), where + " element [" + i + "]", value.get(i), Optional.empty()));
             }
         } else if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 targets.add(target(outputs, at.appendProperty(field.getKey()), where + " key '" + field.getKey() + "'", field.getValue(),
                         Optional.of(field.getKey())));
             }

@@ -154,7 +154,7 @@ class SettingsReaderTest {
                 .hasMessage("Unknown setting 'rootposture.usage-window' (system property); did you mean rootposture.usage-window-days?"
                         + " The README's Settings table lists them all.");
         assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_TARGET", "caller")))
-                .hasMessageContaining("Unknown setting 'ROOTPOSTURE_TARGET' (environment variable)");
+                .hasMessageContaining("Unknown setting 'ROOTPOSTURE_TARGET' (environment variable); did you mean ROOTPOSTURE_TARGETS?");
     }
 
     @Test

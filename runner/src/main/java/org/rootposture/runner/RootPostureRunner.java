@@ -64,6 +64,8 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 
+import software.amazon.awssdk.core.SdkSystemSetting;
+
 /**
  * The post-deploy pipeline stage: {@code java -jar rootposture-runner.jar [OPTIONS]} runs the built-in catalogue
  * ({@link BuiltInCatalogue}) and/or posture classes from given jars or directories on the JUnit Platform Launcher,
@@ -82,8 +84,6 @@ public final class RootPostureRunner {
     static final String SNAPSHOT_COPY = "evidence-snapshot.json";
 
     private static final String WITHOUT_AWS = "(--demo shows Root Posture without AWS, against a built-in demo organization.)";
-    private static final String DEMO_REGION_PROPERTY = "aws.region";
-    private static final String DEMO_REGION = "us-east-1";
 
     private static final Pattern SECRET_PROPERTY = Pattern.compile(
             "\\s*<property name=\"[^\"]*(?i:secret|token|password|accesskey|credential)[^\"]*\" value=\"[^\"]*\"/>(\\R)?");
@@ -181,8 +181,8 @@ public final class RootPostureRunner {
      * wrong one stops here, before the demo lab starts, any AWS call or any file written.
      */
     private Settings check(RunnerOptions options, Map<Setting, String> commandLine) {
-        if (options.demo() && System.getProperty(DEMO_REGION_PROPERTY) == null) {
-            System.setProperty(DEMO_REGION_PROPERTY, DEMO_REGION);
+        if (options.demo() && System.getProperty(SdkSystemSetting.AWS_REGION.property()) == null) {
+            System.setProperty(SdkSystemSetting.AWS_REGION.property(), DemoLabSession.DEFAULT_REGION);
         }
         Settings settings = SettingsReader.fromCommandLine(commandLine, environment);
         Waivers.load(settings.waivers(), Clock.systemUTC());
