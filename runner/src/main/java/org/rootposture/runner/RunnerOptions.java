@@ -60,7 +60,9 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
               0  compliant: every result passed, not applicable or waived (or failed below --fail-on)
               1  non-compliant: a control FAILed at or above --fail-on
               2  unable to assess: some controls could not be assessed (broken), none failed at or above --fail-on
-              3  configuration error: an unknown or wrong option or setting; nothing was checked
+              3  configuration error: an unknown or wrong option or setting, waiver file, snapshot or Terraform
+                 outputs, no credentials, no account left by the filters, an --output that cannot be written;
+                 nothing was checked and --output is left as it was
             """;
 
     static String usage() {
