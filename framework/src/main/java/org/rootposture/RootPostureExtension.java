@@ -95,16 +95,16 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
 
     private static Run run(ExtensionContext context) {
         RunOrFailure run = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunOrFailure.class, key -> RunOrFailure.start(), RunOrFailure.class);
+                .getOrComputeIfAbsent(RunOrFailure.class, key -> RunOrFailure.start(context), RunOrFailure.class);
         return run.get();
     }
 
     /** The run, or the sentence that explains why it could not start; remembered so that every test reports the same. */
     private record RunOrFailure(Run run, RuntimeException failure) implements AutoCloseable {
 
-        static RunOrFailure start() {
+        static RunOrFailure start(ExtensionContext context) {
             try {
-                return new RunOrFailure(new Run(SettingsReader.fromEnvironment(), Clock.systemUTC()), null);
+                return new RunOrFailure(new Run(SettingsReader.fromEnvironment(context::getConfigurationParameter), Clock.systemUTC()), null);
             } catch (SettingsException e) {
                 return new RunOrFailure(null, new ExtensionConfigurationException("Root Posture settings: " + e.getMessage(), e));
             } catch (SnapshotException e) {

@@ -108,7 +108,7 @@ class WaiversRunTest {
 
             assertThat(events.failed().stream().map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                     .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("")))
-                    .anyMatch(m -> m.startsWith("Root Posture settings: rootposture.waivers: " + waivers.toAbsolutePath()
+                    .anyMatch(m -> m.startsWith("Root Posture settings: The waiver file " + waivers.toAbsolutePath()
                             + " line 2: unknown control 'root.mfa.hardwre'"));
             assertThat(lab.lab().totalCalls()).isZero();
         }

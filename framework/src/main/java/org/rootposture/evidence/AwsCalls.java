@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.rootposture.session.AssumedRole.RoleNotAssumedException;
 import org.rootposture.session.EmptyAnswerGuard.EmptyAnswerException;
+import org.rootposture.session.NoCredentialsException;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -31,6 +32,9 @@ public final class AwsCalls {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RoleNotAssumedException role && role.getCause() instanceof RuntimeException stsError) {
                 return unavailable("sts:AssumeRole", stsError);
+            }
+            if (cause instanceof NoCredentialsException none) {
+                return new EvidenceUnavailableException(operation, "NoCredentials", none.getMessage(), e);
             }
             if (cause instanceof EmptyAnswerException empty) {
                 return new EvidenceUnavailableException(operation, "MalformedResponse", empty.getMessage(), e);

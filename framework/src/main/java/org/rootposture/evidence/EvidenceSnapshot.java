@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 import org.rootposture.report.Redactor;
+import org.rootposture.settings.SyntaxErrors;
 import org.rootposture.targets.Target;
 import org.rootposture.targets.Targets;
 
@@ -166,10 +167,9 @@ public final class EvidenceSnapshot {
         try {
             root = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new SnapshotException(file, "no such file");
+            throw new SnapshotException(file, "does not exist");
         } catch (JsonProcessingException e) {
-            throw new SnapshotException(file, "is corrupted, not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), e);
+            throw new SnapshotException(file, "is corrupted, not valid JSON at " + SyntaxErrors.describe(e), e);
         } catch (IOException e) {
             throw new SnapshotException(file, "cannot be read: " + e.getMessage(), e);
         }
@@ -234,7 +234,7 @@ public final class EvidenceSnapshot {
             return MAPPER.treeToValue(evidence, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new SnapshotException(file, "is corrupted: record \"" + key + "\" is not a valid " + type.getSimpleName() + ": "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+                    + (e instanceof JsonProcessingException j ? SyntaxErrors.describe(j) : e.getMessage()), e);
         }
     }
 

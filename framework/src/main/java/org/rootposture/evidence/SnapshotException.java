@@ -6,10 +6,10 @@ import java.nio.file.Path;
 public final class SnapshotException extends RuntimeException {
 
     public SnapshotException(Path file, String problem) {
-        super("evidence snapshot " + file + ": " + problem);
+        super("The evidence snapshot " + file.toAbsolutePath() + " " + problem);
     }
 
     public SnapshotException(Path file, String problem, Throwable cause) {
-        super("evidence snapshot " + file + ": " + problem, cause);
+        super("The evidence snapshot " + file.toAbsolutePath() + " " + problem, cause);
     }
 }

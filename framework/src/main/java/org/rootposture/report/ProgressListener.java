@@ -2,8 +2,11 @@ package org.rootposture.report;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,20 +23,25 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 import org.rootposture.contract.ReportVerdict;
 import org.rootposture.contract.Tally;
+import org.rootposture.controls.BuiltInControl;
+import org.rootposture.controls.Catalogue;
 
 /**
  * Shows a long run's progress on the console: at most every five seconds a line such as
  * <pre>
- * Root Posture: 1,200/~20,000 posture checks · 340 accounts · 12 non-compliant · 3 unable to assess
+ * Root Posture: 1,200 of 20,000 posture checks · 340 accounts · 12 non-compliant · 3 unable to assess
  * </pre>
  * and a summary when the run ends, its verdicts counted as every other part of Root Posture counts them
  * ({@link ReportVerdict#ofJUnit}). Counts only posture checks, the invocations of {@link ForEachAccount} methods
- * (built-in control annotations included); the total is estimated ({@code ~}) until every posture method has expanded
- * into its accounts. Registered with the JUnit Platform launcher through {@code META-INF/services}; prints nothing in
- * a run without posture tests. Each event costs a few map lookups, so it does not slow the run.
+ * (built-in control annotations included). The total is known once a posture method has run on every account: a
+ * method checks every account once, or, for a per-region control, once per enabled region of each account, the same
+ * for every per-region control. Until then the line says "so far", or "of at least" while no per-region control has
+ * finished. Registered with the JUnit Platform launcher through {@code META-INF/services}; prints nothing in a run
+ * without posture tests. Each event costs a few map lookups, so it does not slow the run.
  */
 public final class ProgressListener implements TestExecutionListener {
 
@@ -45,6 +53,7 @@ public final class ProgressListener implements TestExecutionListener {
     private final LongSupplier nanoTime;
     private final long intervalNanos;
     private final Map<String, Boolean> postureMethods = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> perRegionMethods = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> checksByMethod = new ConcurrentHashMap<>();
     private final Set<String> finishedMethods = ConcurrentHashMap.newKeySet();
     private final Set<String> accounts = ConcurrentHashMap.newKeySet();
@@ -52,7 +61,6 @@ public final class ProgressListener implements TestExecutionListener {
     private final Tally tally = new Tally();
     private final AtomicLong lastPrint = new AtomicLong();
     private volatile TestPlan plan;
-    private volatile int methods;
     private volatile long started;
 
     public ProgressListener() {
@@ -70,10 +78,10 @@ public final class ProgressListener implements TestExecutionListener {
         plan = testPlan;
         started = nanoTime.getAsLong();
         lastPrint.set(started);
-        methods = (int) testPlan.getRoots().stream()
+        testPlan.getRoots().stream()
                 .flatMap(root -> testPlan.getDescendants(root).stream())
                 .filter(this::isPostureMethod)
-                .count();
+                .forEach(method -> perRegionMethods.put(method.getUniqueId(), perRegion(method)));
     }
 
     @Override
@@ -107,8 +115,8 @@ public final class ProgressListener implements TestExecutionListener {
     }
 
     String progress() {
-        return String.format(Locale.US, "Root Posture: %,d/%s posture checks · %,d accounts · %,d non-compliant · %,d unable to assess",
-                checks.get(), total(), accounts.size(), tally.count(ReportVerdict.FAIL), tally.count(ReportVerdict.UNABLE_TO_ASSESS));
+        return String.format(Locale.US, "Root Posture: %s · %,d accounts · %,d non-compliant · %,d unable to assess",
+                checksOfTotal(), accounts.size(), tally.count(ReportVerdict.FAIL), tally.count(ReportVerdict.UNABLE_TO_ASSESS));
     }
 
     String summary(Duration elapsed) {
@@ -116,29 +124,53 @@ public final class ProgressListener implements TestExecutionListener {
                 checks.get(), accounts.size(), format(elapsed), tally.verdicts());
     }
 
-    /** The number of posture checks of the whole run: exact once every posture method has run, estimated before. */
-    private String total() {
-        int finished = 0;
+    /**
+     * The checks done and the run's total: {@code 21 of 185 posture checks}, {@code 21 of at least 165 posture checks}
+     * while a per-region control is still to finish for the first time, {@code 12 posture checks so far} until a posture
+     * method has run on every account.
+     */
+    private String checksOfTotal() {
+        int done = checks.get();
+        Map<Boolean, Integer> perMethod = new HashMap<>();
         int finishedChecks = 0;
-        int runningChecks = 0;
-        for (Map.Entry<String, AtomicInteger> method : checksByMethod.entrySet()) {
-            if (finishedMethods.contains(method.getKey())) {
-                finished++;
-                finishedChecks += method.getValue().get();
-            } else {
-                runningChecks += method.getValue().get();
+        for (String method : finishedMethods) {
+            int count = checksOf(method);
+            finishedChecks += count;
+            perMethod.merge(perRegionMethods.getOrDefault(method, false), count, Math::max);
+        }
+        if (perMethod.isEmpty()) {
+            return String.format(Locale.US, "%,d posture checks so far", done);
+        }
+        perMethod.putIfAbsent(false, accounts.size());
+        boolean atLeast = false;
+        long total = finishedChecks;
+        for (Map.Entry<String, Boolean> method : perRegionMethods.entrySet()) {
+            if (!finishedMethods.contains(method.getKey())) {
+                atLeast |= !perMethod.containsKey(method.getValue());
+                total += Math.max(perMethod.getOrDefault(method.getValue(), perMethod.get(false)), checksOf(method.getKey()));
             }
         }
-        int remaining = methods - finished;
-        if (remaining <= 0) {
-            return String.format(Locale.US, "%,d", finishedChecks + runningChecks);
+        return String.format(Locale.US, "%,d of %s%,d posture checks", done, atLeast ? "at least " : "", total);
+    }
+
+    private int checksOf(String method) {
+        AtomicInteger count = checksByMethod.get(method);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Whether the method is a per-region built-in control, whose checks are one per enabled region of each account. */
+    private static boolean perRegion(TestIdentifier method) {
+        try {
+            return method.getSource()
+                    .map(source -> ((MethodSource) source).getJavaMethod())
+                    .stream()
+                    .flatMap(javaMethod -> Arrays.stream(javaMethod.getAnnotations()))
+                    .map(annotation -> annotation.annotationType().getAnnotation(Evaluates.class))
+                    .filter(Objects::nonNull)
+                    .anyMatch(evaluates -> Catalogue.byId(evaluates.value()).map(BuiltInControl::perRegion).orElse(false));
+        } catch (RuntimeException classNotLoadable) {
+            return false;
         }
-        if (finished == 0) {
-            return "?";
-        }
-        double perMethod = (double) finishedChecks / finished;
-        long estimate = finishedChecks + Math.round(Math.max(remaining * perMethod, runningChecks + (remaining - 1) * perMethod));
-        return String.format(Locale.US, "~%,d", estimate);
     }
 
     private Optional<String> postureMethodOf(TestIdentifier invocation) {

@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.rootposture.settings.Settings;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -48,7 +47,8 @@ public final class Sessions implements AutoCloseable {
         });
         this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), settings.endpoint(), retryMode(settings),
                 settings.maxAttempts(), settings.callTimeout(), http, timers);
-        this.base = new AwsClients(DefaultCredentialsProvider.builder().build(), null, policy, budget());
+        CallerCredentials credentials = new CallerCredentials();
+        this.base = new AwsClients(credentials, credentials, policy, budget());
         this.caller = settings.roleArn().map(arn -> assumed(base, arn)).orElse(base);
     }
 

@@ -1,9 +1,9 @@
 package org.rootposture.settings;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Every setting Root Posture knows, with its property name, environment variable and meaning. */
 public enum Setting {
@@ -54,6 +54,11 @@ public enum Setting {
         return PREFIX + name;
     }
 
+    /** The command-line option of a launcher such as the runner, e.g. {@code --usage-window-days}. */
+    public String option() {
+        return "--" + name;
+    }
+
     /** The environment variable, e.g. {@code ROOTPOSTURE_USAGE_WINDOW_DAYS}. */
     public String environmentVariable() {
         return property().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
@@ -71,7 +76,30 @@ public enum Setting {
         return Arrays.stream(values()).filter(s -> s.environmentVariable().equals(variable)).findFirst();
     }
 
-    static String known() {
-        return Arrays.stream(values()).map(Setting::property).collect(Collectors.joining(", "));
+    /** The setting whose property, environment variable or option is closest to a mistyped one, if any is close. */
+    static Optional<Setting> closestTo(String mistyped) {
+        String typed = mistyped.toLowerCase(Locale.ROOT).replace('_', '-').replaceFirst("^(--|rootposture[.-])", "");
+        return Arrays.stream(values())
+                .filter(s -> distance(typed, s.name) <= Math.max(2, s.name.length() / 4) || s.name.startsWith(typed) || typed.startsWith(s.name))
+                .min(Comparator.comparingInt(s -> distance(typed, s.name)));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,9 @@ import java.util.Optional;
  * @param replay              the evidence snapshot to evaluate instead of AWS, if any
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
  * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
+ * @param given               each given setting as the user wrote it, with its value ({@code --include-ous ou-ab12-cd34ef56},
+ *                            {@code rootposture.include-ous=ou-ab12-cd34ef56}, {@code ROOTPOSTURE_INCLUDE_OUS=…}, or
+ *                            {@code rootposture.include-ous=… in FILE}), for messages
  */
 public record Settings(
         TargetSpec targets,
@@ -57,10 +61,17 @@ public record Settings(
         Optional<Path> record,
         Optional<Path> replay,
         Optional<Duration> accountBudget,
-        Optional<Instant> evidenceNotBefore) {
+        Optional<Instant> evidenceNotBefore,
+        Map<Setting, String> given) {
 
     public Settings {
         regions = List.copyOf(regions);
+        given = Map.copyOf(given);
+    }
+
+    /** The setting with its value as the user wrote it, such as {@code --include-ous ou-ab12-cd34ef56}. */
+    public String given(Setting setting) {
+        return given.getOrDefault(setting, setting.property());
     }
 
     /**

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +25,11 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Reads {@link Settings} once, from system properties ({@code rootposture.*}), then the matching environment
- * variables ({@code ROOTPOSTURE_*}), then an optional properties file, then defaults. Nothing else in Root Posture
- * reads the environment.
+ * Reads {@link Settings} once, from a launcher's command-line options (the runner's {@code --NAME VALUE}, handed over as
+ * JUnit configuration parameters named {@code --NAME}), then system properties ({@code rootposture.*}), then the
+ * matching environment variables ({@code ROOTPOSTURE_*}), then an optional properties file, then defaults. Nothing else
+ * in Root Posture reads the environment. A wrong value is named as the user wrote it: {@code --concurrency},
+ * {@code rootposture.concurrency}, {@code ROOTPOSTURE_CONCURRENCY} or {@code rootposture.concurrency in FILE}.
  */
 public final class SettingsReader {
 
@@ -39,41 +43,116 @@ public final class SettingsReader {
     private static final Pattern SHARD = Pattern.compile("\\s*(\\d{1,4})\\s*/\\s*(\\d{1,4})\\s*");
     private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
 
+    /** Where a value was given, which names the setting in messages as the user wrote it. */
+    private sealed interface Source {
+        String name(Setting setting);
+
+        /** The setting with its value, as written there: {@code --targets terraform}, {@code rootposture.targets=terraform}. */
+        default String written(Setting setting, String value) {
+            return name(setting) + "=" + value;
+        }
+    }
+
+    private record Option() implements Source {
+        public String name(Setting setting) {
+            return setting.option();
+        }
+
+        public String written(Setting setting, String value) {
+            return setting.option() + " " + value;
+        }
+    }
+
+    private record Property() implements Source {
+        public String name(Setting setting) {
+            return setting.property();
+        }
+    }
+
+    private record Variable() implements Source {
+        public String name(Setting setting) {
+            return setting.environmentVariable();
+        }
+    }
+
+    private record InFile(Path file) implements Source {
+        public String name(Setting setting) {
+            return setting.property() + " in " + file.toAbsolutePath();
+        }
+
+        public String written(Setting setting, String value) {
+            return setting.property() + "=" + value + " in " + file.toAbsolutePath();
+        }
+    }
+
+    private record Given(String value, Source source) {
+    }
+
+    private final Map<Setting, String> options;
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
     private final Supplier<Optional<String>> sdkRegion;
+    private final Source unset;
 
-    SettingsReader(Map<String, String> systemProperties, Map<String, String> environment, Supplier<Optional<String>> sdkRegion) {
+    SettingsReader(Map<Setting, String> options, Map<String, String> systemProperties, Map<String, String> environment,
+                   Supplier<Optional<String>> sdkRegion, boolean commandLine) {
+        this.options = Map.copyOf(options);
         this.systemProperties = Map.copyOf(systemProperties);
         this.environment = Map.copyOf(environment);
         this.sdkRegion = sdkRegion;
+        this.unset = commandLine ? new Option() : new Property();
     }
 
     /** Reads the settings of this JVM: its system properties and environment. */
     public static Settings fromEnvironment() {
-        Map<String, String> properties = new HashMap<>();
-        System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-        return new SettingsReader(properties, System.getenv(), SettingsReader::sdkRegion).read();
+        return new SettingsReader(Map.of(), systemProperties(), System.getenv(), SettingsReader::sdkRegion, false).read();
+    }
+
+    /**
+     * Reads the settings of this JVM with a launcher's command-line options, which arrive as JUnit configuration
+     * parameters named as typed ({@link Setting#option()}, such as {@code --concurrency}).
+     */
+    public static Settings fromEnvironment(Function<String, Optional<String>> configurationParameters) {
+        Map<Setting, String> options = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            configurationParameters.apply(setting.option()).ifPresent(value -> options.put(setting, value));
+        }
+        return new SettingsReader(options, systemProperties(), System.getenv(), SettingsReader::sdkRegion, !options.isEmpty()).read();
+    }
+
+    /**
+     * Reads the settings of a command line: its options over this JVM's system properties, the given environment and
+     * the settings file. A setting it lacks is named as an option ({@code --region}) in messages.
+     */
+    public static Settings fromCommandLine(Map<Setting, String> options, Map<String, String> environment) {
+        return new SettingsReader(options, systemProperties(), environment, SettingsReader::sdkRegion, true).read();
     }
 
     /** Reads settings from the given maps alone (no SDK region chain); for tests and embedding. */
     public static Settings from(Map<String, String> systemProperties, Map<String, String> environment) {
-        return new SettingsReader(systemProperties, environment, Optional::empty).read();
+        return new SettingsReader(Map.of(), systemProperties, environment, Optional::empty, false).read();
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+        return properties;
     }
 
     Settings read() {
-        Map<Setting, String> values = new HashMap<>();
-        fileValues().forEach(values::put);
-        environmentValues().forEach(values::put);
-        propertyValues().forEach(values::put);
+        Map<Setting, Given> values = new EnumMap<>(Setting.class);
+        values.putAll(fileValues());
+        values.putAll(environmentValues());
+        values.putAll(propertyValues());
+        options.forEach((setting, value) -> values.put(setting, new Given(value, new Option())));
         Values v = new Values(values);
         Optional<String> lab = v.lab();
         if (lab.isPresent() && v.endpoint().isEmpty()) {
-            throw new SettingsException(Setting.LAB.property() + "=" + lab.get() + " asks for the local lab, but no lab endpoint is set:"
+            throw new SettingsException(v.written(Setting.LAB) + " asks for the local lab, but no lab endpoint is set:"
                     + " the lab starts only when the rootposture-lab module is on the test classpath (mvn -Pdemo)");
         }
         if (v.optional(Setting.RECORD).isPresent() && v.optional(Setting.REPLAY).isPresent()) {
-            throw new SettingsException(Setting.RECORD.property() + " and " + Setting.REPLAY.property()
+            throw new SettingsException(v.name(Setting.RECORD) + " and " + v.name(Setting.REPLAY)
                     + " are both set: a run either records evidence from AWS or replays a snapshot");
         }
         return new Settings(
@@ -95,41 +174,44 @@ public final class SettingsReader {
                 v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
                 v.list(Setting.REGIONS, REGION, "AWS regions such as us-east-1"),
                 v.optional(Setting.AWAIT).map(value -> v.duration(Setting.AWAIT, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ZERO)),
-                v.waivers(),
+                v.existingFile(Setting.WAIVERS, "an existing accepted-risk file"),
                 v.optional(Setting.RECORD).map(Path::of),
-                v.snapshotToReplay(Setting.REPLAY),
+                v.existingFile(Setting.REPLAY, "an existing evidence snapshot file"),
                 v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)),
-                v.instant(Setting.EVIDENCE_NOT_BEFORE));
+                v.instant(Setting.EVIDENCE_NOT_BEFORE),
+                v.given());
     }
 
-    private Map<Setting, String> propertyValues() {
-        Map<Setting, String> values = new HashMap<>();
+    private Map<Setting, Given> propertyValues() {
+        Map<Setting, Given> values = new EnumMap<>(Setting.class);
         systemProperties.forEach((key, value) -> {
             if (key.startsWith(Setting.PREFIX)) {
-                values.put(known(key, Setting.byProperty(key), "system property"), value);
+                values.put(known(key, Setting.byProperty(key), new Property(), "system property"), new Given(value, new Property()));
             }
         });
         return values;
     }
 
-    private Map<Setting, String> environmentValues() {
-        Map<Setting, String> values = new HashMap<>();
+    private Map<Setting, Given> environmentValues() {
+        Map<Setting, Given> values = new EnumMap<>(Setting.class);
         environment.forEach((key, value) -> {
             if (key.startsWith("ROOTPOSTURE_")) {
-                values.put(known(key, Setting.byEnvironmentVariable(key), "environment variable"), value);
+                values.put(known(key, Setting.byEnvironmentVariable(key), new Variable(), "environment variable"), new Given(value, new Variable()));
             }
         });
         return values;
     }
 
-    private Map<Setting, String> fileValues() {
-        Optional<String> explicit = Optional.ofNullable(systemProperties.get(Setting.SETTINGS_FILE.property()))
-                .or(() -> Optional.ofNullable(environment.get(Setting.SETTINGS_FILE.environmentVariable())))
-                .filter(s -> !s.isBlank());
-        Path file = explicit.map(Path::of).orElse(DEFAULT_SETTINGS_FILE);
+    private Map<Setting, Given> fileValues() {
+        Optional<Given> explicit = Optional.ofNullable(options.get(Setting.SETTINGS_FILE)).map(value -> new Given(value, new Option()))
+                .or(() -> Optional.ofNullable(systemProperties.get(Setting.SETTINGS_FILE.property())).map(value -> new Given(value, new Property())))
+                .or(() -> Optional.ofNullable(environment.get(Setting.SETTINGS_FILE.environmentVariable())).map(value -> new Given(value, new Variable())))
+                .filter(given -> !given.value().isBlank());
+        Path file = explicit.map(given -> Path.of(given.value().strip())).orElse(DEFAULT_SETTINGS_FILE);
         if (!Files.exists(file)) {
             if (explicit.isPresent()) {
-                throw new SettingsException(Setting.SETTINGS_FILE.property() + ": the file '" + file.toAbsolutePath() + "' does not exist");
+                throw new SettingsException(explicit.get().source().name(Setting.SETTINGS_FILE) + ": the file '" + file.toAbsolutePath()
+                        + "' does not exist");
             }
             return Map.of();
         }
@@ -137,18 +219,19 @@ public final class SettingsReader {
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(Setting.SETTINGS_FILE.property() + ": cannot read '" + file.toAbsolutePath() + "': " + e.getMessage());
+            throw new SettingsException("The settings file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage());
         }
-        Map<Setting, String> values = new HashMap<>();
+        Map<Setting, Given> values = new EnumMap<>(Setting.class);
         properties.forEach((key, value) -> values.put(
-                known(String.valueOf(key), Setting.byProperty(String.valueOf(key)), "key in " + file.toAbsolutePath()),
-                String.valueOf(value)));
+                known(String.valueOf(key), Setting.byProperty(String.valueOf(key)), new Property(), "key in " + file.toAbsolutePath()),
+                new Given(String.valueOf(value), new InFile(file))));
         return values;
     }
 
-    private static Setting known(String key, Optional<Setting> setting, String where) {
-        return setting.orElseThrow(() -> new SettingsException(
-                "Unknown setting '" + key + "' (" + where + "). Known settings: " + Setting.known()));
+    private static Setting known(String key, Optional<Setting> setting, Source source, String where) {
+        return setting.orElseThrow(() -> new SettingsException("Unknown setting '" + key + "' (" + where + ")"
+                + Setting.closestTo(key).map(s -> "; did you mean " + source.name(s) + "?").orElse("")
+                + " The README's Settings table lists them all."));
     }
 
     private String defaultSessionName() {
@@ -166,14 +249,32 @@ public final class SettingsReader {
     }
 
     private final class Values {
-        private final Map<Setting, String> values;
+        private final Map<Setting, Given> values;
 
-        Values(Map<Setting, String> values) {
+        Values(Map<Setting, Given> values) {
             this.values = values;
         }
 
         Optional<String> optional(Setting setting) {
-            return Optional.ofNullable(values.get(setting)).map(String::trim).filter(s -> !s.isEmpty());
+            return Optional.ofNullable(values.get(setting)).map(given -> given.value().trim()).filter(s -> !s.isEmpty());
+        }
+
+        /** The setting as the user wrote it, or, if not given, as the user would write it here. */
+        String name(Setting setting) {
+            return Optional.ofNullable(values.get(setting)).map(Given::source).orElse(unset).name(setting);
+        }
+
+        /** The given setting with its value, as the user wrote it. */
+        String written(Setting setting) {
+            Given given = values.get(setting);
+            return given.source().written(setting, given.value().strip());
+        }
+
+        /** How each given setting was written, for messages of later steps (an empty target list, say). */
+        Map<Setting, String> given() {
+            Map<Setting, String> given = new EnumMap<>(Setting.class);
+            values.keySet().forEach(setting -> given.put(setting, written(setting)));
+            return given;
         }
 
         String matching(Setting setting, Pattern pattern, String allowed, String fallback) {
@@ -265,29 +366,19 @@ public final class SettingsReader {
         }
 
         private Settings.TargetSpec terraform() {
-            String file = optional(Setting.TERRAFORM_OUTPUTS).orElseThrow(() -> new SettingsException(Setting.TARGETS.property()
-                    + "=terraform needs " + Setting.TERRAFORM_OUTPUTS.property() + ": the file written by `terraform output -json`"));
-            String output = optional(Setting.TERRAFORM_OUTPUT).orElseThrow(() -> new SettingsException(Setting.TARGETS.property()
-                    + "=terraform needs " + Setting.TERRAFORM_OUTPUT.property() + ": the name of the output that holds the accounts"));
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                throw invalid(Setting.TERRAFORM_OUTPUTS, file, "an existing file written by `terraform output -json` (not found: " + path.toAbsolutePath() + ")");
-            }
+            Source targets = values.get(Setting.TARGETS).source();
+            Path path = existingFile(Setting.TERRAFORM_OUTPUTS, "an existing file written by `terraform output -json`")
+                    .orElseThrow(() -> new SettingsException(written(Setting.TARGETS) + " needs " + targets.name(Setting.TERRAFORM_OUTPUTS)
+                            + ": the file written by `terraform output -json`"));
+            String output = optional(Setting.TERRAFORM_OUTPUT).orElseThrow(() -> new SettingsException(written(Setting.TARGETS)
+                    + " needs " + targets.name(Setting.TERRAFORM_OUTPUT) + ": the name of the output that holds the accounts"));
             return new Settings.TargetSpec.Terraform(path, output);
         }
 
-        Optional<Path> waivers() {
-            Optional<Path> file = optional(Setting.WAIVERS).map(Path::of);
-            file.filter(path -> !Files.isRegularFile(path)).ifPresent(path -> {
-                throw invalid(Setting.WAIVERS, path.toString(), "an existing accepted-risk file (not found: " + path.toAbsolutePath() + ")");
-            });
-            return file;
-        }
-
-        Optional<Path> snapshotToReplay(Setting setting) {
+        Optional<Path> existingFile(Setting setting, String allowed) {
             Optional<Path> file = optional(setting).map(Path::of);
             file.filter(path -> !Files.isRegularFile(path)).ifPresent(path -> {
-                throw invalid(setting, path.toString(), "an existing evidence snapshot file (not found: " + path.toAbsolutePath() + ")");
+                throw invalid(setting, path.toString(), allowed + " (not found: " + path.toAbsolutePath() + ")");
             });
             return file;
         }
@@ -334,8 +425,8 @@ public final class SettingsReader {
         String region() {
             return optionalMatching(Setting.REGION, REGION, "an AWS region such as us-east-1")
                     .or(sdkRegion)
-                    .orElseThrow(() -> new SettingsException("No AWS region is configured: set " + Setting.REGION.property()
-                            + ", AWS_REGION, or a region in your AWS profile"));
+                    .orElseThrow(() -> SettingsException.awsNotConfigured("No AWS region is configured: set " + name(Setting.REGION)
+                            + ", AWS_REGION, or a region in your AWS profile."));
         }
 
         Optional<URI> endpoint() {
@@ -359,8 +450,7 @@ public final class SettingsReader {
         }
 
         private SettingsException invalid(Setting setting, String value, String allowed) {
-            return new SettingsException(setting.property() + " (or " + setting.environmentVariable() + "): '" + value
-                    + "' is not allowed; expected " + allowed);
+            return new SettingsException(name(setting) + ": '" + value + "' is not allowed; expected " + allowed);
         }
     }
 }

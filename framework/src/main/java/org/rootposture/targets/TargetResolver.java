@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.session.AwsClients;
+import org.rootposture.settings.Setting;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.Settings.TargetFilters;
 import org.rootposture.settings.Settings.TargetSpec;
@@ -39,7 +42,21 @@ public final class TargetResolver {
         this.organization = organization;
     }
 
+    /**
+     * Reads what the targets take from files (the Terraform outputs), so that a wrong file stops a run before any AWS
+     * call.
+     *
+     * @throws SettingsException naming the file, the line and what is wrong
+     */
+    public static void check(Settings settings) {
+        if (settings.targets() instanceof TargetSpec.Terraform terraform) {
+            TerraformOutputs.read(terraform.outputsFile(), terraform.outputName());
+        }
+    }
+
     public Targets resolve() {
+        List<Target> fromTerraform = settings.targets() instanceof TargetSpec.Terraform terraform
+                ? TerraformOutputs.read(terraform.outputsFile(), terraform.outputName()) : List.of();
         GetCallerIdentityResponse identity = call("sts:GetCallerIdentity", () -> caller.client(StsClient.class).getCallerIdentity());
         String partition = identity.arn().split(":")[1];
         String callerId = identity.account();
@@ -58,8 +75,9 @@ public final class TargetResolver {
             }
         } else if (spec instanceof TargetSpec.Accounts list) {
             list.accountIds().forEach(id -> candidates.add(new Target(id, Optional.empty(), role(partition, callerId, id))));
-        } else if (spec instanceof TargetSpec.Terraform terraform) {
-            candidates.addAll(TerraformOutputs.read(terraform.outputsFile(), terraform.outputName(), id -> role(partition, callerId, id)));
+        } else if (spec instanceof TargetSpec.Terraform) {
+            fromTerraform.forEach(target -> candidates.add(target.roleArn().isPresent() ? target
+                    : new Target(target.accountId(), target.name(), role(partition, callerId, target.accountId()))));
         } else {
             candidates.add(new Target(callerId, alias(), Optional.empty()));
         }
@@ -67,10 +85,10 @@ public final class TargetResolver {
         Predicate<Target> kept = settings.shard().map(shard -> filtered.and(target -> shard.includes(target.accountId()))).orElse(filtered);
         List<Target> accounts = candidates.stream().filter(kept).toList();
         if (accounts.isEmpty()) {
-            throw new SettingsException("No account to check: " + describe(spec) + " gave " + candidates.size() + " active account(s)"
-                    + (settings.filters().isEmpty() ? "" : " and the include/exclude filters " + settings.filters() + " kept none")
-                    + settings.shard().map(shard -> "; shard " + shard + " holds none of " + candidates.stream().filter(filtered).count()
-                            + " (use fewer shards)").orElse(""));
+            long passing = candidates.stream().filter(filtered).count();
+            throw new SettingsException("No account to check: " + describe(spec, candidates)
+                    + (candidates.isEmpty() || passing > 0 ? "" : (candidates.size() == 1 ? " and it does not pass " : " and none of them passes ") + filters())
+                    + (passing == 0 ? "." : "; " + settings.given(Setting.SHARD) + " holds none of the " + passing + " (use fewer shards)."));
         }
         return new Targets(partition, callerId, accounts, skipped.stream().filter(s -> kept.test(s.target())).toList());
     }
@@ -122,13 +140,26 @@ public final class TargetResolver {
         }
     }
 
-    private static String describe(TargetSpec spec) {
+    private String describe(TargetSpec spec, List<Target> candidates) {
+        String accounts = candidates.size() == 1 ? "1 account" : candidates.size() + " accounts";
         if (spec instanceof TargetSpec.Organization) {
-            return "rootposture.targets=organization";
+            return "the organization has " + (candidates.size() == 1 ? "1 active account" : candidates.size() + " active accounts");
         }
         if (spec instanceof TargetSpec.Terraform terraform) {
-            return "output '" + terraform.outputName() + "' of " + terraform.outputsFile();
+            return "output '" + terraform.outputName() + "' of " + terraform.outputsFile().toAbsolutePath() + " holds " + accounts;
         }
-        return "rootposture.targets";
+        if (spec instanceof TargetSpec.Accounts) {
+            return settings.given(Setting.TARGETS) + " lists " + accounts;
+        }
+        return "the run checks the caller's own account, " + candidates.get(0).accountId();
+    }
+
+    /** The include and exclude filters given, as the user wrote them. */
+    private String filters() {
+        return Stream.of(Setting.INCLUDE_ACCOUNTS, Setting.EXCLUDE_ACCOUNTS, Setting.INCLUDE_OUS, Setting.EXCLUDE_OUS, Setting.INCLUDE_TAGS,
+                        Setting.EXCLUDE_TAGS)
+                .filter(settings.given()::containsKey)
+                .map(settings::given)
+                .collect(Collectors.joining(" and "));
     }
 }

@@ -3,17 +3,21 @@ package org.rootposture.targets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rootposture.settings.SettingsException;
+import org.rootposture.settings.SyntaxErrors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,65 +35,87 @@ final class TerraformOutputs {
     private TerraformOutputs() {
     }
 
-    /**
-     * @param roleFor the role to assume in an account given by id (none for the caller's own)
-     */
-    static List<Target> read(Path file, String outputName, Function<String, Optional<String>> roleFor) {
-        JsonNode outputs = parse(file);
-        JsonNode output = outputs.get(outputName);
+    /** The parsed file, with the line of every value, so that a wrong value is named by its line. */
+    private record Outputs(Path file, JsonNode root, Map<JsonPointer, Integer> lines) {
+
+        SettingsException error(JsonPointer at, String problem) {
+            return new SettingsException("The Terraform outputs file " + file.toAbsolutePath()
+                    + Optional.ofNullable(lines.get(at)).map(line -> " line " + line).orElse("") + ": " + problem + ".");
+        }
+    }
+
+    /** The targets of the output: an account given by a role ARN carries that role, one given by its id none. */
+    static List<Target> read(Path file, String outputName) {
+        Outputs outputs = parse(file);
+        JsonNode output = outputs.root().get(outputName);
         if (output == null) {
             List<String> names = new ArrayList<>();
-            outputs.fieldNames().forEachRemaining(names::add);
-            throw error(file, "has no output named '" + outputName + "'; its outputs are " + names);
+            outputs.root().fieldNames().forEachRemaining(names::add);
+            throw outputs.error(null, "there is no output named '" + outputName + "'; its outputs are " + names);
         }
-        JsonNode value = output.has("value") ? output.get("value") : output;
+        JsonPointer at = JsonPointer.empty().appendProperty(outputName);
+        JsonNode value = output;
+        if (output.has("value")) {
+            value = output.get("value");
+            at = at.appendProperty("value");
+        }
         List<Target> targets = new ArrayList<>();
         String where = "output '" + outputName + "'";
         if (value.isTextual()) {
-            targets.add(target(file, where, value, Optional.empty(), roleFor));
+            targets.add(target(outputs, at, where, value, Optional.empty()));
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                targets.add(target(file, where + " element [" + i + "]", value.get(i), Optional.empty(), roleFor));
+                targets.add(target(outputs, at.appendIndex(i), where + " element [" + i + "]", value.get(i), Optional.empty()));
             }
         } else if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                targets.add(target(file, where + " key '" + field.getKey() + "'", field.getValue(), Optional.of(field.getKey()), roleFor));
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                targets.add(target(outputs, at.appendProperty(field.getKey()), where + " key '" + field.getKey() + "'", field.getValue(),
+                        Optional.of(field.getKey())));
             }
         } else {
-            throw error(file, where + " is " + value.getNodeType().name().toLowerCase() + "; expected an account id, a role ARN, or a list or map of them");
+            throw outputs.error(at, where + " is " + value.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + "; expected an account id, a role ARN, or a list or map of them");
         }
         return targets;
     }
 
-    private static Target target(Path file, String where, JsonNode node, Optional<String> name, Function<String, Optional<String>> roleFor) {
+    private static Target target(Outputs outputs, JsonPointer at, String where, JsonNode node, Optional<String> name) {
         String text = node.isTextual() || node.isNumber() ? node.asText() : node.toString();
         if (ACCOUNT_ID.matcher(text).matches()) {
-            return new Target(text, name, roleFor.apply(text));
+            return new Target(text, name, Optional.empty());
         }
         Matcher arn = ROLE_ARN.matcher(text);
         if (arn.matches()) {
             return new Target(arn.group(1), name, Optional.of(text));
         }
-        throw error(file, where + " is '" + text + "', neither a 12-digit account id nor an IAM role ARN");
+        throw outputs.error(at, where + " is '" + text + "', neither a 12-digit account id nor an IAM role ARN");
     }
 
-    private static JsonNode parse(Path file) {
+    private static Outputs parse(Path file) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
+            Outputs outputs = new Outputs(file, root, lines(file));
             if (root == null || !root.isObject()) {
-                throw error(file, "is not the JSON object written by `terraform output -json`");
+                throw outputs.error(null, "it is not the JSON object that `terraform output -json` writes");
             }
-            return root;
+            return outputs;
         } catch (JsonProcessingException e) {
-            throw error(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage() + ")");
+            throw new SettingsException("The Terraform outputs file " + file.toAbsolutePath() + " is not valid JSON at "
+                    + SyntaxErrors.describe(e) + "; write it with `terraform output -json > " + file.getFileName() + "`.");
         } catch (IOException e) {
-            throw error(file, "cannot be read: " + e.getMessage());
+            throw new SettingsException("The Terraform outputs file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage());
         }
     }
 
-    private static SettingsException error(Path file, String problem) {
-        return new SettingsException("rootposture.terraform-outputs: " + file.toAbsolutePath() + " " + problem);
+    private static Map<JsonPointer, Integer> lines(Path file) throws IOException {
+        Map<JsonPointer, Integer> lines = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                    lines.put(parser.getParsingContext().pathAsPointer(), parser.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
     }
 }

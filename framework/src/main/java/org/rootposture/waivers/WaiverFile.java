@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.rootposture.settings.Setting;
 import org.rootposture.settings.SettingsException;
+import org.rootposture.settings.SyntaxErrors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -72,8 +72,8 @@ final class WaiverFile {
             checkDuplicates(waivers);
             return waivers;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw error(line, "not valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+            throw new SettingsException("The waiver file " + file.toAbsolutePath() + " is not valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON")
+                    + " at " + SyntaxErrors.describe(e) + ".");
         } catch (IOException e) {
             throw error(0, "cannot be read: " + e.getMessage());
         }
@@ -179,7 +179,6 @@ final class WaiverFile {
     }
 
     private SettingsException error(int line, String problem) {
-        return new SettingsException(Setting.WAIVERS.property() + ": " + file.toAbsolutePath()
-                + (line > 0 ? " line " + line : "") + ": " + problem);
+        return new SettingsException("The waiver file " + file.toAbsolutePath() + (line > 0 ? " line " + line : "") + ": " + problem + ".");
     }
 }

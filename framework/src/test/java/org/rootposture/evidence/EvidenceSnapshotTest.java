@@ -84,6 +84,6 @@ class EvidenceSnapshotTest {
         Files.writeString(file, json.replace("\"AccountSummary\"", "\"NoSuchEvidence\""));
         assertThatThrownBy(() -> EvidenceSnapshot.read(file).replay(ACCOUNT).accountSummary())
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("accountSummary");
-        assertThatThrownBy(() -> EvidenceSnapshot.read(dir.resolve("missing.json"))).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> EvidenceSnapshot.read(dir.resolve("missing.json"))).hasMessageContaining("does not exist");
     }
 }

@@ -91,7 +91,7 @@ class SettingsReaderTest {
     @Test
     void wrongValuesNameTheSettingTheValueAndWhatIsAllowed() {
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.usage-window-days", "ninety"), Map.of()))
-                .hasMessage("rootposture.usage-window-days (or ROOTPOSTURE_USAGE_WINDOW_DAYS): 'ninety' is not allowed; expected a whole number from 1 to 3650");
+                .hasMessage("rootposture.usage-window-days: 'ninety' is not allowed; expected a whole number from 1 to 3650");
         assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_RETRY_MODE", "aggressive")))
                 .hasMessageContaining("'aggressive' is not allowed; expected one of [standard, adaptive, legacy]");
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.credential-report-timeout", "2 minutes"), Map.of()))
@@ -110,17 +110,51 @@ class SettingsReaderTest {
         assertThat(read(REGION, Map.of("ROOTPOSTURE_EVIDENCE_NOT_BEFORE", "2026-11-22T10:30:00+01:00")).evidenceNotBefore())
                 .contains(Instant.parse("2026-11-22T09:30:00Z"));
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.evidence-not-before", "2026-11-22 09:30"), Map.of()))
-                .hasMessageContaining("rootposture.evidence-not-before (or ROOTPOSTURE_EVIDENCE_NOT_BEFORE): '2026-11-22 09:30' is not allowed")
+                .hasMessageContaining("rootposture.evidence-not-before: '2026-11-22 09:30' is not allowed")
                 .hasMessageContaining("ISO-8601 instant");
+    }
+
+    @Test
+    void aWrongValueIsNamedAsTheUserWroteIt(@TempDir Path dir) throws IOException {
+        String wrong = ": '0' is not allowed; expected a whole number from 1 to 64";
+        assertThatThrownBy(() -> new SettingsReader(Map.of(Setting.CONCURRENCY, "0"), REGION, Map.of(), Optional::empty, true).read())
+                .hasMessage("--concurrency" + wrong);
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.concurrency", "0"), Map.of()))
+                .hasMessage("rootposture.concurrency" + wrong);
+        assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_CONCURRENCY", "0")))
+                .hasMessage("ROOTPOSTURE_CONCURRENCY" + wrong);
+        Path file = Files.writeString(dir.resolve("posture.properties"), "rootposture.concurrency=0\n");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.settings-file", file.toString()), Map.of()))
+                .hasMessage("rootposture.concurrency in " + file.toAbsolutePath() + wrong);
+    }
+
+    @Test
+    void anOptionWinsOverThePropertyAndASettingItNeedsIsNamedAsAnOption() {
+        Settings settings = new SettingsReader(Map.of(Setting.CONCURRENCY, "16"),
+                Map.of("rootposture.region", "eu-west-1", "rootposture.concurrency", "0"), Map.of(), Optional::empty, true).read();
+        assertThat(settings.concurrency()).isEqualTo(16);
+        assertThat(settings.given(Setting.CONCURRENCY)).isEqualTo("--concurrency 16");
+        assertThatThrownBy(() -> new SettingsReader(Map.of(Setting.TARGETS, "terraform"), REGION, Map.of(), Optional::empty, true).read())
+                .hasMessage("--targets terraform needs --terraform-outputs: the file written by `terraform output -json`");
+        assertThatThrownBy(() -> new SettingsReader(Map.of(), Map.of(), Map.of(), Optional::empty, true).read())
+                .hasMessage("No AWS region is configured: set --region, AWS_REGION, or a region in your AWS profile.")
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.awsNotConfigured()).isTrue());
+    }
+
+    @Test
+    void optionsArriveAsConfigurationParametersNamedAsTyped() {
+        Map<String, String> parameters = Map.of("--concurrency", "0", "--region", "eu-west-1");
+        assertThatThrownBy(() -> SettingsReader.fromEnvironment(key -> Optional.ofNullable(parameters.get(key))))
+                .hasMessage("--concurrency: '0' is not allowed; expected a whole number from 1 to 64");
     }
 
     @Test
     void unknownSettingsAreRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.usage-window", "30"), Map.of()))
-                .hasMessageContaining("Unknown setting 'rootposture.usage-window' (system property)")
-                .hasMessageContaining("rootposture.usage-window-days");
+                .hasMessage("Unknown setting 'rootposture.usage-window' (system property); did you mean rootposture.usage-window-days?"
+                        + " The README's Settings table lists them all.");
         assertThatThrownBy(() -> read(REGION, Map.of("ROOTPOSTURE_TARGET", "caller")))
-                .hasMessageContaining("Unknown setting 'ROOTPOSTURE_TARGET' (environment variable)");
+                .hasMessageContaining("Unknown setting 'ROOTPOSTURE_TARGET' (environment variable); did you mean ROOTPOSTURE_TARGETS?");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +15,11 @@ import org.rootposture.settings.SettingsException;
 
 class TerraformOutputsTest {
 
-    private static final Function<String, Optional<String>> ROLE = id -> id.equals("111111111111")
-            ? Optional.empty() : Optional.of("arn:aws:iam::" + id + ":role/Audit");
-
     @TempDir
     Path dir;
 
     private List<Target> read(String json, String output) throws IOException {
-        return TerraformOutputs.read(Files.writeString(dir.resolve("outputs.json"), json), output, ROLE);
+        return TerraformOutputs.read(Files.writeString(dir.resolve("outputs.json"), json), output);
     }
 
     @Test
@@ -33,7 +29,7 @@ class TerraformOutputsTest {
                 """, "member_accounts");
         assertThat(targets).containsExactly(
                 new Target("111111111111", Optional.empty(), Optional.empty()),
-                new Target("222222222222", Optional.empty(), Optional.of("arn:aws:iam::222222222222:role/Audit")));
+                new Target("222222222222", Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -62,27 +58,36 @@ class TerraformOutputsTest {
     void aMissingOutputListsTheOnesThatExist() {
         assertThatThrownBy(() -> read("{\"a\": {\"value\": []}, \"b\": {\"value\": []}}", "accounts"))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("rootposture.terraform-outputs")
-                .hasMessageContaining("has no output named 'accounts'; its outputs are [a, b]");
+                .hasMessage("The Terraform outputs file " + dir.resolve("outputs.json") + ": there is no output named 'accounts'; its outputs are [a, b].");
     }
 
     @Test
-    void malformedJsonNamesTheLine() {
+    void malformedJsonNamesTheFileAndLineInOneSentenceWithoutTheParsersInternals() {
         assertThatThrownBy(() -> read("{\n\"accounts\": {\"value\": [\"111111111111\",]\n}", "accounts"))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("is not valid JSON (line 2");
+                .hasMessage("The Terraform outputs file " + dir.resolve("outputs.json") + " is not valid JSON at line 2, column 39:"
+                        + " Unexpected character (']'): expected a value; write it with `terraform output -json > outputs.json`.");
     }
 
     @Test
-    void aValueThatIsNeitherIdNorArnIsNamed() {
-        assertThatThrownBy(() -> read("{\"accounts\": {\"value\": {\"prod\": \"prod-account\"}}}", "accounts"))
-                .hasMessageContaining("output 'accounts' key 'prod' is 'prod-account', neither a 12-digit account id nor an IAM role ARN");
+    void aTruncatedFileSaysSo() {
+        assertThatThrownBy(() -> read("{\n  \"accounts\": {\n    \"value\": [\n      \"111111111111\",", "accounts"))
+                .hasMessage("The Terraform outputs file " + dir.resolve("outputs.json") + " is not valid JSON at line 4, column 22:"
+                        + " the file ends before the JSON is complete (is it cut short?); write it with `terraform output -json > outputs.json`.")
+                .message().doesNotContain("Source", "REDACTED", "StreamReadFeature", "\n");
+    }
+
+    @Test
+    void aValueThatIsNeitherIdNorArnIsNamedWithItsLine() {
+        assertThatThrownBy(() -> read("{\"accounts\": {\n  \"value\": {\n    \"payments\": \"222222222222\",\n    \"prod\": \"prod-account\"}}}", "accounts"))
+                .hasMessage("The Terraform outputs file " + dir.resolve("outputs.json") + " line 4: output 'accounts' key 'prod' is 'prod-account',"
+                        + " neither a 12-digit account id nor an IAM role ARN.");
         assertThatThrownBy(() -> read("{\"accounts\": {\"value\": 12}}", "accounts"))
                 .hasMessageContaining("output 'accounts' is number");
     }
 
     @Test
     void aFileThatIsNotAnObjectIsRejected() {
-        assertThatThrownBy(() -> read("[1, 2]", "accounts")).hasMessageContaining("is not the JSON object written by `terraform output -json`");
+        assertThatThrownBy(() -> read("[1, 2]", "accounts")).hasMessageContaining("it is not the JSON object that `terraform output -json` writes");
     }
 }

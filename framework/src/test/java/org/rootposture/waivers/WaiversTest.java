@@ -101,8 +101,12 @@ class WaiversTest {
         assertError(entry("approver: a", "approvr: x"), "line 5: unknown field 'approvr'");
         assertError(entry("control: root.mfa.hardware", "control: Root MFA"), "line 2: 'Root MFA' is not a control id");
         assertError("waivers:\n  - control: [a, b\n", "line ");
-        assertError("waivers:\n  - control: root.mfa.hardware\n    account: \"111\n", "not valid YAML: ");
-        assertError("{\"waivers\": [\n  {\"control\": \"root.mfa.hardware\",,}]}", "line 2: not valid JSON: ", "waivers.json");
+        assertError("waivers:\n  - control: root.mfa.hardware\n    account: \"111\n", "is not valid YAML at line 4, column 1: the quote opened on line 3 is never closed.");
+        assertError("waivers:\n  - control: root.mfa.hardware\n     account: \"1\"\n", "is not valid YAML at line 3, column 13: a ':' where YAML does not"
+                + " expect one; check the indentation, or quote a value that holds ': '.");
+        assertError("waivers:\n\t- control: root.mfa.hardware\n", "is not valid YAML at line 2, column 1: a tab character; indent YAML with spaces.");
+        assertError("{\"waivers\": [\n  {\"control\": \"root.mfa.hardware\",,}]}", "is not valid JSON at line 2, column 35: Unexpected character (',')",
+                "waivers.json");
         assertError("accepted:\n  - control: x\n", "line 1: expected 'waivers:' at the top");
         assertError(ONE + ONE.replace("waivers:\n", ""), "line 7: waives root.mfa.hardware for 111111111111 again (first on line 2)");
     }
@@ -110,7 +114,7 @@ class WaiversTest {
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> Waivers.load(Optional.of(dir.resolve("nope.yaml")), NOVEMBER_2026))
-                .isInstanceOf(SettingsException.class).hasMessage("rootposture.waivers: " + dir.resolve("nope.yaml") + ": the file does not exist");
+                .isInstanceOf(SettingsException.class).hasMessage("The waiver file " + dir.resolve("nope.yaml") + ": the file does not exist.");
     }
 
     private static final String ONE = """
@@ -134,8 +138,9 @@ class WaiversTest {
 
     private void assertError(String content, String expected, String name) {
         assertThatThrownBy(() -> load(name, content)).isInstanceOf(SettingsException.class)
-                .hasMessageStartingWith("rootposture.waivers: " + dir.resolve(name))
-                .hasMessageContaining(expected);
+                .hasMessageStartingWith("The waiver file " + dir.resolve(name))
+                .hasMessageContaining(expected)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Source:", "in 'reader'", "^"));
     }
 
     private Waivers load(String name, String content) throws Exception {

@@ -20,6 +20,8 @@ public final class DemoLabSession implements LauncherSessionListener {
     public static final String PROPERTY = "rootposture.lab";
     /** The only value of {@link #PROPERTY} the lab knows. */
     public static final String DEMO = "demo";
+    /** The region the lab serves when the run names none ({@code aws.region} unset). */
+    public static final String DEFAULT_REGION = "us-east-1";
     /** The fixture of the demo organization, on the class path. */
     public static final String DEMO_FIXTURE = "/demo-organization.json";
 
@@ -43,7 +45,7 @@ public final class DemoLabSession implements LauncherSessionListener {
         set("aws.accessKeyId", credentials.accessKeyId());
         set("aws.secretAccessKey", credentials.secretAccessKey());
         if (System.getProperty("aws.region") == null) {
-            set("aws.region", "us-east-1");
+            set("aws.region", DEFAULT_REGION);
         }
         System.out.println("Root Posture demo lab: serving demo organization "
                 + fixture.organizationIfAny().map(OrganizationFixture::id).orElse("(none)")

@@ -17,12 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -53,15 +53,22 @@ import org.rootposture.contract.PostureResult;
 import org.rootposture.contract.PostureResults;
 import org.rootposture.contract.Tally;
 import org.rootposture.evidence.EvidenceSnapshot;
+import org.rootposture.evidence.SnapshotException;
 import org.rootposture.lab.DemoLabSession;
 import org.rootposture.runner.catalogue.BuiltInCatalogue;
+import org.rootposture.session.NoCredentialsException;
+import org.rootposture.settings.Setting;
 import org.rootposture.settings.Settings;
+import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
+import org.rootposture.targets.TargetResolver;
 import org.rootposture.waivers.Waivers;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+
+import software.amazon.awssdk.core.SdkSystemSetting;
 
 /**
  * The post-deploy pipeline stage: {@code java -jar rootposture-runner.jar [OPTIONS]} runs the built-in catalogue
@@ -79,6 +86,8 @@ public final class RootPostureRunner {
     public static final int CONFIGURATION_ERROR = 3;
 
     static final String SNAPSHOT_COPY = "evidence-snapshot.json";
+
+    private static final String WITHOUT_AWS = "(--demo shows Root Posture without AWS, against a built-in demo organization.)";
 
     private static final Pattern SECRET_PROPERTY = Pattern.compile(
             "\\s*<property name=\"[^\"]*(?i:secret|token|password|accesskey|credential)[^\"]*\" value=\"[^\"]*\"/>(\\R)?");
@@ -111,6 +120,9 @@ public final class RootPostureRunner {
         } catch (UsageException e) {
             err.println("Root Posture runner: configuration error: " + e.getMessage());
             return CONFIGURATION_ERROR;
+        } catch (SettingsException | SnapshotException e) {
+            err.println("Root Posture runner: configuration error: " + sentence(e));
+            return CONFIGURATION_ERROR;
         } finally {
             Thread.currentThread().setContextClassLoader(context);
             Allure.setLifecycle(allure);
@@ -121,60 +133,21 @@ public final class RootPostureRunner {
     private int run(RunnerOptions options) {
         Instant started = Instant.now();
         refuseLabOutsideDemo(options);
-        options.settings().forEach(System::setProperty);
-        if (options.demo()) {
-            System.setProperty(DemoLabSession.PROPERTY, DemoLabSession.DEMO);
-            if (System.getProperty("rootposture.targets") == null && environment.get("ROOTPOSTURE_TARGETS") == null) {
-                System.setProperty("rootposture.targets", "organization");
+        Map<Setting, String> commandLine = commandLine(options);
+        Settings settings = check(options, commandLine);
+        try (OutputFolder output = OutputFolder.open(options.output())) {
+            runPostureTests(options, commandLine, output);
+            output.publish();
+            List<PostureResult> outcomes = PostureResults.read(output.results());
+            int exit = ExitCode.of(outcomes, options.failOn()).code();
+            Optional<Snapshot> snapshot = Snapshot.of(settings);
+            Optional<String> report = Optional.empty();
+            if (options.report()) {
+                report = Optional.of(report(options, output.folder(), snapshot));
             }
+            summary(options, outcomes, exit, output.folder(), snapshot, report, Duration.between(started, Instant.now()));
+            return exit;
         }
-        replayDefaults();
-        Path output = options.output().toAbsolutePath().normalize();
-        Path results = output.resolve("allure-results");
-        Path junit = output.resolve("junit");
-        prepare(results, junit);
-        System.setProperty("allure.results.directory", results.toString());
-        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-
-        try (URLClassLoader userClasses = classLoader(options.classpath())) {
-            Thread.currentThread().setContextClassLoader(userClasses);
-            LauncherConfig.Builder config = LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false);
-            if (options.demo()) {
-                config.addLauncherSessionListeners(new DemoLabSession());
-            }
-            AtomicReference<String> configurationFailure = new AtomicReference<>();
-            try (LauncherSession session = LauncherFactory.openSession(config.build())) {
-                checkSettings();
-                Launcher launcher = session.getLauncher();
-                LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectors(options))
-                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                        .build();
-                TestPlan plan = launcher.discover(request);
-                if (!plan.containsTests()) {
-                    throw new UsageException("no posture tests found in " + describe(options)
-                            + ": are they JUnit 5 test classes (e.g. @RootPosture with control annotations)?");
-                }
-                out.println("Root Posture runner: running the posture tests of " + describe(options));
-                launcher.execute(plan, new LegacyXmlReportGeneratingListener(junit, new PrintWriter(err, true)),
-                        configurationFailures(configurationFailure));
-            }
-            scrubJunitXml(junit);
-            if (configurationFailure.get() != null) {
-                throw new UsageException(configurationFailure.get());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-
-        List<PostureResult> outcomes = PostureResults.read(results);
-        int exit = ExitCode.of(outcomes, options.failOn()).code();
-        Optional<String> report = Optional.empty();
-        if (options.report()) {
-            report = Optional.of(report(options, output, results));
-        }
-        summary(options, outcomes, exit, output, report, Duration.between(started, Instant.now()));
-        return exit;
     }
 
     private void refuseLabOutsideDemo(RunnerOptions options) {
@@ -185,35 +158,102 @@ public final class RootPostureRunner {
     }
 
     /**
-     * Reads the settings, the waiver file and a snapshot to replay as the run will, so that a wrong one stops here,
-     * before any AWS call.
+     * The settings of the command line, with what the run implies: --demo checks the demo organization, and a replay
+     * judges in the recorded run's region unless told otherwise, so that it needs no AWS configuration.
      */
-    private static void checkSettings() {
-        try {
-            Settings settings = SettingsReader.fromEnvironment();
-            Waivers.load(settings.waivers(), Clock.systemUTC());
-            settings.replay().ifPresent(EvidenceSnapshot::read);
-        } catch (RuntimeException e) {
-            throw new UsageException(e.getMessage(), e);
+    private Map<Setting, String> commandLine(RunnerOptions options) {
+        Map<Setting, String> commandLine = new EnumMap<>(options.settings());
+        if (options.demo() && !given(Setting.TARGETS, commandLine)) {
+            commandLine.put(Setting.TARGETS, "organization");
+        }
+        Optional<String> replay = Optional.ofNullable(commandLine.get(Setting.REPLAY))
+                .or(() -> Optional.ofNullable(System.getProperty(Setting.REPLAY.property())))
+                .or(() -> Optional.ofNullable(environment.get(Setting.REPLAY.environmentVariable())));
+        if (replay.isPresent() && !given(Setting.REGION, commandLine)) {
+            commandLine.put(Setting.REGION, EvidenceSnapshot.read(Path.of(replay.get())).region());
+        }
+        return commandLine;
+    }
+
+    private boolean given(Setting setting, Map<Setting, String> commandLine) {
+        return commandLine.containsKey(setting) || System.getProperty(setting.property()) != null
+                || environment.get(setting.environmentVariable()) != null;
+    }
+
+    /**
+     * Reads the settings, the waiver file, a snapshot to replay and the Terraform outputs as the run will, so that a
+     * wrong one stops here, before the demo lab starts, any AWS call or any file written.
+     */
+    private Settings check(RunnerOptions options, Map<Setting, String> commandLine) {
+        if (options.demo() && System.getProperty(SdkSystemSetting.AWS_REGION.property()) == null) {
+            System.setProperty(SdkSystemSetting.AWS_REGION.property(), DemoLabSession.DEFAULT_REGION);
+        }
+        Settings settings = SettingsReader.fromCommandLine(commandLine, environment);
+        Waivers.load(settings.waivers(), Clock.systemUTC());
+        settings.replay().ifPresent(EvidenceSnapshot::read);
+        TargetResolver.check(settings);
+        return settings;
+    }
+
+    /** Runs the posture tests on the JUnit Platform, writing into the output's staging folder; stops on a configuration error. */
+    private void runPostureTests(RunnerOptions options, Map<Setting, String> commandLine, OutputFolder output) {
+        if (options.demo()) {
+            System.setProperty(DemoLabSession.PROPERTY, DemoLabSession.DEMO);
+        }
+        System.setProperty("allure.results.directory", output.stagedResults().toString());
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(output.stagedResults())));
+        AtomicReference<Throwable> configurationFailure = new AtomicReference<>();
+        try (URLClassLoader userClasses = classLoader(options.classpath())) {
+            Thread.currentThread().setContextClassLoader(userClasses);
+            LauncherConfig.Builder config = LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false);
+            if (options.demo()) {
+                config.addLauncherSessionListeners(new DemoLabSession());
+            }
+            try (LauncherSession session = LauncherFactory.openSession(config.build())) {
+                Launcher launcher = session.getLauncher();
+                LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectors(options))
+                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
+                commandLine.forEach((setting, value) -> request.configurationParameter(setting.option(), value));
+                TestPlan plan = launcher.discover(request.build());
+                if (!plan.containsTests()) {
+                    throw new UsageException("no posture tests found in " + describe(options)
+                            + ": are they JUnit 5 test classes (e.g. @RootPosture with control annotations)?");
+                }
+                out.println("Root Posture runner: running the posture tests of " + describe(options));
+                launcher.execute(plan, new LegacyXmlReportGeneratingListener(output.stagedJunit(), new PrintWriter(err, true)),
+                        configurationFailures(configurationFailure));
+            }
+            scrubJunitXml(output.stagedJunit());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (configurationFailure.get() != null) {
+            throw new UsageException(sentence(configurationFailure.get()), configurationFailure.get());
         }
     }
 
-    /** A replay judges in the recorded run's region unless told otherwise, so that it needs no AWS configuration. */
-    private void replayDefaults() {
-        String replay = Optional.ofNullable(System.getProperty("rootposture.replay")).orElse(environment.get("ROOTPOSTURE_REPLAY"));
-        if (replay != null && System.getProperty("rootposture.region") == null && environment.get("ROOTPOSTURE_REGION") == null) {
-            try {
-                System.setProperty("rootposture.region", EvidenceSnapshot.read(Path.of(replay)).region());
-            } catch (RuntimeException e) {
-                throw new UsageException(e.getMessage(), e);
+    /** The sentence a configuration error is reported with: the framework's own, and how to try Root Posture without AWS. */
+    private static String sentence(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoCredentialsException || cause instanceof SettingsException settings && settings.awsNotConfigured()) {
+                return cause.getMessage() + " " + WITHOUT_AWS;
+            }
+            if (cause instanceof SettingsException || cause instanceof SnapshotException) {
+                return cause.getMessage();
             }
         }
+        return failure.getMessage();
     }
 
-    /** The snapshot recorded or replayed, copied beside the report, and named in the report's Environment. */
-    private static Optional<Path> snapshot() {
-        return Optional.ofNullable(System.getProperty("rootposture.record")).or(() -> Optional.ofNullable(System.getProperty("rootposture.replay")))
-                .map(Path::of).filter(Files::isRegularFile);
+    /** The evidence snapshot the run recorded or replayed, copied beside the report, and named in the report's Environment. */
+    private record Snapshot(Path file, boolean replayed) {
+
+        static Optional<Snapshot> of(Settings settings) {
+            return settings.replay().map(file -> new Snapshot(file, true))
+                    .or(() -> settings.record().map(file -> new Snapshot(file, false)))
+                    .filter(snapshot -> Files.isRegularFile(snapshot.file()));
+        }
     }
 
     private static List<DiscoverySelector> selectors(RunnerOptions options) {
@@ -253,29 +293,17 @@ public final class RootPostureRunner {
         return new URLClassLoader("rootposture-classpath", urls, RootPostureRunner.class.getClassLoader());
     }
 
-    /** Remembers the sentence of a run that could not start (settings, or the accounts to check). */
-    private static TestExecutionListener configurationFailures(AtomicReference<String> failure) {
+    /** Remembers why a run could not start (settings, or the accounts to check). */
+    private static TestExecutionListener configurationFailures(AtomicReference<Throwable> failure) {
         return new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
                 result.getThrowable()
                         .filter(ExtensionConfigurationException.class::isInstance)
-                        .map(Throwable::getMessage)
-                        .filter(message -> message != null && message.startsWith("Root Posture "))
-                        .ifPresent(message -> failure.compareAndSet(null, message));
+                        .filter(thrown -> thrown.getMessage() != null && thrown.getMessage().startsWith("Root Posture "))
+                        .ifPresent(thrown -> failure.compareAndSet(null, thrown));
             }
         };
-    }
-
-    private static void prepare(Path results, Path junit) {
-        try {
-            EmbeddedAllure.delete(results);
-            EmbeddedAllure.delete(junit);
-            Files.createDirectories(results);
-            Files.createDirectories(junit);
-        } catch (IOException e) {
-            throw new UsageException("--output: cannot prepare " + results.getParent() + ": " + e.getMessage(), e);
-        }
     }
 
     /** JUnit XML lists the JVM's system properties; none that holds a credential (the demo lab's, say) is kept. */
@@ -288,20 +316,19 @@ public final class RootPostureRunner {
         }
     }
 
-    private String report(RunnerOptions options, Path output, Path results) {
+    private String report(RunnerOptions options, Path output, Optional<Snapshot> snapshot) {
         Path allureHome = options.allureHome().orElseGet(() -> EmbeddedAllure.home(EmbeddedAllure.cacheDirectory(environment)));
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("Runner", "rootposture-runner " + describe(options) + (options.demo() ? " (demo lab)" : ""));
-        snapshot().ifPresent(file -> rows.put(System.getProperty("rootposture.replay") != null ? "Evidence replayed from" : "Evidence recorded to",
-                file.getFileName() + " (sha256 " + sha256(file) + "), copied beside this report as " + SNAPSHOT_COPY));
-        Arguments arguments = new Arguments(results, output.resolve("allure-report"), allureHome, rows,
+        snapshot.ifPresent(used -> rows.put(used.replayed() ? "Evidence replayed from" : "Evidence recorded to",
+                used.file().getFileName() + " (sha256 " + sha256(used.file()) + "), copied beside this report as " + SNAPSHOT_COPY));
+        Arguments arguments = new Arguments(output.resolve(OutputFolder.RESULTS), output.resolve(OutputFolder.REPORT), allureHome, rows,
                 options.reportName().orElse(Arguments.DEFAULT_REPORT_NAME), options.history());
         try {
             String line = new ReportGenerator(environment, Clock.systemUTC(), out).generate(arguments);
-            Optional<Path> snapshot = snapshot();
             if (snapshot.isPresent()) {
-                Files.copy(snapshot.get(), arguments.report().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(snapshot.get(), arguments.site().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(snapshot.get().file(), arguments.report().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(snapshot.get().file(), arguments.site().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
             }
             return line;
         } catch (IOException e) {
@@ -319,15 +346,16 @@ public final class RootPostureRunner {
         }
     }
 
-    private void summary(RunnerOptions options, List<PostureResult> outcomes, int exit, Path output, Optional<String> report, Duration took) {
+    private void summary(RunnerOptions options, List<PostureResult> outcomes, int exit, Path output, Optional<Snapshot> snapshot,
+                         Optional<String> report, Duration took) {
         out.println();
         out.println("Root Posture runner: " + Tally.of(outcomes));
         out.println("  non-compliant at or above --fail-on " + options.failOn().word() + ": "
                 + outcomes.stream().filter(result -> ExitCode.decides(result, options.failOn())).count());
         out.println("  Allure results: " + output.resolve("allure-results"));
         out.println("  JUnit XML:      " + output.resolve("junit"));
-        snapshot().ifPresent(file -> out.println("  Evidence snapshot: " + file.toAbsolutePath()
-                + (System.getProperty("rootposture.replay") != null ? " (replayed, no AWS call made)" : " (recorded)")));
+        snapshot.ifPresent(used -> out.println("  Evidence snapshot: " + used.file().toAbsolutePath()
+                + (used.replayed() ? " (replayed, no AWS call made)" : " (recorded)")));
         report.ifPresent(line -> out.println("  " + line));
         out.println("  exit code " + exit + " (" + switch (exit) {
             case COMPLIANT -> "compliant";

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.rootposture.settings.Setting;
  * The runner's command line, checked: every framework setting as {@code --NAME VALUE} (the {@code rootposture.NAME}
  * system property), plus the runner's own options. See {@link #usage()}.
  */
-record RunnerOptions(Map<String, String> settings, Path output, List<Path> classpath, List<String> packages,
+record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> classpath, List<String> packages,
                      boolean builtIn, Severity failOn, boolean demo, Optional<Path> allureHome, boolean report,
                      Optional<Path> history, Optional<String> reportName) {
 
@@ -30,7 +31,8 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
               --output DIR          where results go (default ./rootposture-output): DIR/allure-results,
                                     DIR/allure-report/index.html (the single-file report, open it from file://),
                                     DIR/allure-report-site (multi-file report; its history/ feeds the next run's trend),
-                                    DIR/junit (JUnit XML). allure-results and junit are emptied first.
+                                    DIR/junit (JUnit XML). A run replaces allure-results, junit and allure-report;
+                                    a configuration error (exit code 3) leaves DIR as it was.
               --built-in            run the built-in CIS root catalogue (every built-in control). The default when
                                     no --classpath is given; with --classpath, add it to run both.
               --classpath PATH      a jar or directory of your posture test classes (compiled, with their own
@@ -59,7 +61,9 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
               0  compliant: every result passed, not applicable or waived (or failed below --fail-on)
               1  non-compliant: a control FAILed at or above --fail-on
               2  unable to assess: some controls could not be assessed (broken), none failed at or above --fail-on
-              3  configuration error: an unknown or wrong option or setting; nothing was checked
+              3  configuration error: an unknown or wrong option or setting, waiver file, snapshot or Terraform
+                 outputs, no credentials, no account left by the filters, an --output that cannot be written;
+                 nothing was checked and --output is left as it was
             """;
 
     static String usage() {
@@ -89,7 +93,7 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
     }
 
     static String name(Setting setting) {
-        return setting.property().substring("rootposture.".length());
+        return setting.option().substring("--".length());
     }
 
     static boolean isHelp(String... args) {
@@ -98,8 +102,8 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
 
     static RunnerOptions parse(String... args) {
         Map<String, Setting> byOption = settingOptions().stream()
-                .collect(Collectors.toMap(s -> "--" + name(s), s -> s, (a, b) -> a, LinkedHashMap::new));
-        Map<String, String> settings = new LinkedHashMap<>();
+                .collect(Collectors.toMap(Setting::option, s -> s, (a, b) -> a, LinkedHashMap::new));
+        Map<Setting, String> settings = new EnumMap<>(Setting.class);
         Path output = DEFAULT_OUTPUT;
         List<Path> classpath = new ArrayList<>();
         List<String> packages = new ArrayList<>();
@@ -154,7 +158,7 @@ record RunnerOptions(Map<String, String> settings, Path output, List<Path> class
                             if (setting == null) {
                                 throw new UsageException(unknown(option));
                             }
-                            if (settings.put(setting.property(), value) != null) {
+                            if (settings.put(setting, value) != null) {
                                 throw new UsageException(option + " is given twice");
                             }
                         }

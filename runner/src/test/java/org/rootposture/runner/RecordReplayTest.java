@@ -74,7 +74,7 @@ class RecordReplayTest {
     void aCorruptedSnapshotIsAConfigurationErrorNamingTheFile() throws IOException {
         Path snapshot = Files.writeString(dir.resolve("broken.json"), "{\"format\": \"rootposture-evidence\", \"version\": 1, \"accounts\": {");
         assertThat(run("--replay", snapshot.toString(), "--no-report", "--output", dir.resolve("out").toString())).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("evidence snapshot " + snapshot, "corrupted, not valid JSON", "line 1");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("The evidence snapshot " + snapshot + " is corrupted, not valid JSON at line 1");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ExampleTerraformOutputsTest {
 
     @Test
     void theExampleOutputNamesEachAccountAndItsAuditRole() {
-        assertThat(TerraformOutputs.read(EXAMPLE, "rootposture_targets", id -> Optional.of("OrganizationAccountAccessRole")))
+        assertThat(TerraformOutputs.read(EXAMPLE, "rootposture_targets"))
                 .containsExactly(
                         new Target("333333333333", Optional.of("dev-sandbox"), Optional.of("arn:aws:iam::333333333333:role/RootPostureAudit")),
                         new Target("222222222222", Optional.of("prod-payments"), Optional.of("arn:aws:iam::222222222222:role/RootPostureAudit")),
