@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param replay              the evidence snapshot to evaluate instead of AWS, if any
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
  * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
+ * @param rootSessions        whether member accounts' root users may be read through {@code sts:AssumeRoot} audit sessions
  */
 public record Settings(
         TargetSpec targets,
@@ -57,7 +58,8 @@ public record Settings(
         Optional<Path> record,
         Optional<Path> replay,
         Optional<Duration> accountBudget,
-        Optional<Instant> evidenceNotBefore) {
+        Optional<Instant> evidenceNotBefore,
+        boolean rootSessions) {
 
     public Settings {
         regions = List.copyOf(regions);
