@@ -136,10 +136,7 @@ public final class OrganizationControls {
             Optional<ScpAssessment.Finding> bool = first(assessment, ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL);
             if (withoutMfaSuffices && bool.isPresent()) {
                 return Verdict.fail(Reason.of("An SCP denies the root user without MFA with the Bool operator, which requests signed with root access keys pass.",
-                        bool.get().policyName() + " (" + bool.get().policyId() + ") at " + bool.get().level() + ", statement " + bool.get().statement()
-                                + " conditions the Deny on Bool aws:MultiFactorAuthPresent \"false\": a request signed with root access keys carries no "
-                                + "aws:MultiFactorAuthPresent, and Bool does not match a missing key, so it is not denied. Write BoolIfExists "
-                                + "aws:MultiFactorAuthPresent \"false\" instead (or deny root outright). " + path + " " + considered),
+                        bool.get().sentence() + ". Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. " + path),
                         assessment, chain);
             }
             return Verdict.fail(Reason.of(withoutMfaSuffices ? "No SCP in effect denies the root user's actions without MFA."

@@ -115,9 +115,9 @@ final class ScpEvaluator {
             return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA, denial + " when BoolIfExists aws:MultiFactorAuthPresent is false");
         }
         if (operators.stream().allMatch(operator -> operator.equals("bool") || operator.equals("boolifexists"))) {
-            return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL, denial + " when Bool aws:MultiFactorAuthPresent is false, "
-                    + "which does not match requests signed with root access keys (they carry no aws:MultiFactorAuthPresent): "
-                    + "BoolIfExists is needed");
+            return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL, denial + " only when Bool aws:MultiFactorAuthPresent "
+                    + "is false: a request signed with root access keys carries no aws:MultiFactorAuthPresent, and Bool does not match a missing "
+                    + "key, so it is not denied");
         }
         return Judgement.none("its aws:MultiFactorAuthPresent condition " + describe(mfa) + " is not a denial without MFA");
     }

@@ -109,8 +109,10 @@ class OrganizationControlsTest {
             assertThat(mfa.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(mfa.reason()).startsWith("An SCP denies the root user without MFA with the Bool operator, which requests signed with root "
                             + "access keys pass.\n")
-                    .contains("DenyRootWithoutMfa (p-denyrootwithoutmfa) at OU Production (ou-ab12-prod0001), statement 'NoMfaNoRoot' conditions "
-                            + "the Deny on Bool aws:MultiFactorAuthPresent \"false\"", "Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead");
+                    .contains("DenyRootWithoutMfa (p-denyrootwithoutmfa) at OU Production (ou-ab12-prod0001), statement 'NoMfaNoRoot': Deny * on "
+                                    + "every resource for aws:PrincipalArn ArnLike arn:aws:iam::*:root only when Bool aws:MultiFactorAuthPresent is false: "
+                                    + "a request signed with root access keys carries no aws:MultiFactorAuthPresent, and Bool does not match a missing key, "
+                                    + "so it is not denied. Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. Chain: ");
             assertThat(rootDenied(chain).outcome()).isEqualTo(Outcome.FAIL);
             assertThat(((ScpAssessment) mfa.evidence().get(0)).findings()).extracting(ScpAssessment.Finding::effect)
                     .contains(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL);

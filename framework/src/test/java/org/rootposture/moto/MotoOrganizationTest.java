@@ -292,9 +292,9 @@ class MotoOrganizationTest {
         Verdict withBool = OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA.evaluate(memberEvidence(lab.legacy(), organization()), context());
         assertThat(withBool.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(withBool.reason()).startsWith("An SCP denies the root user without MFA with the Bool operator, which requests signed with root "
-                        + "access keys pass.\nDenyRootWithoutMfaBool (" + bool + ") at the account, statement 'DenyRootWithoutMfa' conditions the Deny on "
-                        + "Bool aws:MultiFactorAuthPresent \"false\"")
-                .contains("Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead (or deny root outright).");
+                        + "access keys pass.\nDenyRootWithoutMfaBool (" + bool + ") at the account, statement 'DenyRootWithoutMfa': Deny * on every "
+                        + "resource for aws:PrincipalArn StringLike arn:aws:iam::*:root only when Bool aws:MultiFactorAuthPresent is false")
+                .contains("Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. Chain: root ");
 
         seedOrganizations.detachPolicy(request -> request.policyId(bool).targetId(lab.legacy()));
         policy("DenyRootWithoutMfaBoolIfExists", DENY_ROOT_WITHOUT_MFA, lab.legacy());
