@@ -43,6 +43,7 @@ final class Run implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService readers;
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
+    private final Map<String, AccountEvidence> otherAccounts = new ConcurrentHashMap<>();
     private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
     private final Waivers waivers;
     private final VerdictRecorder recorder;
@@ -128,9 +129,25 @@ final class Run implements AutoCloseable {
             return replay.get().replay(identity);
         }
         AccountEvidence live = new LiveAccountEvidence(identity, sessions.account(target.accountId(), target.roleArn()),
-                organization, member -> sessions.rootSession(member, targets.partition()),
-                new EvidenceOptions(settings.credentialReportTimeout(), settings.regions(), settings.evidenceNotBefore()), clock);
+                organization, member -> sessions.rootSession(member, targets.partition()), this::evidenceOf,
+                new EvidenceOptions(settings.credentialReportTimeout(), settings.regions(), settings.evidenceNotBefore(), settings.rootSessions()),
+                clock);
         return recording.map(snapshot -> snapshot.record(live)).orElse(live);
+    }
+
+    /**
+     * The evidence of any account the run's evidence leads to (the owner of an organization trail's log group, the
+     * management account): a target's own, or read once through the caller's credentials (the caller's account) or
+     * {@code rootposture.role}.
+     */
+    private AccountEvidence evidenceOf(String accountId) {
+        return targets.accounts().stream()
+                .filter(target -> target.accountId().equals(accountId))
+                .findFirst()
+                .map(target -> account(target).evidence())
+                .orElseGet(() -> otherAccounts.computeIfAbsent(accountId, id -> evidence(new Target(id, Optional.empty(),
+                        id.equals(targets.callerAccountId()) ? Optional.empty()
+                                : Optional.of("arn:" + targets.partition() + ":iam::" + id + ":role/" + settings.roleName())))));
     }
 
     @Override

@@ -56,8 +56,8 @@ class AllureReportTest {
         assertThat(labels(result, "story")).containsExactly("Root user MFA is a hardware device");
         assertThat(labels(result, "severity")).as("Allure's level for HIGH").containsExactly("critical");
         assertThat(labels(result, "verdict")).containsExactly("FAIL");
-        assertThat(result.get("statusDetails").get("message").asText()).doesNotContain("\n");
-        assertThat(result.get("statusDetails").path("trace").asText("")).doesNotContain("\tat ");
+        assertThat(result.get("statusDetails").get("message").asText()).isEqualTo("The root user's MFA is a virtual device, not a hardware device.");
+        assertThat(result.get("statusDetails").get("trace").asText()).contains("222222222222").doesNotContain("\tat ");
         assertThat(result.get("historyId").asText()).isEqualTo(md5("root.mfa.hardware|222222222222|"));
         assertThat(result.get("parameters").findValuesAsText("name")).containsExactly("account", "accountName");
         assertThat(result.get("parameters").findValuesAsText("value")).contains("222222222222");

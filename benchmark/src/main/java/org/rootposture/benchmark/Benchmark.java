@@ -87,7 +87,8 @@ public final class Benchmark {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "rootposture.targets", "organization",
                 "rootposture.region", "us-east-1",
-                "rootposture.concurrency", String.valueOf(concurrency)));
+                "rootposture.concurrency", String.valueOf(concurrency),
+                "rootposture.root-sessions", "true"));
         options.maxAttempts().ifPresent(attempts -> settings.put("rootposture.max-attempts", String.valueOf(attempts)));
         return lab.run(rateLimits.isEmpty() ? "framework" : "framework, AWS-like rate limits", catalogue.postureClass(), accounts,
                 options.latency(), concurrency, rateLimits, settings);

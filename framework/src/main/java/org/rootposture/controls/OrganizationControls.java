@@ -1,6 +1,7 @@
 package org.rootposture.controls;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,16 +44,20 @@ public final class OrganizationControls {
     public static final BuiltInControl SCP_DENIES_ROOT_WITHOUT_MFA = new RootControl(new ControlDefinition(
             "org.scp.root-mfa", "An SCP denies the root user's actions without MFA", RootCredentialControls.CIS, GUARDRAILS,
             List.of(), Severity.MEDIUM,
-            "Where root must stay usable, an SCP that denies root's actions unless MFA is present blocks a stolen password alone.",
+            "Where root must stay usable, an SCP that denies root's actions unless MFA is present blocks a stolen password alone. It must "
+                    + "use BoolIfExists: requests signed with root access keys carry no aws:MultiFactorAuthPresent, and Bool does not match a "
+                    + "missing key, so a Bool condition leaves root's access-key requests allowed.",
             "Attach an SCP with a Deny on \"*\" for aws:PrincipalArn arn:aws:iam::*:root with BoolIfExists aws:MultiFactorAuthPresent "
-                    + "\"false\" (or the stronger full root deny).",
+                    + "\"false\" (not Bool), or the stronger full root deny.",
             List.of("https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html")),
             true, (evidence, context) -> scpDeniesRoot(evidence, true));
 
     public static final BuiltInControl ROOT_CREDENTIALS_ABSENT = new RootControl(new ControlDefinition(
             "root.credentials.absent", "Member account root has no password, access keys, MFA devices or certificates",
             RootCredentialControls.CIS, GUARDRAILS, List.of(), Severity.HIGH,
-            "A member account whose root credentials were removed centrally has nothing to steal, rotate or forget.",
+            "A member account whose root credentials were removed centrally has nothing to steal, rotate or forget. With "
+                    + "rootposture.root-sessions=true the root user is read directly through an sts:AssumeRoot audit session (each leaves root "
+                    + "events in the member's CloudTrail, on which the CIS root usage alarm fires); otherwise from the credential report.",
             "From the management account: IAM → Root access management → select the account → Delete root user credentials "
                     + "(`aws sts assume-root --task-policy-arn arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`).",
             List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html")),
@@ -69,10 +74,12 @@ public final class OrganizationControls {
     public static Verdict featuresEnabled(OrganizationFeatures features) {
         List<String> missing = FEATURES.stream().filter(feature -> !features.enabled(feature)).toList();
         if (missing.isEmpty()) {
-            return Verdict.pass("Centralized root access is enabled for " + features.organizationId() + ": " + String.join(" and ", FEATURES) + ".", features);
+            return Verdict.pass(Reason.of("Centralized root access is enabled (RootCredentialsManagement and RootSessions).",
+                    "Both features are enabled for the organization " + features.organizationId() + "."), features);
         }
-        return Verdict.fail("Centralized root access is not fully enabled for " + features.organizationId() + ": " + String.join(" and ", missing)
-                + (missing.size() == 1 ? " is" : " are") + " off (enabled: " + features.enabledFeatures() + ").", features);
+        return Verdict.fail(Reason.of("Centralized root access is not fully enabled.", "For the organization " + features.organizationId() + ", "
+                + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " off (enabled: " + features.enabledFeatures() + ")."),
+                features);
     }
 
     static Verdict rootAccessCentralized(AccountEvidence evidence, EvaluationContext context) {
@@ -82,15 +89,16 @@ public final class OrganizationControls {
                 features = evidence.organizationFeatures();
             } catch (EvidenceUnavailableException e) {
                 if (e.errorCode().equals(NOT_MANAGEMENT)) {
-                    return Verdict.notApplicable("Only the management account or a delegated administrator can read the organization's root "
-                            + "access features (" + NOT_MANAGEMENT + "); this run's caller is neither.", new Unreadable(e));
+                    return Verdict.notApplicable(Reason.of("Only the management account or a delegated administrator can read centralized root access.",
+                            "iam:ListOrganizationsFeatures answered " + NOT_MANAGEMENT + ": this run's caller is neither."), new Unreadable(e));
                 }
                 throw e;
             }
             Verdict organizationWide = featuresEnabled(features);
             if (!isManagement(evidence, organization)) {
-                return Verdict.notApplicable("Centralized root access is an organization-wide setting, assessed on the management account "
-                        + organization.managementAccountId() + ": " + organizationWide.outcome() + ".", features);
+                return Verdict.notApplicable(Reason.of("Centralized root access is an organization-wide setting, judged on the management account.",
+                        "The management account " + organization.managementAccountId() + " is " + organizationWide.outcome() + ": "
+                                + organizationWide.reason()), features);
             }
             return organizationWide;
         });
@@ -99,40 +107,57 @@ public final class OrganizationControls {
     static Verdict scpDeniesRoot(AccountEvidence evidence, boolean withoutMfaSuffices) {
         return inOrganization(evidence, organization -> {
             if (isManagement(evidence, organization)) {
-                return Verdict.notApplicable("SCPs never apply to the management account " + organization.managementAccountId() + ".", organization);
+                return Verdict.notApplicable(Reason.of("SCPs never apply to the management account.",
+                        "This is the management account " + organization.managementAccountId() + " of the organization " + organization.organizationId() + "."),
+                        organization);
             }
             ScpChain chain = evidence.serviceControlPolicies();
             ScpAssessment assessment = ScpEvaluator.assess(chain, evidence.identity());
-            List<ScpAssessment.Finding> qualifying = assessment.findings().stream()
-                    .filter(finding -> finding.effect() == ScpAssessment.Effect.DENIES_ROOT
-                            || withoutMfaSuffices && finding.effect() == ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA)
-                    .toList();
-            if (!qualifying.isEmpty()) {
-                return Verdict.pass("The root user is denied by " + qualifying.get(0).sentence() + ". Chain: " + chain.path() + ".", assessment, chain);
+            String path = "Chain: " + chain.path() + ".";
+            Optional<ScpAssessment.Finding> denial = first(assessment, ScpAssessment.Effect.DENIES_ROOT);
+            if (denial.isPresent()) {
+                return Verdict.pass(Reason.of("An SCP in effect denies every action by the root user.",
+                        "Denied by " + denial.get().sentence() + ". " + path), assessment, chain);
+            }
+            Optional<ScpAssessment.Finding> withoutMfa = first(assessment, ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA);
+            if (withoutMfaSuffices && withoutMfa.isPresent()) {
+                return Verdict.pass(Reason.of("An SCP in effect denies the root user's actions without MFA.",
+                        "Denied by " + withoutMfa.get().sentence() + ". " + path), assessment, chain);
             }
             List<ScpAssessment.Finding> unreadable = assessment.findings().stream()
                     .filter(finding -> finding.effect() == ScpAssessment.Effect.UNREADABLE).toList();
             if (!unreadable.isEmpty()) {
-                return Verdict.unableToAssess("No readable SCP in the chain " + chain.path() + " denies the root user, and "
-                        + unreadable.stream().map(ScpAssessment.Finding::sentence).collect(Collectors.joining("; ")) + ".", assessment, chain);
+                return Verdict.unableToAssess(Reason.of("An SCP that applies to the account cannot be read, and no readable one denies the root user.",
+                        unreadable.stream().map(ScpAssessment.Finding::sentence).collect(Collectors.joining("; ")) + ". " + path), assessment, chain);
             }
-            String considered = assessment.findings().isEmpty() ? "no SCP is attached"
+            String considered = assessment.findings().isEmpty() ? "No SCP is attached."
                     : assessment.findings().size() + " statement(s) considered: "
-                    + assessment.findings().stream().map(ScpAssessment.Finding::sentence).collect(Collectors.joining("; "));
-            return Verdict.fail("No SCP in the chain " + chain.path() + " denies " + (withoutMfaSuffices ? "the root user's actions without MFA" : "every action by the root user")
-                    + "; " + considered + ".", assessment, chain);
+                    + assessment.findings().stream().map(ScpAssessment.Finding::sentence).collect(Collectors.joining("; ")) + ".";
+            Optional<ScpAssessment.Finding> bool = first(assessment, ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL);
+            if (withoutMfaSuffices && bool.isPresent()) {
+                return Verdict.fail(Reason.of("An SCP denies the root user without MFA with the Bool operator, which requests signed with root access keys pass.",
+                        bool.get().sentence() + ". Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. " + path),
+                        assessment, chain);
+            }
+            return Verdict.fail(Reason.of(withoutMfaSuffices ? "No SCP in effect denies the root user's actions without MFA."
+                    : "No SCP in effect denies every action by the root user.", path + " " + considered), assessment, chain);
         });
+    }
+
+    private static Optional<ScpAssessment.Finding> first(ScpAssessment assessment, ScpAssessment.Effect effect) {
+        return assessment.findings().stream().filter(finding -> finding.effect() == effect).findFirst();
     }
 
     static Verdict rootCredentialsAbsent(AccountEvidence evidence, EvaluationContext context) {
         return inOrganization(evidence, organization -> {
             if (isManagement(evidence, organization)) {
-                return Verdict.notApplicable("The management account " + organization.managementAccountId()
-                        + " keeps its root user: central removal of root credentials applies to member accounts.", organization);
+                return Verdict.notApplicable(Reason.of("The management account keeps its root user; central removal of root credentials applies to member accounts.",
+                        "This is the management account " + organization.managementAccountId() + "."), organization);
             }
             RootCredentialsInventory inventory = evidence.rootCredentialsInventory();
             if (inventory.none()) {
-                return Verdict.pass("The root user has no password, access keys, MFA devices or signing certificates (from " + inventory.source() + ").", inventory);
+                return Verdict.pass(Reason.of("The root user has no password, access keys, MFA devices or signing certificates.",
+                        "From " + inventory.source() + "."), inventory);
             }
             String held = Stream.of(
                             inventory.password() ? Stream.of("a password") : Stream.<String>empty(),
@@ -141,7 +166,7 @@ public final class OrganizationControls {
                             inventory.signingCertificates().stream().map(certificate -> "signing certificate (" + certificate + ")"))
                     .flatMap(s -> s)
                     .collect(Collectors.joining(", "));
-            return Verdict.fail("The root user still has " + held + " (from " + inventory.source() + ").", inventory);
+            return Verdict.fail(Reason.of("The root user still has credentials.", "It has " + held + " (from " + inventory.source() + ")."), inventory);
         });
     }
 
@@ -155,7 +180,8 @@ public final class OrganizationControls {
             organization = evidence.organization();
         } catch (EvidenceUnavailableException e) {
             if (NOT_IN_ORGANIZATION.contains(e.errorCode())) {
-                return Verdict.notApplicable("The account is not in an AWS organization, so organization guardrails do not apply.", new Unreadable(e));
+                return Verdict.notApplicable(Reason.of("The account is not in an AWS organization, so organization guardrails do not apply.",
+                        e.operation() + " answered " + e.errorCode() + "."), new Unreadable(e));
             }
             throw e;
         }

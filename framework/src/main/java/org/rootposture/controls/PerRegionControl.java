@@ -18,7 +18,8 @@ record PerRegionControl(RootControl control) implements BuiltInControl {
     @Override
     public Verdict evaluate(AccountEvidence evidence, EvaluationContext context) {
         if (context.region().isEmpty()) {
-            return Verdict.unableToAssess(control.definition().id() + " is judged per region, and no region was given.");
+            return Verdict.unableToAssess(Reason.of("A per-region control was evaluated without a region.",
+                    control.definition().id() + " is judged per region, and no region was given."));
         }
         return control.evaluate(evidence, context);
     }

@@ -18,15 +18,16 @@ record RootControl(ControlDefinition definition, boolean needsRootUser, Decision
     @Override
     public Verdict evaluate(AccountEvidence evidence, EvaluationContext context) {
         if (needsRootUser && !evidence.identity().partitionHasRootUser()) {
-            return Verdict.notApplicable("The " + evidence.identity().partition() + " partition has no root user.");
+            return Verdict.notApplicable(Reason.of("This AWS partition has no root user.",
+                    "The account is in the " + evidence.identity().partition() + " partition, which has no root user."));
         }
         try {
             return decision.decide(evidence, context);
         } catch (EvidenceUnavailableException e) {
             return Verdict.unableToAssess(e);
         } catch (RuntimeException unexpected) {
-            return Verdict.unableToAssess("The evidence could not be interpreted (" + unexpected + "); "
-                    + definition.id() + " fails closed rather than guess.");
+            return Verdict.unableToAssess(Reason.of("The evidence could not be interpreted.",
+                    "Reading it failed with " + unexpected + "; " + definition.id() + " fails closed rather than guess."));
         }
     }
 }

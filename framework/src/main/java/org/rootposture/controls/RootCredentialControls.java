@@ -95,45 +95,46 @@ public final class RootCredentialControls {
 
     static Verdict accessKeysAbsent(AccountEvidence evidence, EvaluationContext context) {
         AccountSummary summary = evidence.accountSummary();
-        if (summary.required(AccountSummary.ACCESS_KEYS_PRESENT) == 0) {
-            return Verdict.pass("The root user has no access keys (AccountAccessKeysPresent = 0).", summary);
+        int present = summary.required(AccountSummary.ACCESS_KEYS_PRESENT);
+        if (present == 0) {
+            return Verdict.pass(Reason.of("The root user has no access keys.", "AccountAccessKeysPresent = 0."), summary);
         }
-        return withCredentialReport(evidence, summary, report -> {
+        String counted = "AccountAccessKeysPresent = " + present;
+        return withCredentialReport(evidence, summary, "The root user has access keys.", report -> {
             RootCredentials root = report.root();
             String keys = Stream.of(describe("access key 1", root.accessKey1()), describe("access key 2", root.accessKey2()))
                     .flatMap(Optional::stream)
                     .collect(Collectors.joining("; "));
-            return "The root user has access keys (AccountAccessKeysPresent = " + summary.required(AccountSummary.ACCESS_KEYS_PRESENT) + "): "
-                    + (keys.isEmpty() ? "the credential report generated " + day(report.generatedTime()) + " does not list them yet" : keys)
+            return counted + ": " + (keys.isEmpty() ? "the credential report generated " + day(report.generatedTime()) + " does not list them yet" : keys)
                     + ". An inactive root key is still a key.";
-        }, "The root user has access keys (AccountAccessKeysPresent = " + summary.required(AccountSummary.ACCESS_KEYS_PRESENT) + "). An inactive root key is still a key.");
+        }, counted + ". An inactive root key is still a key.");
     }
 
     static Verdict mfaEnabled(AccountEvidence evidence, EvaluationContext context) {
         AccountSummary summary = evidence.accountSummary();
         int mfa = summary.required(AccountSummary.MFA_ENABLED);
         if (mfa > 0) {
-            return Verdict.pass("The root user has MFA enabled (AccountMFAEnabled = " + mfa + ").", summary);
+            return Verdict.pass(Reason.of("The root user has MFA enabled.", "AccountMFAEnabled = " + mfa + "."), summary);
         }
-        return withoutMfa(evidence, summary, "The root user has no MFA (AccountMFAEnabled = 0) while it has ");
+        return withoutMfa(evidence, summary, "The root user has no MFA while it has credentials.");
     }
 
     static Verdict mfaHardware(AccountEvidence evidence, EvaluationContext context) {
         AccountSummary summary = evidence.accountSummary();
         if (summary.required(AccountSummary.MFA_ENABLED) == 0) {
-            return withoutMfa(evidence, summary, "The root user has no MFA at all (AccountMFAEnabled = 0), so none is hardware, while it has ");
+            return withoutMfa(evidence, summary, "The root user has no MFA at all, so none is hardware, while it has credentials.");
         }
         VirtualMfaDevices devices = evidence.virtualMfaDevices();
         String rootArn = evidence.identity().rootArn();
         List<VirtualMfaDevices.Device> rootDevices = devices.assignedTo(rootArn);
         if (!rootDevices.isEmpty()) {
-            return Verdict.fail("The root user's MFA is a virtual device (" + rootDevices.stream()
-                    .map(VirtualMfaDevices.Device::serialNumber).collect(Collectors.joining(", "))
-                    + " assigned to " + rootArn + "), not a hardware device.", summary, devices);
+            return Verdict.fail(Reason.of("The root user's MFA is a virtual device, not a hardware device.",
+                    rootDevices.stream().map(VirtualMfaDevices.Device::serialNumber).collect(Collectors.joining(", "))
+                            + " is assigned to " + rootArn + "."), summary, devices);
         }
-        return Verdict.pass("The root user has MFA enabled and none of the account's " + devices.devices().size()
-                + " virtual MFA devices is assigned to " + rootArn + ": the device is hardware (TOTP token or FIDO security key).",
-                summary, devices);
+        return Verdict.pass(Reason.of("The root user's MFA is a hardware device or security key.",
+                "MFA is enabled and none of the account's " + devices.devices().size() + " virtual MFA devices is assigned to " + rootArn
+                        + ": the device is hardware (TOTP token or FIDO security key)."), summary, devices);
     }
 
     static Verdict usageNoneRecent(AccountEvidence evidence, EvaluationContext context) {
@@ -142,25 +143,28 @@ public final class RootCredentialControls {
         String window = context.usageWindow().toDays() + "-day window";
         String source = " (credential report generated " + report.generatedTime() + ")";
         if (lastUse.isEmpty()) {
-            return Verdict.pass("The credential report records no use of the root password or access keys" + source + ".", report);
+            return Verdict.pass(Reason.of("The credential report records no use of the root user's password or access keys.",
+                    "Neither the password nor an access key has a last-used date" + source + "."), report);
         }
         RootCredentials.Use use = lastUse.get();
         long daysAgo = Duration.between(use.at(), context.now()).toDays();
         String when = "The root user's " + use.credential() + " was last used on " + day(use.at()) + " (" + daysAgo + " days ago), ";
         if (use.at().isAfter(context.now().minus(context.usageWindow()))) {
-            return Verdict.fail(when + "within the " + window + source + ".", report);
+            return Verdict.fail(Reason.of("The root user's password or access keys were used within the window.",
+                    when + "within the " + window + source + "."), report);
         }
-        return Verdict.pass(when + "outside the " + window + source + ".", report);
+        return Verdict.pass(Reason.of("The root user's password and access keys were not used within the window.",
+                when + "outside the " + window + source + "."), report);
     }
 
     static Verdict signingCertificatesAbsent(AccountEvidence evidence, EvaluationContext context) {
         AccountSummary summary = evidence.accountSummary();
         int present = summary.required(AccountSummary.SIGNING_CERTIFICATES_PRESENT);
         if (present == 0) {
-            return Verdict.pass("The root user has no X.509 signing certificates (AccountSigningCertificatesPresent = 0).", summary);
+            return Verdict.pass(Reason.of("The root user has no X.509 signing certificates.", "AccountSigningCertificatesPresent = 0."), summary);
         }
-        String counted = "The root user has X.509 signing certificates (AccountSigningCertificatesPresent = " + present + ")";
-        return withCredentialReport(evidence, summary, report -> {
+        String counted = "AccountSigningCertificatesPresent = " + present;
+        return withCredentialReport(evidence, summary, "The root user has X.509 signing certificates.", report -> {
             RootCredentials root = report.root();
             String certificates = Stream.of(
                             root.certificate1().exists() ? Optional.of("certificate 1 " + (root.certificate1().active() ? "active" : "inactive")) : Optional.<String>empty(),
@@ -174,13 +178,14 @@ public final class RootCredentialControls {
     static Verdict securityContactRegistered(AccountEvidence evidence, EvaluationContext context) {
         SecurityContact contact = evidence.securityContact();
         if (!contact.registered()) {
-            return Verdict.fail("No SECURITY alternate contact is registered: AWS has no one to notify about security issues in this account.", contact);
+            return Verdict.fail(Reason.of("No SECURITY alternate contact is registered.",
+                    "AWS has no one but the account's e-mail address to notify about security issues in this account."), contact);
         }
-        return Verdict.pass("A SECURITY alternate contact is registered: " + contact.name()
-                + (contact.title() == null ? "" : " (" + contact.title() + ")") + ", " + contact.email() + ".", contact);
+        return Verdict.pass(Reason.of("A SECURITY alternate contact is registered.", contact.name()
+                + (contact.title() == null ? "" : " (" + contact.title() + ")") + ", " + contact.email() + "."), contact);
     }
 
-    private static Verdict withoutMfa(AccountEvidence evidence, AccountSummary summary, String failurePrefix) {
+    private static Verdict withoutMfa(AccountEvidence evidence, AccountSummary summary, String finding) {
         List<Evidence> used = new ArrayList<>(List.of(summary));
         List<String> credentials = new ArrayList<>();
         if (summary.required(AccountSummary.ACCESS_KEYS_PRESENT) > 0) {
@@ -198,24 +203,26 @@ public final class RootCredentialControls {
         password.filter(Boolean::booleanValue).ifPresent(p -> credentials.add(0, "a password"));
         Evidence[] evidenceUsed = used.toArray(Evidence[]::new);
         if (!credentials.isEmpty()) {
-            return Verdict.fail(failurePrefix + String.join(", ", credentials) + ".", evidenceUsed);
-        }
-        if (password.isEmpty()) {
-            return Verdict.unableToAssess("The root user has no MFA, no access keys and no signing certificates, but whether it has a password "
-                    + "is unknown: the account summary has no " + AccountSummary.PASSWORD_PRESENT + " and the credential report says password_enabled = not_supported.",
+            return Verdict.fail(Reason.of(finding, "AccountMFAEnabled = 0 while the root user has " + String.join(", ", credentials) + "."),
                     evidenceUsed);
         }
-        return Verdict.notApplicable("The root user has no password, access keys or signing certificates (root credentials removed): "
-                + "MFA is neither possible nor necessary.", evidenceUsed);
+        if (password.isEmpty()) {
+            return Verdict.unableToAssess(Reason.of("Whether the root user has a password is unknown.",
+                    "The root user has no MFA, no access keys and no signing certificates, but the account summary has no "
+                            + AccountSummary.PASSWORD_PRESENT + " and the credential report says password_enabled = not_supported."),
+                    evidenceUsed);
+        }
+        return Verdict.notApplicable(Reason.of("The root user has no credentials, so MFA is neither possible nor necessary.",
+                "The root user has no password, access keys or signing certificates (root credentials removed)."), evidenceUsed);
     }
 
-    private static Verdict withCredentialReport(AccountEvidence evidence, AccountSummary summary,
+    private static Verdict withCredentialReport(AccountEvidence evidence, AccountSummary summary, String finding,
                                                 Function<CredentialReport, String> detailed, String plain) {
         try {
             CredentialReport report = evidence.credentialReport();
-            return Verdict.fail(detailed.apply(report), summary, report);
+            return Verdict.fail(Reason.of(finding, detailed.apply(report)), summary, report);
         } catch (EvidenceUnavailableException e) {
-            return Verdict.fail(plain + " Details were not available: " + e.getMessage() + ".", summary, new Unreadable(e));
+            return Verdict.fail(Reason.of(finding, plain + " Details were not available: " + e.getMessage() + "."), summary, new Unreadable(e));
         }
     }
 

@@ -23,8 +23,13 @@ public record ScpAssessment(String chain, List<Finding> findings, Provenance pro
     public enum Effect {
         /** Denies root every action (or every action but a short, named list). */
         DENIES_ROOT,
-        /** Denies root every action when MFA is absent. */
+        /** Denies root every action when MFA is absent ({@code BoolIfExists aws:MultiFactorAuthPresent false}). */
         DENIES_ROOT_WITHOUT_MFA,
+        /**
+         * Denies root without MFA with {@code Bool aws:MultiFactorAuthPresent false}, which does not match requests
+         * signed with root access keys: they carry no such key, so they are not denied.
+         */
+        DENIES_ROOT_WITHOUT_MFA_WITH_BOOL,
         /** Does not deny root's actions. */
         NONE,
         /** The policy document could not be parsed. */

@@ -23,15 +23,16 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * when MFA is absent? A qualifying statement is a Deny on every action ({@code *}, or {@code NotAction} with a short
  * exempt list, which the finding names) and every resource, whose only conditions select the root principal
  * ({@code aws:PrincipalArn} matching this account's root ARN, through {@code StringLike}, {@code StringEquals},
- * {@code ArnLike} or {@code ArnEquals}) and, for the MFA variant, {@code Bool}/{@code BoolIfExists}
- * {@code aws:MultiFactorAuthPresent = false}. Any other condition narrows the statement, so it does not qualify.
+ * {@code ArnLike} or {@code ArnEquals}) and, for the MFA variant, {@code BoolIfExists aws:MultiFactorAuthPresent = false}.
+ * {@code Bool} instead of {@code BoolIfExists} is judged apart: requests signed with long-term credentials (root access
+ * keys) carry no {@code aws:MultiFactorAuthPresent}, and {@code Bool} does not match a missing key, so such a statement
+ * leaves root's access-key requests allowed. Any other condition narrows the statement, so it does not qualify.
  * Policy JSON is parsed by the AWS SDK's {@code iam-policy-builder}.
  */
 final class ScpEvaluator {
 
     static final int LONGEST_EXEMPT_LIST = 5;
     private static final Set<String> ARN_OPERATORS = Set.of("stringlike", "stringequals", "arnlike", "arnequals");
-    private static final Set<String> MFA_OPERATORS = Set.of("bool", "boolifexists");
 
     private ScpEvaluator() {
     }
@@ -105,13 +106,20 @@ final class ScpEvaluator {
         if (mfa == null) {
             return new Judgement(ScpAssessment.Effect.DENIES_ROOT, "Deny " + actions + " on every resource for " + selects);
         }
-        boolean withoutMfa = mfa.stream().allMatch(condition -> MFA_OPERATORS.contains(condition.operator().value().toLowerCase(Locale.ROOT))
-                && condition.value().equalsIgnoreCase("false"));
-        if (!withoutMfa) {
+        if (!mfa.stream().allMatch(condition -> condition.value().equalsIgnoreCase("false"))) {
             return Judgement.none("its aws:MultiFactorAuthPresent condition " + describe(mfa) + " is not a denial without MFA");
         }
-        return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA,
-                "Deny " + actions + " on every resource for " + selects + " when aws:MultiFactorAuthPresent is false");
+        List<String> operators = mfa.stream().map(condition -> condition.operator().value().toLowerCase(Locale.ROOT)).distinct().toList();
+        String denial = "Deny " + actions + " on every resource for " + selects;
+        if (operators.equals(List.of("boolifexists"))) {
+            return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA, denial + " when BoolIfExists aws:MultiFactorAuthPresent is false");
+        }
+        if (operators.stream().allMatch(operator -> operator.equals("bool") || operator.equals("boolifexists"))) {
+            return new Judgement(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL, denial + " only when Bool aws:MultiFactorAuthPresent "
+                    + "is false: a request signed with root access keys carries no aws:MultiFactorAuthPresent, and Bool does not match a missing "
+                    + "key, so it is not denied");
+        }
+        return Judgement.none("its aws:MultiFactorAuthPresent condition " + describe(mfa) + " is not a denial without MFA");
     }
 
     private static String actions(IamStatement statement) {

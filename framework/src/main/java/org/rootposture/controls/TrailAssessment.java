@@ -29,10 +29,11 @@ final class TrailAssessment {
      *
      * @param trail    the trail
      * @param state    whether it qualifies, does not, or cannot be told
+     * @param finding  why, in words that name no trail or account (the first line of a verdict)
      * @param sentence why, naming the trail
      * @param evidence the records read about it
      */
-    record Judged(Trails.Trail trail, State state, String sentence, List<Evidence> evidence) { }
+    record Judged(Trails.Trail trail, State state, String finding, String sentence, List<Evidence> evidence) { }
 
     private TrailAssessment() {
     }
@@ -44,19 +45,20 @@ final class TrailAssessment {
     private static Judged judge(MonitoringEvidence monitoring, Trails.Trail trail, String accountId, Optional<Duration> await) {
         String name = trail.describe(accountId);
         List<Evidence> evidence = new ArrayList<>();
-        Optional<String> selectorsUnknown = Optional.empty();
+        Optional<EvidenceUnavailableException> selectorsUnknown = Optional.empty();
         String coverage = null;
         try {
             TrailEventSelectors selectors = monitoring.eventSelectors(trail);
             evidence.add(selectors);
             Optional<String> gap = managementEventsGap(selectors);
             if (gap.isPresent()) {
-                return new Judged(trail, State.DISQUALIFIED, name + " " + gap.get(), evidence);
+                return new Judged(trail, State.DISQUALIFIED, "The multi-region trail does not log every management event, read and write.",
+                        name + " " + gap.get(), evidence);
             }
             coverage = coverage(selectors);
         } catch (EvidenceUnavailableException e) {
             evidence.add(new Unreadable(e));
-            selectorsUnknown = Optional.of(e.getMessage());
+            selectorsUnknown = Optional.of(e);
         }
         TrailStatus status;
         try {
@@ -64,18 +66,21 @@ final class TrailAssessment {
             evidence.add(status);
         } catch (EvidenceUnavailableException e) {
             evidence.add(new Unreadable(e));
-            return new Judged(trail, State.UNKNOWN, name + ": whether it is logging is unknown (" + e.getMessage() + ")", evidence);
+            return new Judged(trail, State.UNKNOWN, Reason.failed(e), name + ": whether it is logging is unknown (" + e.getMessage() + ")", evidence);
         }
         if (status.stillPending()) {
-            return new Judged(trail, State.UNKNOWN, name + " was still not logging after " + status.awaited() + " (" + status.reads() + " reads)", evidence);
+            return new Judged(trail, State.UNKNOWN, "The multi-region trail was still not logging when the wait ended.",
+                    name + " was still not logging after " + status.awaited() + " (" + status.reads() + " reads)", evidence);
         }
         if (!status.logging()) {
-            return new Judged(trail, State.DISQUALIFIED, name + " is not logging (IsLogging = false)", evidence);
+            return new Judged(trail, State.DISQUALIFIED, "The multi-region trail is not logging.", name + " is not logging (IsLogging = false)", evidence);
         }
         if (selectorsUnknown.isPresent()) {
-            return new Judged(trail, State.UNKNOWN, name + " is logging, but which events it logs is unknown (" + selectorsUnknown.get() + ")", evidence);
+            return new Judged(trail, State.UNKNOWN, Reason.failed(selectorsUnknown.get()),
+                    name + " is logging, but which events it logs is unknown (" + selectorsUnknown.get().getMessage() + ")", evidence);
         }
-        return new Judged(trail, State.QUALIFIES, name + " is multi-region, logging, and logs " + coverage, evidence);
+        return new Judged(trail, State.QUALIFIES, "A multi-region trail is logging every management event, read and write.",
+                name + " is multi-region, logging, and logs " + coverage, evidence);
     }
 
     /** Why the selectors miss some management events, read or write; empty when they log them all. */

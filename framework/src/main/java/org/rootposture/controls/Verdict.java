@@ -82,7 +82,12 @@ public record Verdict(Outcome outcome, String reason, List<Evidence> evidence, O
         return new Verdict(Outcome.UNABLE_TO_ASSESS, reason, List.of(evidence));
     }
 
+    /**
+     * A failed AWS call: the finding {@code iam:GetAccountSummary failed with AccessDenied.}, then on the next line what
+     * was answered.
+     */
     public static Verdict unableToAssess(EvidenceUnavailableException failure) {
-        return unableToAssess(failure.getMessage() + ".", new Unreadable(failure));
+        return unableToAssess(Reason.of(Reason.failed(failure), failure.detail()),
+                new Unreadable(failure));
     }
 }

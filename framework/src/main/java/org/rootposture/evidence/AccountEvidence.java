@@ -33,4 +33,12 @@ public interface AccountEvidence {
 
     /** How the account watches its root user: CloudTrail, the CIS alarm chain and AWS Config. */
     MonitoringEvidence monitoring();
+
+    /**
+     * The monitoring evidence of another account this account's evidence leads to, such as the account that owns the
+     * log group of an organization trail, or the management account that opens central root sessions. Read once per run
+     * through that account's own session: as a target of the run, with the caller's credentials in the caller's
+     * account, or through {@code rootposture.role}; a read it cannot make throws {@link EvidenceUnavailableException}.
+     */
+    MonitoringEvidence monitoringOf(String accountId);
 }

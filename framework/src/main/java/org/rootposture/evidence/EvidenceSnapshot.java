@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *     "222222222222" : { "name" : "prod-payments", "roleArn" : null, "records" : {
  *         "accountSummary" : { "evidence" : { "type" : "AccountSummary", ..., "provenance" : { ... } } },
  *         "securityContact" : { "unavailable" : { "operation" : "account:GetAlternateContact", "errorCode" : "AccessDenied", "detail" : "..." } },
- *         "monitoring.rootActivity[eu-west-1]" : { "evidence" : { ... } } } } }
+ *         "monitoring.rootActivity[eu-west-1]" : { "evidence" : { ... } } } } },
+ *   "alsoRead" : { "111111111111" : { "records" : { "monitoring.metricFilters[us-east-1, org-trail-logs]" : { ... } } } }
  * }
  * </pre>
+ *
+ * {@code alsoRead} holds what the run read in accounts it did not check, such as the management account that owns
+ * an organization trail's log group, so that a replay judges the member accounts as the recorded run did.
  */
 public final class EvidenceSnapshot {
 
@@ -141,6 +144,13 @@ public final class EvidenceSnapshot {
             ObjectNode entries = account.putObject("records");
             new TreeMap<>(records.getOrDefault(target.accountId(), Map.of())).forEach(entries::set);
         }
+        ObjectNode alsoRead = root.putObject("alsoRead");
+        new TreeMap<>(records).forEach((accountId, entries) -> {
+            if (listed.stream().noneMatch(target -> target.accountId().equals(accountId))) {
+                ObjectNode recordsNode = alsoRead.putObject(accountId).putObject("records");
+                new TreeMap<>(entries).forEach(recordsNode::set);
+            }
+        });
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, MAPPER.writeValueAsString(Redactor.redact(root)));
@@ -196,21 +206,30 @@ public final class EvidenceSnapshot {
         }
         List<Target> accounts = new ArrayList<>();
         EvidenceSnapshot snapshot = new EvidenceSnapshot(file, recordedAt, root.get("region").asText(), null);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("accounts").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> account = it.next();
-            if (!account.getKey().matches("\\d{12}") || !account.getValue().path("records").isObject()) {
-                throw new SnapshotException(file, "is corrupted: account \"" + account.getKey() + "\" needs a 12-digit id and \"records\"");
-            }
+        root.get("accounts").fields().forEachRemaining(account -> {
+            snapshot.readRecords("accounts", account);
             accounts.add(targetOf(account.getKey(), account.getValue()));
-            Map<String, JsonNode> entries = new ConcurrentSkipListMap<>();
-            account.getValue().get("records").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
-            snapshot.records.put(account.getKey(), entries);
+        });
+        JsonNode alsoRead = root.path("alsoRead");
+        if (!alsoRead.isMissingNode() && !alsoRead.isObject()) {
+            throw new SnapshotException(file, "is corrupted: \"alsoRead\" must be an object");
         }
+        alsoRead.fields().forEachRemaining(account -> snapshot.readRecords("alsoRead", account));
         List<Targets.Skipped> skipped = new ArrayList<>();
         root.get("skipped").forEach(s -> skipped.add(new Targets.Skipped(targetOf(s.path("id").asText(), s), s.path("reason").asText())));
         snapshot.targets = new Targets(root.get("partition").asText(), root.get("callerAccountId").asText(), accounts, skipped);
         snapshot.validateRecords();
         return snapshot;
+    }
+
+    private void readRecords(String section, Map.Entry<String, JsonNode> account) {
+        if (!account.getKey().matches("\\d{12}") || !account.getValue().path("records").isObject()) {
+            throw new SnapshotException(file, "is corrupted: account \"" + account.getKey() + "\" of \"" + section
+                    + "\" needs a 12-digit id and \"records\"");
+        }
+        Map<String, JsonNode> entries = new ConcurrentSkipListMap<>();
+        account.getValue().get("records").fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+        records.put(account.getKey(), entries);
     }
 
     private void validateRecords() {
@@ -289,6 +308,9 @@ public final class EvidenceSnapshot {
             return keep("rootCredentialsInventory", live::rootCredentialsInventory);
         }
         @Override public MonitoringEvidence monitoring() { return monitoring; }
+        @Override public MonitoringEvidence monitoringOf(String accountId) {
+            return accountId.equals(identity().accountId()) ? monitoring : live.monitoringOf(accountId);
+        }
     }
 
     private record RecordingMonitoring(Recording account, MonitoringEvidence live) implements MonitoringEvidence {
@@ -301,6 +323,9 @@ public final class EvidenceSnapshot {
         }
         @Override public RootActivity rootActivity(String region) {
             return account.keep(key("monitoring.rootActivity", region), () -> live.rootActivity(region));
+        }
+        @Override public RootSessionsOpened rootSessionsOpened(String region) {
+            return account.keep(key("monitoring.rootSessionsOpened", region), () -> live.rootSessionsOpened(region));
         }
         @Override public MetricFilters metricFilters(String region, String logGroupName) {
             return account.keep(key("monitoring.metricFilters", region, logGroupName), () -> live.metricFilters(region, logGroupName));
@@ -365,6 +390,9 @@ public final class EvidenceSnapshot {
             return answer("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot");
         }
         @Override public MonitoringEvidence monitoring() { return monitoring; }
+        @Override public MonitoringEvidence monitoringOf(String accountId) {
+            return accountId.equals(identity.accountId()) ? monitoring : replay(new AccountIdentity(accountId, identity.partition())).monitoring();
+        }
     }
 
     private record ReplayMonitoring(Replay account) implements MonitoringEvidence {
@@ -377,6 +405,9 @@ public final class EvidenceSnapshot {
         }
         @Override public RootActivity rootActivity(String region) {
             return account.answer(key("monitoring.rootActivity", region), RootActivity.class, "cloudtrail:LookupEvents");
+        }
+        @Override public RootSessionsOpened rootSessionsOpened(String region) {
+            return account.answer(key("monitoring.rootSessionsOpened", region), RootSessionsOpened.class, "cloudtrail:LookupEvents");
         }
         @Override public MetricFilters metricFilters(String region, String logGroupName) {
             return account.answer(key("monitoring.metricFilters", region, logGroupName), MetricFilters.class, "logs:DescribeMetricFilters");

@@ -52,17 +52,35 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final MonitoringEvidence monitoring;
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
+    private final Function<String, AccountEvidence> otherAccounts;
 
     /**
+     * Evidence of an account that leads to no other account: {@link #monitoringOf} reads only this one.
+     *
      * @param organization  the organization as the run's caller sees it, shared by all accounts
      * @param rootSessions  opens an {@code sts:AssumeRoot} audit session into an account (closed after use)
      */
     public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, LiveOrganization organization,
                                Function<String, AwsClients> rootSessions, EvidenceOptions options, Clock clock) {
+        this(identity, clients, organization, rootSessions, accountId -> {
+            throw new EvidenceUnavailableException("sts:AssumeRole", "NoSession", "this evidence reads only account " + identity.accountId()
+                    + ", not account " + accountId);
+        }, options, clock);
+    }
+
+    /**
+     * @param organization  the organization as the run's caller sees it, shared by all accounts
+     * @param rootSessions  opens an {@code sts:AssumeRoot} audit session into an account (closed after use)
+     * @param otherAccounts the run's evidence of another account, by id (see {@link AccountEvidence#monitoringOf})
+     */
+    public LiveAccountEvidence(AccountIdentity identity, AwsClients clients, LiveOrganization organization,
+                               Function<String, AwsClients> rootSessions, Function<String, AccountEvidence> otherAccounts,
+                               EvidenceOptions options, Clock clock) {
         this.identity = identity;
         this.clients = clients;
         this.organization = organization;
         this.rootSessions = rootSessions;
+        this.otherAccounts = otherAccounts;
         this.options = options;
         this.clock = clock;
         this.monitoring = new LiveMonitoringEvidence(clients, clock);
@@ -96,6 +114,11 @@ public final class LiveAccountEvidence implements AccountEvidence {
     @Override
     public MonitoringEvidence monitoring() {
         return monitoring;
+    }
+
+    @Override
+    public MonitoringEvidence monitoringOf(String accountId) {
+        return accountId.equals(identity.accountId()) ? monitoring : otherAccounts.apply(accountId).monitoring();
     }
 
     @Override
@@ -141,15 +164,18 @@ public final class LiveAccountEvidence implements AccountEvidence {
     }
 
     private RootCredentialsInventory readRootCredentialsInventory() {
-        if (!rootSessionsEnabled()) {
-            return RootInventories.fromReports(accountSummary(), credentialReport(), clock.instant());
+        if (!options.rootSessions()) {
+            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_OFF, clock.instant());
+        }
+        if (!organizationEnablesRootSessions()) {
+            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_NOT_ENABLED, clock.instant());
         }
         try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
             return RootInventories.fromRootSession(root.client(IamClient.class), clock);
         }
     }
 
-    private boolean rootSessionsEnabled() {
+    private boolean organizationEnablesRootSessions() {
         try {
             return organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS);
         } catch (EvidenceUnavailableException featuresNotVisibleToTheCaller) {

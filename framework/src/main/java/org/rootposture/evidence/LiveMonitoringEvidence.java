@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.IterativePollInterval;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
@@ -57,6 +60,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
     private final AwsClients clients;
     private final Clock clock;
@@ -65,6 +69,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     private final Map<String, Memo<TrailStatus>> trailStatuses = new ConcurrentHashMap<>();
     private final Map<String, Memo<TrailEventSelectors>> eventSelectors = new ConcurrentHashMap<>();
     private final Map<String, Memo<RootActivity>> rootActivity = new ConcurrentHashMap<>();
+    private final Map<String, Memo<RootSessionsOpened>> rootSessionsOpened = new ConcurrentHashMap<>();
     private final Map<String, Memo<MetricFilters>> metricFilters = new ConcurrentHashMap<>();
     private final Map<String, Memo<MetricAlarms>> alarms = new ConcurrentHashMap<>();
     private final Map<String, Memo<TopicSubscriptions>> subscriptions = new ConcurrentHashMap<>();
@@ -94,6 +99,11 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     @Override
     public RootActivity rootActivity(String region) {
         return rootActivity.computeIfAbsent(region, r -> new Memo<>(() -> readRootActivity(r))).get();
+    }
+
+    @Override
+    public RootSessionsOpened rootSessionsOpened(String region) {
+        return rootSessionsOpened.computeIfAbsent(region, r -> new Memo<>(() -> readRootSessionsOpened(r))).get();
     }
 
     @Override
@@ -170,30 +180,54 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     private RootActivity readRootActivity(String region) {
         Instant to = clock.instant();
         Instant from = to.minus(EVENT_HISTORY);
-        CloudTrailClient cloudTrail = clients.inRegion(region).client(CloudTrailClient.class);
         List<RootActivity.Event> events = new ArrayList<>();
+        List<RootActivity.Event> rootSessionEvents = new ArrayList<>();
         int[] excluded = new int[2];
-        call("cloudtrail:LookupEvents", () -> {
-            cloudTrail.lookupEventsPaginator(request -> request
-                            .lookupAttributes(LookupAttribute.builder().attributeKey(LookupAttributeKey.USERNAME).attributeValue("root").build())
-                            .startTime(from)
-                            .endTime(to))
-                    .events()
-                    .forEach(event -> {
-                        JsonNode detail = cloudTrailEvent(event.eventId(), event.cloudTrailEvent());
-                        JsonNode identity = detail.path("userIdentity");
-                        if (!"Root".equals(identity.path("type").asText(null))) {
-                            excluded[1]++;
-                        } else if (identity.hasNonNull("invokedBy") || "AwsServiceEvent".equals(detail.path("eventType").asText(null))) {
-                            excluded[0]++;
-                        } else {
-                            events.add(new RootActivity.Event(event.eventTime(), event.eventName(), event.eventSource(),
-                                    detail.path("sourceIPAddress").asText(null), detail.path("awsRegion").asText(region), event.eventId()));
-                        }
-                    });
-            return events;
+        lookupEvents(region, LookupAttributeKey.USERNAME, "root", from, to).forEach(event -> {
+            JsonNode identity = event.detail().path("userIdentity");
+            if (!"Root".equals(identity.path("type").asText(null))) {
+                excluded[1]++;
+            } else if (identity.hasNonNull("invokedBy") || "AwsServiceEvent".equals(event.detail().path("eventType").asText(null))) {
+                excluded[0]++;
+            } else {
+                RootActivity.Event rootEvent = new RootActivity.Event(event.summary().eventTime(), event.summary().eventName(),
+                        event.summary().eventSource(), event.detail().path("sourceIPAddress").asText(null),
+                        event.detail().path("awsRegion").asText(region), event.summary().eventId());
+                (identity.path("sessionContext").path("assumedRoot").asText("").equals("true") ? rootSessionEvents : events).add(rootEvent);
+            }
         });
-        return new RootActivity(region, from, to, events, excluded[0], excluded[1], Provenance.of(clock.instant(), "cloudtrail:LookupEvents"));
+        return new RootActivity(region, from, to, events, rootSessionEvents, excluded[0], excluded[1],
+                Provenance.of(clock.instant(), "cloudtrail:LookupEvents"));
+    }
+
+    private RootSessionsOpened readRootSessionsOpened(String region) {
+        Instant to = clock.instant();
+        List<RootSessionsOpened.Opening> openings = lookupEvents(region, LookupAttributeKey.EVENT_NAME, "AssumeRoot", to.minus(EVENT_HISTORY), to)
+                .stream()
+                .filter(event -> !event.detail().hasNonNull("errorCode"))
+                .map(event -> {
+                    JsonNode request = event.detail().path("requestParameters");
+                    Matcher target = TWELVE_DIGITS.matcher(request.path("targetPrincipal").asText(""));
+                    String policy = request.path("taskPolicyArn").path("arn").asText("");
+                    return new RootSessionsOpened.Opening(event.summary().eventTime(), event.detail().path("userIdentity").path("arn").asText(null),
+                            target.find() ? target.group() : "", policy.substring(policy.lastIndexOf('/') + 1));
+                })
+                .toList();
+        return new RootSessionsOpened(region, openings, Provenance.of(clock.instant(), "cloudtrail:LookupEvents"));
+    }
+
+    private record LookedUp(Event summary, JsonNode detail) { }
+
+    /** Every event of the region's history in the time range that has the attribute, each with its parsed CloudTrailEvent. */
+    private List<LookedUp> lookupEvents(String region, LookupAttributeKey key, String value, Instant from, Instant to) {
+        CloudTrailClient cloudTrail = clients.inRegion(region).client(CloudTrailClient.class);
+        return call("cloudtrail:LookupEvents", () -> cloudTrail.lookupEventsPaginator(request -> request
+                        .lookupAttributes(LookupAttribute.builder().attributeKey(key).attributeValue(value).build())
+                        .startTime(from)
+                        .endTime(to))
+                .events().stream()
+                .map(event -> new LookedUp(event, cloudTrailEvent(event.eventId(), event.cloudTrailEvent())))
+                .toList());
     }
 
     private static JsonNode cloudTrailEvent(String eventId, String json) {

@@ -26,6 +26,9 @@ public interface MonitoringEvidence {
     /** The root user's events in the region's CloudTrail event history (the last 90 days). */
     RootActivity rootActivity(String region);
 
+    /** The central root sessions this account (a management account) opened, from the region's event history (the last 90 days). */
+    RootSessionsOpened rootSessionsOpened(String region);
+
     MetricFilters metricFilters(String region, String logGroupName);
 
     MetricAlarms alarms(String region, MetricFilters.Metric metric);

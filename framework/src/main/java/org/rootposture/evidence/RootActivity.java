@@ -1,26 +1,31 @@
 package org.rootposture.evidence;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * The root user's events in one region's CloudTrail event history ({@code cloudtrail:LookupEvents} with
  * {@code Username=root}, every page), without the events AWS services perform as root ({@code eventType =
  * AwsServiceEvent}, or a {@code userIdentity.invokedBy}) and without events of an IAM user who happens to be called root.
+ * Events of central root sessions ({@code sts:AssumeRoot}, {@code userIdentity.sessionContext.assumedRoot = "true"}) are
+ * kept apart: a privileged task opened from the management account, not use of the root user's own credentials.
  *
  * @param region                 the region whose history was read
  * @param from                   start of the history read
  * @param to                     end of the history read
- * @param events                 the root user's own events, newest first
+ * @param events                 the root user's own events (its password or access keys), newest first
+ * @param rootSessionEvents      events of central root sessions, newest first
  * @param excludedServiceEvents  events left out because an AWS service acted (AwsServiceEvent or invokedBy)
  * @param excludedNotRoot        events left out because their identity is not the root user (an IAM user named root)
  * @param provenance             the calls that produced it
  */
-public record RootActivity(String region, Instant from, Instant to, List<Event> events, int excludedServiceEvents, int excludedNotRoot,
-                           Provenance provenance) implements Evidence {
+public record RootActivity(String region, Instant from, Instant to, List<Event> events, List<Event> rootSessionEvents,
+                           int excludedServiceEvents, int excludedNotRoot, Provenance provenance) implements Evidence {
 
     public RootActivity {
         events = List.copyOf(events);
+        rootSessionEvents = rootSessionEvents == null ? List.of() : List.copyOf(rootSessionEvents);
     }
 
     /**
@@ -41,8 +46,14 @@ public record RootActivity(String region, Instant from, Instant to, List<Event> 
         }
     }
 
-    /** The events at or after the instant. */
+    /** The root user's own events at or after the instant. */
     public List<Event> since(Instant start) {
         return events.stream().filter(event -> !event.time().isBefore(start)).toList();
+    }
+
+    /** The central root sessions' events at or after the instant, oldest first. */
+    public List<Event> rootSessionEventsSince(Instant start) {
+        return rootSessionEvents.stream().filter(event -> !event.time().isBefore(start))
+                .sorted(Comparator.comparing(Event::time)).toList();
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What credentials a member account's root user has. Read through an {@code sts:AssumeRoot} session with the
- * {@code IAMAuditRootUserCredentials} task policy where the organization allows root sessions, which sees root
- * directly; otherwise derived from the account summary and credential report, which the {@code source} says.
+ * {@code IAMAuditRootUserCredentials} task policy where the run opts in ({@code rootposture.root-sessions}) and the
+ * organization allows root sessions, which sees root directly; otherwise derived from the account summary and credential
+ * report, which the {@code source} says.
  * Access key ids are never kept: only their status and dates.
  *
  * @param source             which evidence was used
@@ -18,8 +19,11 @@ import java.util.List;
 public record RootCredentialsInventory(String source, boolean password, List<String> accessKeys, List<String> mfaDevices,
                                        List<String> signingCertificates, Provenance provenance) implements Evidence {
 
-    public static final String ROOT_SESSION = "sts:AssumeRoot session with the IAMAuditRootUserCredentials task policy";
-    public static final String ACCOUNT_SUMMARY = "the account summary and the IAM credential report (root sessions are not enabled)";
+    public static final String ROOT_SESSION = "an sts:AssumeRoot session with the IAMAuditRootUserCredentials task policy";
+    public static final String ROOT_SESSIONS_OFF = "the account summary and the IAM credential report, as this run opens no root session "
+            + "(rootposture.root-sessions=true would read the root user directly through an sts:AssumeRoot session)";
+    public static final String ROOT_SESSIONS_NOT_ENABLED = "the account summary and the IAM credential report, as root sessions (RootSessions) "
+            + "are not enabled for the organization, or this run's caller cannot see its features";
 
     public RootCredentialsInventory {
         accessKeys = List.copyOf(accessKeys);

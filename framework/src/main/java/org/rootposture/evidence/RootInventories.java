@@ -45,7 +45,7 @@ final class RootInventories {
                         "iam:ListSigningCertificates"));
     }
 
-    static RootCredentialsInventory fromReports(AccountSummary summary, CredentialReport report, Instant now) {
+    static RootCredentialsInventory fromReports(AccountSummary summary, CredentialReport report, String source, Instant now) {
         RootCredentials root = report.root();
         boolean password = summary.value(AccountSummary.PASSWORD_PRESENT).map(count -> count > 0)
                 .or(root::passwordEnabledKnown)
@@ -70,7 +70,7 @@ final class RootInventories {
         if (certificates.isEmpty() && summary.required(AccountSummary.SIGNING_CERTIFICATES_PRESENT) > 0) {
             certificates.add("present (AccountSigningCertificatesPresent = " + summary.required(AccountSummary.SIGNING_CERTIFICATES_PRESENT) + ")");
         }
-        return new RootCredentialsInventory(RootCredentialsInventory.ACCOUNT_SUMMARY, password, keys, devices, certificates,
+        return new RootCredentialsInventory(source, password, keys, devices, certificates,
                 new Provenance(List.of("iam:GetAccountSummary", "iam:GenerateCredentialReport", "iam:GetCredentialReport"), now));
     }
 

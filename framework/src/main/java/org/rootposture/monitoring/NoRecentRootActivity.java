@@ -13,7 +13,10 @@ import org.rootposture.ForEachAccount;
  * Control {@code trail.root-activity.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6): judged in every enabled region, fails if
  * the region's CloudTrail event history holds an event of the root user within the window, and lists the events (time,
  * name, source IP, region). Events AWS services perform as root ({@code AwsServiceEvent}, {@code userIdentity.invokedBy})
- * do not count. The window is {@link #days()}, or {@code rootposture.usage-window-days} (default 90); the event history
+ * do not count. Events of central root sessions ({@code sts:AssumeRoot} from the management account,
+ * {@code sessionContext.assumedRoot = "true"}) are privileged tasks, not use of the root user's own credentials: they
+ * are listed apart, with who opened the session where the management account's {@code AssumeRoot} events can be read,
+ * and do not fail. The window is {@link #days()}, or {@code rootposture.usage-window-days} (default 90); the event history
  * keeps 90 days, so a longer window without events is unable to assess.
  *
  * <pre>

@@ -13,7 +13,9 @@ import org.rootposture.ForEachAccount;
  * Control {@code alarm.root-usage} (CIS v3.0.0 4.3, Security Hub CloudWatch.1): passes when a logging multi-region
  * trail delivers to a CloudWatch Logs log group with a metric filter equivalent to the CIS root usage pattern, an alarm on
  * that metric has an action, and the SNS topic it notifies has a confirmed subscriber. A failure names the missing link.
- * A log group in another account (an organization trail) is unable to assess here: the chain lives in that account.
+ * A log group in another account (an organization trail, a log-archive account) is judged in that account, read once
+ * through the run's session for it, and every account the trail covers gets that verdict with the owner named; it is
+ * unable to assess only when the run cannot read that account.
  *
  * <pre>
  * &#64;RootActivityIsAlarmed

@@ -24,6 +24,8 @@ public enum Setting {
     ROLE_ARN("role-arn", "role to assume for the caller target, an IAM role ARN"),
     EXTERNAL_ID("external-id", "external id passed when assuming roles"),
     SESSION_NAME("session-name", "role session name recorded in CloudTrail (default rootposture-<user>)"),
+    ROOT_SESSIONS("root-sessions", "true to read member accounts' root users through sts:AssumeRoot audit sessions (each leaves root events "
+            + "in the member's CloudTrail, which the CIS root usage alarm fires on); false (default): from the credential report"),
     REGION("region", "AWS region for API calls (default: the SDK's region chain, AWS_REGION)"),
     ENDPOINT("endpoint", "one endpoint URL for every AWS service (a local lab or emulator)"),
     USAGE_WINDOW_DAYS("usage-window-days", "root use within this many days fails root.usage.none-recent (default 90)"),

@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param replay              the evidence snapshot to evaluate instead of AWS, if any
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
  * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
+ * @param rootSessions        whether member accounts' root users may be read through {@code sts:AssumeRoot} audit sessions
  * @param given               each given setting as the user wrote it, with its value ({@code --include-ous ou-ab12-cd34ef56},
  *                            {@code rootposture.include-ous=ou-ab12-cd34ef56}, {@code ROOTPOSTURE_INCLUDE_OUS=…}, or
  *                            {@code rootposture.include-ous=… in FILE}), for messages
@@ -62,6 +63,7 @@ public record Settings(
         Optional<Path> replay,
         Optional<Duration> accountBudget,
         Optional<Instant> evidenceNotBefore,
+        boolean rootSessions,
         Map<Setting, String> given) {
 
     public Settings {

@@ -179,6 +179,7 @@ public final class SettingsReader {
                 v.existingFile(Setting.REPLAY, "an existing evidence snapshot file"),
                 v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)),
                 v.instant(Setting.EVIDENCE_NOT_BEFORE),
+                v.yesOrNo(Setting.ROOT_SESSIONS),
                 v.given());
     }
 
@@ -331,6 +332,13 @@ public final class SettingsReader {
                             + " (in a pipeline: date -u +%Y-%m-%dT%H:%M:%SZ before terraform apply)");
                 }
             });
+        }
+
+        boolean yesOrNo(Setting setting) {
+            Optional<String> value = optional(setting);
+            value.filter(s -> !s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false"))
+                    .ifPresent(s -> { throw invalid(setting, s, "true or false"); });
+            return value.map(Boolean::parseBoolean).orElse(false);
         }
 
         <E extends Enum<E>> E oneOf(Setting setting, Class<E> type, E fallback) {

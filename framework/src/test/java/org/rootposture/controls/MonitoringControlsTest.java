@@ -19,6 +19,7 @@ import org.rootposture.evidence.ConfigRules;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.RootActivity;
+import org.rootposture.evidence.RootSessionsOpened;
 import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.TrailEventSelectors;
 import org.rootposture.evidence.TrailStatus;
@@ -114,7 +115,7 @@ class MonitoringControlsTest {
             evidence.monitoring().trails(new Trails.Trail[0]);
             Verdict verdict = evaluate(MonitoringControls.TRAIL_MULTI_REGION_LOGGING, evidence);
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(verdict.reason()).contains("no trail is visible in us-east-1");
+            assertThat(verdict.reason()).isEqualTo("No multi-region trail is visible to the account.\nNo trail is visible in us-east-1.");
         }
 
         @Test
@@ -239,7 +240,7 @@ class MonitoringControlsTest {
         private final EvaluationContext inEuWest1 = CONTEXT.withRegion("eu-west-1");
 
         private RootActivity activity(List<RootActivity.Event> events, int serviceEvents) {
-            return new RootActivity("eu-west-1", NOW.minus(Duration.ofDays(90)), NOW, events, serviceEvents, 0, READ);
+            return new RootActivity("eu-west-1", NOW.minus(Duration.ofDays(90)), NOW, events, List.of(), serviceEvents, 0, READ);
         }
 
         private RootActivity.Event event(int daysAgo, String name) {
@@ -277,6 +278,60 @@ class MonitoringControlsTest {
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(verdict.reason()).contains("active in eu-west-1", "2 events",
                     "2026-11-18T12:00:00Z ConsoleLogin from 198.51.100.10 in eu-west-1", "CreateAccessKey");
+        }
+
+        private RootActivity.Event sessionEvent(Duration ago, String name) {
+            return new RootActivity.Event(NOW.minus(ago), name, "s3.amazonaws.com", "192.0.2.1", "eu-west-1", "id-" + name + ago);
+        }
+
+        /** A member with one central root session two days ago, and what its management account 111111111111 recorded. */
+        private StubEvidence withCentralRootSession(List<RootActivity.Event> ownEvents, boolean openingRecorded) {
+            StubEvidence evidence = StubEvidence.account().organization("111111111111");
+            evidence.monitoring().activity(new RootActivity("eu-west-1", NOW.minus(Duration.ofDays(90)), NOW, ownEvents,
+                    List.of(sessionEvent(Duration.ofDays(2).minusMinutes(3), "DeleteBucketPolicy"), sessionEvent(Duration.ofDays(2).minusMinutes(1),
+                            "GetBucketPolicy")), 0, 0, READ));
+            evidence.otherAccount("111111111111").opened(new RootSessionsOpened("eu-west-1", openingRecorded
+                    ? List.of(new RootSessionsOpened.Opening(NOW.minus(Duration.ofDays(2)), "arn:aws:sts::111111111111:assumed-role/PlatformAdmin/jane.doe",
+                    ACCOUNT, "S3UnlockBucketPolicy"))
+                    : List.of(), READ))
+                    .opened(new RootSessionsOpened("us-east-1", List.of(), READ));
+            return evidence;
+        }
+
+        @Test
+        void centralRootSessionsAreListedApartAndDoNotFail() {
+            Verdict verdict = evaluate(withCentralRootSession(List.of(), true), inEuWest1);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.reason()).isEqualTo("Only central root sessions acted as the root user within the window; its own credentials were not used.\n"
+                    + "No use of the root user's own credentials in eu-west-1's CloudTrail event history within the 90-day window. Besides, 2 events of "
+                    + "central root sessions (sts:AssumeRoot from the management account: privileged tasks, not use of the root user's own credentials): "
+                    + "a session opened at 2026-11-19T12:00:00Z by arn:aws:sts::111111111111:assumed-role/PlatformAdmin/jane.doe for the task "
+                    + "S3UnlockBucketPolicy: 2 actions from 2026-11-19T12:01:00Z to 2026-11-19T12:03:00Z (GetBucketPolicy, DeleteBucketPolicy).");
+            assertThat(verdict.evidence()).extracting(evidence -> evidence.getClass().getSimpleName()).containsExactly("RootActivity", "RootSessionsOpened", "RootSessionsOpened");
+        }
+
+        @Test
+        void aCentralRootSessionWithoutItsAssumeRootEventStillDoesNotFail() {
+            Verdict verdict = evaluate(withCentralRootSession(List.of(), false), inEuWest1);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.reason()).contains("2 actions from 2026-11-19T12:01:00Z to 2026-11-19T12:03:00Z (GetBucketPolicy, DeleteBucketPolicy), "
+                    + "where no AssumeRoot event of the management account 111111111111 in eu-west-1, us-east-1 opened it");
+
+            StubEvidence managementUnreadable = StubEvidence.account().organization("111111111111");
+            managementUnreadable.monitoring().activity(withCentralRootSession(List.of(), true).monitoring().rootActivity("eu-west-1"));
+            Verdict unknownOpener = evaluate(managementUnreadable, inEuWest1);
+            assertThat(unknownOpener.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(unknownOpener.reason()).contains("who opened it is unknown, as the management account's AssumeRoot events cannot all be read "
+                    + "(sts:AssumeRole failed with AccessDenied");
+        }
+
+        @Test
+        void aRootConsoleSignInBesideACentralRootSessionFails() {
+            Verdict verdict = evaluate(withCentralRootSession(List.of(event(1, "ConsoleLogin")), true), inEuWest1);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.reason()).startsWith("The root user's own credentials were used within the window.\n")
+                    .contains("1 event (2026-11-20T12:00:00Z ConsoleLogin from 198.51.100.10 in eu-west-1)",
+                            "Besides, 2 events of central root sessions", "jane.doe");
         }
 
         @Test
@@ -348,7 +403,8 @@ class MonitoringControlsTest {
             evidence.monitoring().trails(noLogs);
             Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence);
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(verdict.reason()).contains("no CloudWatchLogsLogGroupArn");
+            assertThat(verdict.reason()).startsWith("Root usage is not alarmed: the trail delivers no events to CloudWatch Logs.\n")
+                    .contains("no CloudWatchLogsLogGroupArn");
         }
 
         @Test
@@ -390,7 +446,8 @@ class MonitoringControlsTest {
         void anAlarmWithoutActionFails() {
             StubEvidence evidence = monitored();
             evidence.monitoring().alarms(new MetricAlarms("us-east-1", METRIC, List.of(new MetricAlarms.Alarm("silent", "arn:silent", true, List.of(), "OK")), READ));
-            assertThat(evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence).reason()).contains("alarm silent on CISBenchmark/RootUsage has no alarm action");
+            assertThat(evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence).reason()).isEqualTo("The root usage alarm has no alarm action.\n"
+                    + "Root usage is not alarmed: alarm silent on CISBenchmark/RootUsage has no alarm action.");
         }
 
         @Test
@@ -417,18 +474,70 @@ class MonitoringControlsTest {
                     List.of(new TopicSubscriptions.Subscription("email", "s*******@example.com", false)), READ));
             Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence);
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(verdict.reason()).contains("has no confirmed subscriber (1 pending confirmation)");
+            assertThat(verdict.reason()).startsWith("The root usage alarm's SNS topic has no confirmed subscriber.\n")
+                    .contains("has no confirmed subscriber (1 pending confirmation)");
+        }
+
+        private static final String ORGANIZATION_TOPIC = "arn:aws:sns:us-east-1:111111111111:root-activity-alerts";
+
+        /** A member that sees only the organization trail, whose log group lives in the management account 111111111111. */
+        private StubEvidence coveredByTheOrganizationTrail(MetricAlarms.Alarm ownersAlarm) {
+            StubEvidence evidence = StubEvidence.account();
+            evidence.monitoring().trails(ORGANIZATION)
+                    .selectors(ORGANIZATION.arn(), classic(ORGANIZATION.arn(), "All"))
+                    .status(ORGANIZATION.arn(), logging(ORGANIZATION.arn(), true));
+            evidence.otherAccount("111111111111")
+                    .filters(new MetricFilters("us-east-1", "org-cloudtrail", List.of(new MetricFilters.Filter("RootAccountUsage",
+                            FilterPattern.CIS_ROOT_USAGE, List.of(METRIC))), READ))
+                    .alarms(new MetricAlarms("us-east-1", METRIC, List.of(ownersAlarm), READ))
+                    .subscriptions(new TopicSubscriptions(ORGANIZATION_TOPIC,
+                            List.of(new TopicSubscriptions.Subscription("email", "s*******@example.com", true)), READ));
+            return evidence;
         }
 
         @Test
-        void aLogGroupInAnotherAccountIsUnableToAssessNotFail() {
+        void aMemberCoveredByTheOrganizationTrailGetsTheOwnersCompleteChain() {
+            Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, coveredByTheOrganizationTrail(new MetricAlarms.Alarm("CIS-RootAccountUsage",
+                    "arn:aws:cloudwatch:us-east-1:111111111111:alarm:CIS-RootAccountUsage", true, List.of(ORGANIZATION_TOPIC), "OK")));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.reason()).isEqualTo("Root usage raises an alarm that reaches a confirmed subscriber.\n"
+                    + "Covered by organization trail org-trail, log group org-cloudtrail (us-east-1) in account 111111111111: metric filter "
+                    + "RootAccountUsage → metric CISBenchmark/RootUsage → alarm CIS-RootAccountUsage → SNS topic " + ORGANIZATION_TOPIC
+                    + " with 1 confirmed subscriber (email s*******@example.com).");
+            assertThat(verdict.evidence()).extracting(evidence -> evidence.getClass().getSimpleName())
+                    .contains("MetricFilters", "MetricAlarms", "TopicSubscriptions");
+        }
+
+        @Test
+        void aMemberFailsWhenTheOwnersAlarmHasNoAction() {
+            Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, coveredByTheOrganizationTrail(new MetricAlarms.Alarm("CIS-RootAccountUsage",
+                    "arn:aws:cloudwatch:us-east-1:111111111111:alarm:CIS-RootAccountUsage", true, List.of(), "OK")));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.reason()).startsWith("The root usage alarm has no alarm action.\n")
+                    .contains("Covered by organization trail org-trail, log group org-cloudtrail (us-east-1) in account 111111111111: alarm "
+                            + "CIS-RootAccountUsage on CISBenchmark/RootUsage has no alarm action");
+        }
+
+        @Test
+        void aLogGroupWhoseOwnerCannotBeReadIsUnableToAssessNamingTheOwner() {
             StubEvidence evidence = StubEvidence.account();
             evidence.monitoring().trails(ORGANIZATION)
                     .selectors(ORGANIZATION.arn(), classic(ORGANIZATION.arn(), "All"))
                     .status(ORGANIZATION.arn(), logging(ORGANIZATION.arn(), true));
             Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence);
             assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-            assertThat(verdict.reason()).contains("in account 111111111111 (an organization trail)", "run this control there");
+            assertThat(verdict.reason()).startsWith("The account that owns the trail's log group cannot be read.\n")
+                    .contains("in account 111111111111", "sts:AssumeRole failed with AccessDenied",
+                            "add account 111111111111 to the run's targets, or let the run's audit role (rootposture.role) be assumed in it");
+        }
+
+        @Test
+        void theFindingIsTheLinkMissingFromTheChainClosestToComplete() {
+            StubEvidence evidence = coveredByTheOrganizationTrail(new MetricAlarms.Alarm("CIS-RootAccountUsage", "arn:a", true, List.of(), "OK"));
+            evidence.monitoring().trails(new Trails.Trail("main", OWN.arn(), "us-east-1", true, false, null), ORGANIZATION)
+                    .selectors(OWN.arn(), classic(OWN.arn(), "All")).status(OWN.arn(), logging(OWN.arn(), true));
+            Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, evidence);
+            assertThat(verdict.reason()).startsWith("The root usage alarm has no alarm action.\n").contains("no CloudWatchLogsLogGroupArn");
         }
 
         @Test
@@ -487,7 +596,8 @@ class MonitoringControlsTest {
         void passesWhenRecording() {
             Verdict verdict = evaluate(recorders(recorder(true, "SUCCESS")));
             assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
-            assertThat(verdict.reason()).contains("recording in eu-west-1", "all supported resource types", "global resources included");
+            assertThat(verdict.reason()).startsWith("AWS Config is recording in the region.\n")
+                    .contains("In eu-west-1", "all supported resource types", "global resources included");
         }
 
         @Test
@@ -499,7 +609,8 @@ class MonitoringControlsTest {
         void noRecorderFails() {
             Verdict verdict = evaluate(recorders());
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(verdict.reason()).contains("no configuration recorder in eu-west-1");
+            assertThat(verdict.reason()).isEqualTo("AWS Config has no configuration recorder in the region.\n"
+                    + "config:DescribeConfigurationRecorders lists no recorder in eu-west-1.");
         }
 
         @Test
@@ -595,7 +706,8 @@ class MonitoringControlsTest {
         void noRuleAtAllFails() {
             Verdict verdict = evaluate(MonitoringControls.CONFIG_ROOT_RULES_COMPLIANT, rules(null, null));
             assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-            assertThat(verdict.reason()).contains("No AWS Config root rule is deployed in us-east-1", "root-account-mfa-enabled (ROOT_ACCOUNT_MFA_ENABLED)");
+            assertThat(verdict.reason()).startsWith("No AWS Config root rule is deployed.\n")
+                    .contains("not deployed in us-east-1", "root-account-mfa-enabled (ROOT_ACCOUNT_MFA_ENABLED)");
         }
 
         @Test

@@ -97,7 +97,33 @@ class OrganizationControlsTest {
             assertThat(rootDenied(chain).outcome()).isEqualTo(Outcome.FAIL);
             Verdict mfa = rootMfa(chain);
             assertThat(mfa.outcome()).isEqualTo(Outcome.PASS);
-            assertThat(mfa.reason()).contains("when aws:MultiFactorAuthPresent is false");
+            assertThat(mfa.reason()).startsWith("An SCP in effect denies the root user's actions without MFA.\n")
+                    .contains("when BoolIfExists aws:MultiFactorAuthPresent is false");
+        }
+
+        @Test
+        void boolInsteadOfBoolIfExistsFailsNamingTheOperatorAndWhatToWrite() {
+            ScpChain chain = chain(null, scp("DenyRootWithoutMfa", "[{\"Sid\":\"NoMfaNoRoot\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\","
+                    + "\"Condition\":{\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:root\"},\"Bool\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}]"), null);
+            Verdict mfa = rootMfa(chain);
+            assertThat(mfa.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(mfa.reason()).startsWith("An SCP denies the root user without MFA with the Bool operator, which requests signed with root "
+                            + "access keys pass.\n")
+                    .contains("DenyRootWithoutMfa (p-denyrootwithoutmfa) at OU Production (ou-ab12-prod0001), statement 'NoMfaNoRoot': Deny * on "
+                                    + "every resource for aws:PrincipalArn ArnLike arn:aws:iam::*:root only when Bool aws:MultiFactorAuthPresent is false: "
+                                    + "a request signed with root access keys carries no aws:MultiFactorAuthPresent, and Bool does not match a missing key, "
+                                    + "so it is not denied. Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. Chain: ");
+            assertThat(rootDenied(chain).outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(((ScpAssessment) mfa.evidence().get(0)).findings()).extracting(ScpAssessment.Finding::effect)
+                    .contains(ScpAssessment.Effect.DENIES_ROOT_WITHOUT_MFA_WITH_BOOL);
+        }
+
+        @Test
+        void boolBesideBoolIfExistsStillLetsAccessKeysThrough() {
+            ScpChain chain = chain(scp("Both", "[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{"
+                    + "\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:root\"},\"Bool\":{\"aws:MultiFactorAuthPresent\":\"false\"},"
+                    + "\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}]"), null, null);
+            assertThat(rootMfa(chain).outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
@@ -196,7 +222,8 @@ class OrganizationControlsTest {
             Verdict verdict = OrganizationControls.ROOT_ACCESS_CENTRALIZED.evaluate(StubEvidence.account().organization(MANAGEMENT)
                     .features(OrganizationFeatures.ROOT_SESSIONS), CONTEXT);
             assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-            assertThat(verdict.reason()).contains("assessed on the management account 111111111111: FAIL");
+            assertThat(verdict.reason()).startsWith("Centralized root access is an organization-wide setting, judged on the management account.\n")
+                    .contains("The management account 111111111111 is FAIL: Centralized root access is not fully enabled.");
         }
 
         @Test
@@ -224,7 +251,7 @@ class OrganizationControlsTest {
         @ParameterizedTest
         @ValueSource(strings = {"password", "key", "mfa", "certificate"})
         void failsOnAnyRemainingCredential(String kind) {
-            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ACCOUNT_SUMMARY, kind.equals("password"),
+            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSIONS_OFF, kind.equals("password"),
                     kind.equals("key") ? List.of("Inactive, created 2024-01-01") : List.of(),
                     kind.equals("mfa") ? List.of("GAHT12345678") : List.of(),
                     kind.equals("certificate") ? List.of("Active") : List.of(), READ));

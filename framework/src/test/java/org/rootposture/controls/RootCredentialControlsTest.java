@@ -135,7 +135,7 @@ class RootCredentialControlsTest {
             assertThat(evaluate(RootCredentialControls.MFA_ENABLED, StubEvidence.account().partition("aws-us-gov")).outcome())
                     .isEqualTo(Outcome.NOT_APPLICABLE);
             assertThat(evaluate(RootCredentialControls.ACCESS_KEYS_ABSENT, StubEvidence.account().partition("aws-cn")).reason())
-                    .isEqualTo("The aws-cn partition has no root user.");
+                    .isEqualTo("This AWS partition has no root user.\nThe account is in the aws-cn partition, which has no root user.");
         }
     }
 

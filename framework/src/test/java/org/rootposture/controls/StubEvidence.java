@@ -44,6 +44,7 @@ final class StubEvidence implements AccountEvidence {
     private ScpChain chain;
     private RootCredentialsInventory inventory;
     private final StubMonitoring monitoring = new StubMonitoring();
+    private final Map<String, StubMonitoring> otherAccounts = new HashMap<>();
 
     static StubEvidence account() {
         return new StubEvidence()
@@ -184,6 +185,23 @@ final class StubEvidence implements AccountEvidence {
     @Override
     public StubMonitoring monitoring() {
         return monitoring;
+    }
+
+    @Override
+    public StubMonitoring monitoringOf(String accountId) {
+        if (accountId.equals(identity.accountId())) {
+            return monitoring;
+        }
+        StubMonitoring other = otherAccounts.get(accountId);
+        if (other == null) {
+            throw new EvidenceUnavailableException("sts:AssumeRole", "AccessDenied", "not authorized to perform sts:AssumeRole in " + accountId + " (HTTP 403)");
+        }
+        return other;
+    }
+
+    /** The monitoring evidence of another account, readable through the run. */
+    StubMonitoring otherAccount(String accountId) {
+        return otherAccounts.computeIfAbsent(accountId, id -> new StubMonitoring());
     }
 
     StubEvidence inventory(RootCredentialsInventory inventory) {

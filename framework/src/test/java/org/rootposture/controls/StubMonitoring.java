@@ -17,6 +17,7 @@ import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.RootActivity;
+import org.rootposture.evidence.RootSessionsOpened;
 import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.TrailEventSelectors;
 import org.rootposture.evidence.TrailStatus;
@@ -29,6 +30,7 @@ final class StubMonitoring implements MonitoringEvidence {
     private final Map<String, TrailStatus> statuses = new HashMap<>();
     private final Map<String, TrailEventSelectors> selectors = new HashMap<>();
     private final Map<String, RootActivity> activity = new HashMap<>();
+    private final Map<String, RootSessionsOpened> opened = new HashMap<>();
     private final Map<String, MetricFilters> filters = new HashMap<>();
     private final Map<String, MetricAlarms> alarms = new HashMap<>();
     private final Map<String, TopicSubscriptions> subscriptions = new HashMap<>();
@@ -54,6 +56,11 @@ final class StubMonitoring implements MonitoringEvidence {
 
     StubMonitoring activity(RootActivity rootActivity) {
         activity.put(rootActivity.region(), rootActivity);
+        return this;
+    }
+
+    StubMonitoring opened(RootSessionsOpened sessions) {
+        opened.put(sessions.region(), sessions);
         return this;
     }
 
@@ -106,6 +113,11 @@ final class StubMonitoring implements MonitoringEvidence {
     @Override
     public RootActivity rootActivity(String region) {
         return orDenied(activity.get(region), "cloudtrail:LookupEvents");
+    }
+
+    @Override
+    public RootSessionsOpened rootSessionsOpened(String region) {
+        return orDenied(opened.get(region), "cloudtrail:LookupEvents");
     }
 
     @Override

@@ -85,5 +85,8 @@ class EvidenceSnapshotTest {
         assertThatThrownBy(() -> EvidenceSnapshot.read(file).replay(ACCOUNT).accountSummary())
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("accountSummary");
         assertThatThrownBy(() -> EvidenceSnapshot.read(dir.resolve("missing.json"))).hasMessageContaining("does not exist");
+        Files.writeString(file, json.replace("\"alsoRead\" : { }", "\"alsoRead\" : { \"management\" : { } }"));
+        assertThatThrownBy(() -> EvidenceSnapshot.read(file)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("account \"management\" of \"alsoRead\" needs a 12-digit id and \"records\"");
     }
 }

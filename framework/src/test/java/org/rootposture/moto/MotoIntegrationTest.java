@@ -166,7 +166,7 @@ class MotoIntegrationTest {
 
         Verdict usage = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence, context());
         assertThat(usage.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(usage.reason()).isEqualTo("iam:GetCredentialReport failed with MalformedCredentialReport: the report has no <root_account> row.");
+        assertThat(usage.reason()).isEqualTo("iam:GetCredentialReport failed with MalformedCredentialReport.\nthe report has no <root_account> row");
         assertThat(usage.evidence()).singleElement().isInstanceOf(Unreadable.class);
     }
 
@@ -203,7 +203,7 @@ class MotoIntegrationTest {
         seedIam.createAccessKey(request -> request.userName("alice"));
         seedIam.createVirtualMFADevice(request -> request.virtualMFADeviceName("alice-phone"));
         LiveAccountEvidence evidence = callerEvidence();
-        String noRootRow = "iam:GetCredentialReport failed with MalformedCredentialReport: the report has no <root_account> row.";
+        String noRootRow = "iam:GetCredentialReport failed with MalformedCredentialReport.\nthe report has no <root_account> row";
 
         // AccountMFAEnabled = 0 and no AccountPasswordPresent: whether root has a password must come from the report,
         // and moto's report has no root row, so neither MFA control may guess.
@@ -216,12 +216,12 @@ class MotoIntegrationTest {
 
         Verdict keys = RootCredentialControls.ACCESS_KEYS_ABSENT.evaluate(evidence, context());
         assertThat(keys.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(keys.reason()).isEqualTo("The root user has no access keys (AccountAccessKeysPresent = 0).");
+        assertThat(keys.reason()).isEqualTo("The root user has no access keys.\nAccountAccessKeysPresent = 0.");
         assertThat(keys.evidence()).containsExactly(evidence.accountSummary());
 
         Verdict certificates = RootCredentialControls.SIGNING_CERTIFICATES_ABSENT.evaluate(evidence, context());
         assertThat(certificates.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(certificates.reason()).isEqualTo("The root user has no X.509 signing certificates (AccountSigningCertificatesPresent = 0).");
+        assertThat(certificates.reason()).isEqualTo("The root user has no X.509 signing certificates.\nAccountSigningCertificatesPresent = 0.");
     }
 
     @Test
@@ -241,7 +241,7 @@ class MotoIntegrationTest {
 
         Verdict after = RootCredentialControls.SECURITY_CONTACT.evaluate(callerEvidence(), context());
         assertThat(after.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(after.reason()).isEqualTo("A SECURITY alternate contact is registered: Sam Secure (CISO), s*******@example.com.");
+        assertThat(after.reason()).isEqualTo("A SECURITY alternate contact is registered.\nSam Secure (CISO), s*******@example.com.");
     }
 
     @Test

@@ -41,6 +41,7 @@ import org.rootposture.session.Sessions;
 import org.rootposture.settings.SettingsReader;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -54,6 +55,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.Owner;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The monitoring evidence readers and decisions through the real SDK against moto, an AWS emulator nobody here wrote:
@@ -67,6 +70,7 @@ class MotoMonitoringTest {
     static final MotoServer MOTO = new MotoServer();
 
     private static final String ACCOUNT = "123456789012";
+    private static final String LOG_ARCHIVE = "210987654321";
     private static final String ACCESS_KEY = "AKIAMOTOTESTING00002";
     private static final String SECRET_KEY = "moto-test-secret";
     private static final String BUCKET = "trail-logs-" + ACCOUNT;
@@ -232,7 +236,7 @@ class MotoMonitoringTest {
     void noTrailFails() {
         Verdict verdict = MonitoringControls.TRAIL_MULTI_REGION_LOGGING.evaluate(evidence(), context());
         assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(verdict.reason()).contains("no trail is visible in us-east-1");
+        assertThat(verdict.reason()).isEqualTo("No multi-region trail is visible to the account.\nNo trail is visible in us-east-1.");
     }
 
     @Test
@@ -260,6 +264,70 @@ class MotoMonitoringTest {
         assertThat(verdict.reason()).contains("publishes CISBenchmark/RootUsage (us-east-1), but no alarm watches that metric");
     }
 
+    /** Clients of another account, through a role moto lets the seeding credentials assume there. */
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C>> C seedIn(String accountId, B builder) {
+        Credentials credentials = seed(StsClient.builder(), "us-east-1").assumeRole(request -> request
+                .roleArn("arn:aws:iam::" + accountId + ":role/seed").roleSessionName("seed")).credentials();
+        C client = builder.endpointOverride(MOTO.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()))).build();
+        seeds.add(client);
+        return client;
+    }
+
+    /**
+     * A trail of this account delivering to a log group in a log-archive account, whose metric filter, alarm (with or
+     * without action) and SNS topic live there; the run reads that account through the audit role.
+     */
+    private LiveAccountEvidence deliveringToALogArchiveAccount(boolean alarmAction) {
+        bucket();
+        String logGroupArn = "arn:aws:logs:us-east-1:" + LOG_ARCHIVE + ":log-group:org-trail-logs:*";
+        seedIn(LOG_ARCHIVE, CloudWatchLogsClient.builder()).createLogGroup(request -> request.logGroupName("org-trail-logs"));
+        seedIn(LOG_ARCHIVE, CloudWatchLogsClient.builder()).putMetricFilter(request -> request.logGroupName("org-trail-logs")
+                .filterName("RootAccountUsage").filterPattern("{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS "
+                        + "&& $.eventType != \"AwsServiceEvent\" }")
+                .metricTransformations(metric -> metric.metricName("RootAccountUsageCount").metricNamespace("CISBenchmark").metricValue("1")));
+        SnsClient sns = seedIn(LOG_ARCHIVE, SnsClient.builder());
+        String topic = sns.createTopic(request -> request.name("root-activity")).topicArn();
+        sns.subscribe(request -> request.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:" + LOG_ARCHIVE + ":security-inbox"));
+        seedIn(LOG_ARCHIVE, CloudWatchClient.builder()).putMetricAlarm(request -> request.alarmName("CIS-RootAccountUsage")
+                .metricName("RootAccountUsageCount").namespace("CISBenchmark").statistic(Statistic.SUM).period(300).evaluationPeriods(1)
+                .threshold(1.0).comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .alarmActions(alarmAction ? List.of(topic) : List.of()));
+        CloudTrailClient cloudTrail = cloudTrail();
+        cloudTrail.createTrail(request -> request.name("management").s3BucketName(BUCKET).isMultiRegionTrail(true)
+                .cloudWatchLogsLogGroupArn(logGroupArn).cloudWatchLogsRoleArn("arn:aws:iam::" + ACCOUNT + ":role/CloudTrailToLogs"));
+        cloudTrail.putEventSelectors(request -> request.trailName("management")
+                .eventSelectors(selector -> selector.readWriteType(ReadWriteType.ALL).includeManagementEvents(true)));
+        cloudTrail.startLogging(request -> request.name("management"));
+        AccountIdentity identity = new AccountIdentity(ACCOUNT, "aws");
+        return new LiveAccountEvidence(identity, sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
+                member -> sessions.rootSession(member, "aws"),
+                owner -> new LiveAccountEvidence(new AccountIdentity(owner, "aws"), sessions.account(owner,
+                        Optional.of("arn:aws:iam::" + owner + ":role/OrganizationAccountAccessRole")), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
+                        member -> sessions.rootSession(member, "aws"), EvidenceOptions.waitingAtMost(Duration.ofSeconds(10)), Clock.systemUTC()),
+                EvidenceOptions.waitingAtMost(Duration.ofSeconds(10)), Clock.systemUTC());
+    }
+
+    @Test
+    void aLogGroupInALogArchiveAccountIsJudgedThereThroughTheAuditRole() {
+        Verdict verdict = MonitoringControls.ALARM_ROOT_USAGE.evaluate(deliveringToALogArchiveAccount(true), context());
+
+        assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.PASS);
+        assertThat(verdict.reason()).startsWith("Root usage raises an alarm that reaches a confirmed subscriber.\nCovered by trail management, "
+                + "log group org-trail-logs (us-east-1) in account " + LOG_ARCHIVE + ": metric filter RootAccountUsage → metric "
+                + "CISBenchmark/RootAccountUsageCount → alarm CIS-RootAccountUsage → SNS topic arn:aws:sns:us-east-1:" + LOG_ARCHIVE + ":root-activity");
+    }
+
+    @Test
+    void anAlarmWithoutActionInTheLogArchiveAccountFailsTheAccountItCovers() {
+        Verdict verdict = MonitoringControls.ALARM_ROOT_USAGE.evaluate(deliveringToALogArchiveAccount(false), context());
+
+        assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.FAIL);
+        assertThat(verdict.reason()).startsWith("The root usage alarm has no alarm action.\n")
+                .contains("in account " + LOG_ARCHIVE + ": alarm CIS-RootAccountUsage on CISBenchmark/RootAccountUsageCount has no alarm action");
+    }
+
     @Test
     void configRecordersAreJudgedPerRegion() {
         bucket();
@@ -280,7 +348,7 @@ class MotoMonitoringTest {
         assertThat(stopped.outcome()).as(stopped.reason()).isEqualTo(Outcome.FAIL);
         assertThat(stopped.reason()).contains("default in eu-west-1 is not recording");
         assertThat(none.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(none.reason()).contains("no configuration recorder in ap-southeast-2");
+        assertThat(none.reason()).startsWith("AWS Config has no configuration recorder in the region.\n").contains("no recorder in ap-southeast-2");
         assertThat(stopped.evidence()).singleElement().isInstanceOf(ConfigRecorders.class);
     }
 

@@ -223,7 +223,8 @@ class MotoOrganizationTest {
         LiveOrganization organization = organization();
         LiveAccountEvidence prodA = memberEvidence(lab.prodA(), organization);
         String chain = "root " + lab.rootId() + " → OU Workloads (" + lab.workloads() + ") → OU Prod (" + lab.prod() + ") → account " + lab.prodA();
-        String denial = "The root user is denied by DenyRoot (" + lab.denyRoot() + ") at OU Prod (" + lab.prod() + "), statement 'DenyRootUser': "
+        String denial = "An SCP in effect denies every action by the root user.\nDenied by DenyRoot (" + lab.denyRoot() + ") at OU Prod ("
+                + lab.prod() + "), statement 'DenyRootUser': "
                 + "Deny * on every resource for aws:PrincipalArn StringLike arn:aws:iam::*:root. Chain: " + chain + ".";
 
         Verdict rootDenied = OrganizationControls.SCP_DENIES_ROOT.evaluate(prodA, context());
@@ -255,16 +256,16 @@ class MotoOrganizationTest {
         Verdict rootDenied = OrganizationControls.SCP_DENIES_ROOT.evaluate(sandbox, context());
         assertThat(rootDenied.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(rootDenied.reason())
-                .startsWith("No SCP in the chain " + chain + " denies every action by the root user; 4 statement(s) considered: ")
+                .startsWith("No SCP in effect denies every action by the root user.\nChain: " + chain + ". 4 statement(s) considered: ")
                 .contains("DenyRootWithoutMfa (" + lab.denyRootWithoutMfa() + ") at OU Sandbox (" + lab.sandbox() + "), statement 'DenyRootWithoutMfa': "
-                        + "Deny * on every resource for aws:PrincipalArn StringLike arn:aws:iam::*:root when aws:MultiFactorAuthPresent is false")
+                        + "Deny * on every resource for aws:PrincipalArn StringLike arn:aws:iam::*:root when BoolIfExists aws:MultiFactorAuthPresent is false")
                 .contains("FullAWSAccess (p-FullAWSAccess) at the organization root (" + lab.rootId() + "), statement #1: it allows (Allow), it does not deny");
 
         Verdict rootMfa = OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA.evaluate(sandbox, context());
         assertThat(rootMfa.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(rootMfa.reason()).isEqualTo("The root user is denied by DenyRootWithoutMfa (" + lab.denyRootWithoutMfa() + ") at OU Sandbox ("
-                + lab.sandbox() + "), statement 'DenyRootWithoutMfa': Deny * on every resource for aws:PrincipalArn StringLike arn:aws:iam::*:root "
-                + "when aws:MultiFactorAuthPresent is false. Chain: " + chain + ".");
+        assertThat(rootMfa.reason()).isEqualTo("An SCP in effect denies the root user's actions without MFA.\nDenied by DenyRootWithoutMfa ("
+                + lab.denyRootWithoutMfa() + ") at OU Sandbox (" + lab.sandbox() + "), statement 'DenyRootWithoutMfa': Deny * on every resource for "
+                + "aws:PrincipalArn StringLike arn:aws:iam::*:root when BoolIfExists aws:MultiFactorAuthPresent is false. Chain: " + chain + ".");
     }
 
     @Test
@@ -276,11 +277,28 @@ class MotoOrganizationTest {
 
         Verdict rootDenied = OrganizationControls.SCP_DENIES_ROOT.evaluate(legacy, context());
         assertThat(rootDenied.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(rootDenied.reason()).startsWith("No SCP in the chain " + chain + " denies every action by the root user; ").contains(nearMiss);
+        assertThat(rootDenied.reason()).startsWith("No SCP in effect denies every action by the root user.\nChain: " + chain + ". ").contains(nearMiss);
 
         Verdict rootMfa = OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA.evaluate(legacy, context());
         assertThat(rootMfa.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(rootMfa.reason()).startsWith("No SCP in the chain " + chain + " denies the root user's actions without MFA; ").contains(nearMiss);
+        assertThat(rootMfa.reason()).startsWith("No SCP in effect denies the root user's actions without MFA.\nChain: " + chain + ". ").contains(nearMiss);
+    }
+
+    @Test
+    void boolOnMultiFactorAuthPresentFailsTheMfaVariantAndBoolIfExistsPassesIt() {
+        String bool = policy("DenyRootWithoutMfaBool", DENY_ROOT_WITHOUT_MFA.replace("BoolIfExists", "Bool"), lab.legacy());
+        Verdict withBool = OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA.evaluate(memberEvidence(lab.legacy(), organization()), context());
+        assertThat(withBool.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(withBool.reason()).startsWith("An SCP denies the root user without MFA with the Bool operator, which requests signed with root "
+                        + "access keys pass.\nDenyRootWithoutMfaBool (" + bool + ") at the account, statement 'DenyRootWithoutMfa': Deny * on every "
+                        + "resource for aws:PrincipalArn StringLike arn:aws:iam::*:root only when Bool aws:MultiFactorAuthPresent is false")
+                .contains("Write BoolIfExists aws:MultiFactorAuthPresent \"false\" instead, or deny root outright. Chain: root ");
+
+        seedOrganizations.detachPolicy(request -> request.policyId(bool).targetId(lab.legacy()));
+        policy("DenyRootWithoutMfaBoolIfExists", DENY_ROOT_WITHOUT_MFA, lab.legacy());
+        Verdict withBoolIfExists = OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA.evaluate(memberEvidence(lab.legacy(), organization()), context());
+        assertThat(withBoolIfExists.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(withBoolIfExists.reason()).startsWith("An SCP in effect denies the root user's actions without MFA.\n");
     }
 
     @Test
@@ -290,7 +308,7 @@ class MotoOrganizationTest {
         for (var control : List.of(OrganizationControls.SCP_DENIES_ROOT, OrganizationControls.SCP_DENIES_ROOT_WITHOUT_MFA)) {
             Verdict verdict = control.evaluate(management, context());
             assertThat(verdict.outcome()).as(control.definition().id()).isEqualTo(Outcome.NOT_APPLICABLE);
-            assertThat(verdict.reason()).isEqualTo("SCPs never apply to the management account " + MANAGEMENT + ".");
+            assertThat(verdict.reason()).startsWith("SCPs never apply to the management account.\nThis is the management account " + MANAGEMENT + " ");
         }
     }
 
@@ -312,8 +330,8 @@ class MotoOrganizationTest {
 
         Verdict fresh = OrganizationControls.SCP_DENIES_ROOT.evaluate(memberEvidence(lab.prodB(), organization()), context());
         assertThat(fresh.outcome()).as("a new organization view reads moto again and sees the change").isEqualTo(Outcome.FAIL);
-        assertThat(fresh.reason()).startsWith("No SCP in the chain root " + lab.rootId() + " → OU Workloads (" + lab.workloads()
-                + ") → OU Production (" + lab.prod() + ") → account " + lab.prodB() + " denies every action by the root user");
+        assertThat(fresh.reason()).startsWith("No SCP in effect denies every action by the root user.\nChain: root " + lab.rootId() + " → OU Workloads ("
+                + lab.workloads() + ") → OU Production (" + lab.prod() + ") → account " + lab.prodB() + ".");
     }
 
     @Test
@@ -350,7 +368,7 @@ class MotoOrganizationTest {
         Verdict onManagement = OrganizationControls.ROOT_ACCESS_CENTRALIZED.evaluate(callerEvidence(organization), context());
         assertThat(onManagement.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
         assertThat(onManagement.reason()).as("an error without an AWS error code is named by its HTTP status")
-                .startsWith("iam:ListOrganizationsFeatures failed with HTTP 500: ").endsWith(".");
+                .startsWith("iam:ListOrganizationsFeatures failed with HTTP 500.\n").contains("(HTTP 500)");
         assertThat(onManagement.evidence()).singleElement().isInstanceOfSatisfying(Unreadable.class, unreadable -> {
             assertThat(unreadable.operation()).isEqualTo("iam:ListOrganizationsFeatures");
             assertThat(unreadable.errorCode()).isEqualTo("HTTP 500");

@@ -149,6 +149,15 @@ class SettingsReaderTest {
     }
 
     @Test
+    void rootSessionsAreOffUnlessSetToTrue() {
+        assertThat(read(REGION, Map.of()).rootSessions()).isFalse();
+        assertThat(read(REGION, Map.of("ROOTPOSTURE_ROOT_SESSIONS", "TRUE")).rootSessions()).isTrue();
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.root-sessions", "yes"), Map.of()))
+                .hasMessageContaining("rootposture.root-sessions: 'yes' is not allowed")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void unknownSettingsAreRejectedWithTheKnownOnes() {
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.usage-window", "30"), Map.of()))
                 .hasMessage("Unknown setting 'rootposture.usage-window' (system property); did you mean rootposture.usage-window-days?"

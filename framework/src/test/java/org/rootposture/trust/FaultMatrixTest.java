@@ -67,12 +67,12 @@ class FaultMatrixTest {
             new Fault("empty", Map.of("kind", "empty"), "failed with"));
 
     /**
-     * The two ways a run is set up: the organization (two accounts, tags read, one region) and the caller alone (its
-     * enabled regions read).
+     * The two ways a run is set up: the organization (two accounts, tags read, one region, root sessions opened) and
+     * the caller alone (its enabled regions read).
      */
     private static final List<Map<String, String>> SETUPS = List.of(
             Map.of("rootposture.targets", "organization", "rootposture.include-accounts", MANAGEMENT + "," + MEMBER,
-                    "rootposture.exclude-tags", "rootposture-never=set", "rootposture.regions", "us-east-1"),
+                    "rootposture.exclude-tags", "rootposture-never=set", "rootposture.regions", "us-east-1", "rootposture.root-sessions", "true"),
             Map.of("rootposture.targets", "caller"));
 
     /** Operations that decide which accounts to check: when one fails, the run stops before any account, saying so. */

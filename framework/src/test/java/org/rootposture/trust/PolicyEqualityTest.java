@@ -15,7 +15,8 @@ import org.rootposture.session.ReadOnlyGuard;
 
 /**
  * The audit policy is exactly what the framework calls: every built-in control, run against the demo organization
- * through the extension, makes the lab serve every action of the policy and no other. A tag filter
+ * through the extension (with root sessions, which only that setting opens), makes the lab serve every action of the
+ * policy and no other. A tag filter
  * that keeps every account makes the run read the accounts' tags.
  */
 class PolicyEqualityTest {
@@ -29,7 +30,7 @@ class PolicyEqualityTest {
     @Test
     void everyBuiltInControlCallsExactlyThePolicyActions() {
         Set<String> served = new TreeSet<>();
-        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization",
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true",
                 // a tag filter that keeps every account, so the tags are read
                 "rootposture.exclude-tags", "rootposture-never=set"))) {
             run();

@@ -183,7 +183,7 @@ class CredentialReportEdgeCasesTest {
         Sessions sessions = new Sessions(settings);
         opened.add(sessions);
         return new LiveAccountEvidence(new AccountIdentity(ACCOUNT, "aws"), sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()),
-                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(settings.credentialReportTimeout(), List.of(), settings.evidenceNotBefore()), Clock.systemUTC());
+                member -> sessions.rootSession(member, "aws"), new EvidenceOptions(settings.credentialReportTimeout(), List.of(), settings.evidenceNotBefore(), false), Clock.systemUTC());
     }
 
     private static EvaluationContext context() {

@@ -148,8 +148,8 @@ class WireFaultsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).isEqualTo("iam:GenerateCredentialReport failed with Timeout: the credential report was still being "
-                + "generated after PT2S (setting rootposture.credential-report-timeout).");
+        assertThat(verdict.reason()).isEqualTo("iam:GenerateCredentialReport failed with Timeout.\nthe credential report was still being "
+                + "generated after PT2S (setting rootposture.credential-report-timeout)");
         assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(10));
         AWS.verify(moreThanOrExactly(3), queryCall("GenerateCredentialReport"));
         AWS.verify(exactly(0), queryCall("GetCredentialReport"));
@@ -164,7 +164,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence, context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("iam:GenerateCredentialReport failed with AccessDenied: not authorized");
+        assertThat(verdict.reason()).startsWith("iam:GenerateCredentialReport failed with AccessDenied.\nnot authorized");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no waiting for a report that cannot be generated").isLessThan(Duration.ofSeconds(5));
         AWS.verify(exactly(1), queryCall("GenerateCredentialReport"));
     }
@@ -186,7 +186,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("iam:GetCredentialReport failed with MalformedCredentialReport: ").contains(expected);
+        assertThat(verdict.reason()).startsWith("iam:GetCredentialReport failed with MalformedCredentialReport.\n").contains(expected);
     }
 
     // (e)
@@ -197,7 +197,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).isEqualTo("iam:GetCredentialReport failed with MalformedCredentialReport: the report has no <root_account> row.");
+        assertThat(verdict.reason()).isEqualTo("iam:GetCredentialReport failed with MalformedCredentialReport.\nthe report has no <root_account> row");
     }
 
     // (f)
@@ -223,7 +223,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence, context());
 
         assertThat(verdict.outcome()).isEqualTo(expected);
-        assertThat(verdict.reason()).isEqualTo("The root user's password was last used on " + DAY.format(used) + " (" + daysAgo + " days ago), " + side + " the 90-day window (credential report generated " + generated + ").");
+        assertThat(verdict.reason()).endsWith("\nThe root user's password was last used on " + DAY.format(used) + " (" + daysAgo + " days ago), " + side + " the 90-day window (credential report generated " + generated + ").");
         assertThat(evidence.credentialReport().userRows()).isEqualTo(1);
         assertThat(evidence.credentialReport().root().arn()).isEqualTo(ROOT_ARN);
         AWS.verify(exactly(2), queryCall("GenerateCredentialReport"));
@@ -238,7 +238,8 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.SECURITY_CONTACT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
-        assertThat(verdict.reason()).isEqualTo("No SECURITY alternate contact is registered: AWS has no one to notify about security issues in this account.");
+        assertThat(verdict.reason()).isEqualTo("No SECURITY alternate contact is registered.\n"
+                + "AWS has no one but the account's e-mail address to notify about security issues in this account.");
     }
 
     @Test
@@ -248,7 +249,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.SECURITY_CONTACT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("account:GetAlternateContact failed with AccessDeniedException: not authorized").contains("HTTP 403");
+        assertThat(verdict.reason()).startsWith("account:GetAlternateContact failed with AccessDeniedException.\nnot authorized").contains("HTTP 403");
     }
 
     @Test
@@ -260,7 +261,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.SECURITY_CONTACT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
-        assertThat(verdict.reason()).isEqualTo("A SECURITY alternate contact is registered: Sam Secure (CISO), s*******@example.com.");
+        assertThat(verdict.reason()).isEqualTo("A SECURITY alternate contact is registered.\nSam Secure (CISO), s*******@example.com.");
     }
 
     // (h)
@@ -311,8 +312,8 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.MFA_HARDWARE.evaluate(evidence, context());
 
         assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.FAIL);
-        assertThat(verdict.reason()).isEqualTo("The root user's MFA is a virtual device (arn:aws:iam::" + ACCOUNT
-                + ":mfa/root-account-mfa-device assigned to " + ROOT_ARN + "), not a hardware device.");
+        assertThat(verdict.reason()).isEqualTo("The root user's MFA is a virtual device, not a hardware device.\narn:aws:iam::" + ACCOUNT
+                + ":mfa/root-account-mfa-device is assigned to " + ROOT_ARN + ".");
         assertThat(evidence.virtualMfaDevices().devices()).hasSize(3);
         AWS.verify(exactly(2), queryCall("ListVirtualMFADevices").withRequestBody(containing("AssignmentStatus=Any")));
         AWS.verify(exactly(1), queryCall("ListVirtualMFADevices").withRequestBody(containing("Marker=page-2")));
@@ -331,7 +332,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.ACCESS_KEYS_ABSENT.evaluate(evidence, context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("sts:AssumeRole failed with AccessDenied: User is not authorized").contains("HTTP 403");
+        assertThat(verdict.reason()).startsWith("sts:AssumeRole failed with AccessDenied.\nUser is not authorized").contains("HTTP 403");
         AWS.verify(exactly(1), queryCall("AssumeRole")
                 .withRequestBody(containing("RoleArn=" + URLEncoder.encode(role, StandardCharsets.UTF_8)))
                 .withRequestBody(containing("RoleSessionName=posture-check")));
@@ -347,7 +348,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.MFA_HARDWARE.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("iam:ListVirtualMFADevices failed with MalformedResponse: ")
+        assertThat(verdict.reason()).startsWith("iam:ListVirtualMFADevices failed with MalformedResponse.\n")
                 .contains("answered HTTP 200 with an empty body");
     }
 
@@ -363,7 +364,7 @@ class WireFaultsTest {
 
         assertThat(verdicts).allSatisfy(verdict -> {
             assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-            assertThat(verdict.reason()).startsWith("sts:AssumeRole failed with ClientError: ");
+            assertThat(verdict.reason()).startsWith("sts:AssumeRole failed with ClientError.\n");
         });
         AWS.verify(exactly(3), queryCall("AssumeRole"));
         AWS.verify(exactly(0), queryCall("GetAccountSummary"));
@@ -378,7 +379,7 @@ class WireFaultsTest {
         Verdict verdict = RootCredentialControls.USAGE_NONE_RECENT.evaluate(evidence(Map.of()), context());
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
-        assertThat(verdict.reason()).startsWith("iam:GetCredentialReport failed with MalformedCredentialReport: ");
+        assertThat(verdict.reason()).startsWith("iam:GetCredentialReport failed with MalformedCredentialReport.\n");
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.rootposture.lab;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 final class AccountState {
 
     private final AccountFixture fixture;
     private final List<ActiveFault> faults;
+    private final List<HistoryEvent> recordedEvents = new CopyOnWriteArrayList<>();
     private int generationCalls;
     private Instant reportCompletedAt;
 
@@ -27,6 +29,15 @@ final class AccountState {
 
     Optional<FaultFixture> faultFor(String operation) {
         return faults.stream().filter(fault -> fault.fires(operation)).map(ActiveFault::fault).findFirst();
+    }
+
+    /** Adds an event to the account's CloudTrail event history, as AWS records a call. */
+    void record(HistoryEvent event) {
+        recordedEvents.add(event);
+    }
+
+    List<HistoryEvent> recordedEvents() {
+        return List.copyOf(recordedEvents);
     }
 
     synchronized String generateCredentialReport(Instant now) {

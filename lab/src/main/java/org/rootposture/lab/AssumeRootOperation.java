@@ -31,6 +31,8 @@ final class AssumeRootOperation implements Operation {
         String accountId = target.group(1);
         authorize(call, accountId);
         RootSession session = call.lab().identities().openRoot(accountId, policy, call.caller().name(), duration);
+        call.account().record(HistoryEvent.assumeRoot(call.caller().accountId(), call.requestId(), session.openedAt(),
+                SigV4Scope.parse(call.request().header("authorization")).region(), call.caller().arn(), accountId, policy.arn(), session.expiration()));
         return protocol.result(call, xml -> xml
                 .start("Credentials")
                 .element("AccessKeyId", session.accessKeyId())

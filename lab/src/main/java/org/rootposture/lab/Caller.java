@@ -1,21 +1,24 @@
 package org.rootposture.lab;
 
-record Caller(String accountId, String arn, String userId, RootTaskPolicy rootTask) {
+import java.time.Instant;
+
+record Caller(String accountId, String arn, String userId, RootTaskPolicy rootTask, Instant rootSessionStart) {
 
     static final String AUDITOR = "lab-auditor";
 
     static Caller longTerm(String accountId) {
-        return new Caller(accountId, "arn:aws:iam::" + accountId + ":user/" + AUDITOR, "AIDALAB0" + accountId, null);
+        return new Caller(accountId, "arn:aws:iam::" + accountId + ":user/" + AUDITOR, "AIDALAB0" + accountId, null, null);
     }
 
     static Caller session(LabSession session) {
         return new Caller(session.accountId(),
                 "arn:aws:sts::" + session.accountId() + ":assumed-role/" + session.roleName() + "/" + session.sessionName(),
-                session.assumedRoleId(), null);
+                session.assumedRoleId(), null, null);
     }
 
     static Caller root(RootSession session) {
-        return new Caller(session.accountId(), "arn:aws:iam::" + session.accountId() + ":root", session.accountId(), session.taskPolicy());
+        return new Caller(session.accountId(), "arn:aws:iam::" + session.accountId() + ":root", session.accountId(), session.taskPolicy(),
+                session.openedAt());
     }
 
     boolean isRootSession() {

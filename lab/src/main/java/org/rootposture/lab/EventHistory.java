@@ -3,19 +3,21 @@ package org.rootposture.lab;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code cloudtrail:LookupEvents} over an account's root events in one region: 90 days of history, newest first, at
- * most 50 a page. Root events carry no resources and no access key, so lookups by those attributes find nothing.
+ * {@code cloudtrail:LookupEvents} over an account's event history in one region: 90 days, newest first, at most 50 a
+ * page. The history holds the fixture's root events, the actions of central root sessions in the account, the
+ * {@code AssumeRoot} calls that opened them (in the management account), and what the lab recorded while serving root
+ * sessions. Root events carry no resources and no access key, so lookups by those attributes find nothing.
  */
 final class EventHistory {
 
@@ -23,7 +25,6 @@ final class EventHistory {
     private static final Duration RETENTION = Duration.ofDays(90);
     private static final Set<String> ATTRIBUTE_KEYS = Set.of(
             "EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId");
-    private static final List<String> READ_ONLY_PREFIXES = List.of("Get", "List", "Describe", "Lookup");
 
     private final ServiceCall call;
     private final String region;
@@ -48,14 +49,13 @@ final class EventHistory {
         }
         Instant oldest = call.lab().now().minus(RETENTION);
         boolean insights = "insight".equals(request.path("EventCategory").asText(null));
-        List<Event> events = IntStream.range(0, call.account().fixture().monitoring().rootEvents().size())
-                .mapToObj(this::event)
-                .filter(event -> !insights && event.fixture().region().equals(region))
+        List<HistoryEvent> events = history(call.lab(), call.account()).stream()
+                .filter(event -> !insights && event.region().equals(region))
                 .filter(event -> !event.time().isBefore(oldest) && !event.time().isBefore(start) && !event.time().isAfter(end))
                 .filter(event -> attribute == null || event.matches(attribute.path("AttributeKey").asText(), attribute.path("AttributeValue").asText()))
-                .sorted(Comparator.comparing(Event::time).reversed())
+                .sorted(Comparator.comparing(HistoryEvent::time).reversed())
                 .toList();
-        Page<Event> page = Page.of(events, request.path("NextToken").asText(null), maxResults,
+        Page<HistoryEvent> page = Page.of(events, request.path("NextToken").asText(null), maxResults,
                 Math.min(MAX_RESULTS, call.lab().fixture().pageSize()));
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("Events");
@@ -64,6 +64,43 @@ final class EventHistory {
             body.put("NextToken", page.nextToken());
         }
         return body;
+    }
+
+    /** Every event of the account's history, in every region. */
+    static List<HistoryEvent> history(LabState lab, AccountState account) {
+        AccountFixture fixture = account.fixture();
+        List<HistoryEvent> events = new ArrayList<>();
+        List<RootEventFixture> rootEvents = fixture.monitoring().rootEvents();
+        for (int i = 0; i < rootEvents.size(); i++) {
+            events.add(HistoryEvent.root(fixture.id(), id(fixture.id() + "/root-event/" + i), rootEvents.get(i), lab.time(rootEvents.get(i).time())));
+        }
+        List<RootSessionFixture> sessions = fixture.monitoring().rootSessions();
+        for (int i = 0; i < sessions.size(); i++) {
+            RootSessionFixture session = sessions.get(i);
+            Instant opened = lab.time(session.time());
+            for (int j = 0; j < session.actions().size(); j++) {
+                events.add(HistoryEvent.rootSessionAction(fixture.id(), id(fixture.id() + "/root-session/" + i + "/" + j),
+                        opened.plus(Duration.ofMinutes(j + 1L)), session.region(), session.actions().get(j), opened));
+            }
+        }
+        lab.organization().filter(org -> org.managementAccountId().equals(fixture.id())).ifPresent(org -> lab.fixture().accounts()
+                .forEach(member -> {
+                    List<RootSessionFixture> memberSessions = member.monitoring().rootSessions();
+                    for (int i = 0; i < memberSessions.size(); i++) {
+                        RootSessionFixture session = memberSessions.get(i);
+                        if (session.openedBy() != null) {
+                            Instant opened = lab.time(session.time());
+                            events.add(HistoryEvent.assumeRoot(fixture.id(), id(member.id() + "/assume-root/" + i), opened, session.region(),
+                                    session.openedBy(), member.id(), RootTaskPolicy.PREFIX + session.taskPolicy(), opened.plus(Duration.ofMinutes(15))));
+                        }
+                    }
+                }));
+        events.addAll(account.recordedEvents());
+        return events;
+    }
+
+    private static String id(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static JsonNode attribute(JsonNode attributes) {
@@ -79,71 +116,5 @@ final class EventHistory {
 
     private static Instant instant(JsonNode epochSeconds, Instant otherwise) {
         return epochSeconds.isNumber() ? Instant.ofEpochMilli(Math.round(epochSeconds.asDouble() * 1000)) : otherwise;
-    }
-
-    private Event event(int index) {
-        AccountFixture account = call.account().fixture();
-        RootEventFixture fixture = account.monitoring().rootEvents().get(index);
-        String id = UUID.nameUUIDFromBytes((account.id() + "/root-event/" + index).getBytes(StandardCharsets.UTF_8)).toString();
-        return new Event(account.id(), id, fixture, call.lab().time(fixture.time()));
-    }
-
-    private record Event(String accountId, String id, RootEventFixture fixture, Instant time) {
-
-        boolean readOnly() {
-            return READ_ONLY_PREFIXES.stream().anyMatch(fixture.name()::startsWith);
-        }
-
-        boolean matches(String key, String value) {
-            return switch (key) {
-                case "Username" -> value.equals("root");
-                case "EventName" -> value.equals(fixture.name());
-                case "EventSource" -> value.equals(fixture.source());
-                case "EventId" -> value.equals(id);
-                case "ReadOnly" -> value.equals(String.valueOf(readOnly()));
-                default -> false;
-            };
-        }
-
-        void write(ObjectNode json) {
-            json.put("EventId", id)
-                    .put("EventName", fixture.name())
-                    .put("ReadOnly", String.valueOf(readOnly()))
-                    .put("EventTime", time.getEpochSecond())
-                    .put("EventSource", fixture.source())
-                    .put("Username", "root")
-                    .put("CloudTrailEvent", LabRequest.toJson(cloudTrailEvent()));
-            json.putArray("Resources");
-        }
-
-        private ObjectNode cloudTrailEvent() {
-            ObjectNode event = JsonProtocol.object().put("eventVersion", "1.09");
-            ObjectNode identity = event.putObject("userIdentity")
-                    .put("type", "Root")
-                    .put("principalId", accountId)
-                    .put("arn", "arn:aws:iam::" + accountId + ":root")
-                    .put("accountId", accountId);
-            if (fixture.invokedBy() != null) {
-                identity.put("invokedBy", fixture.invokedBy());
-            }
-            event.put("eventTime", time.toString())
-                    .put("eventSource", fixture.source())
-                    .put("eventName", fixture.name())
-                    .put("awsRegion", fixture.region())
-                    .put("sourceIPAddress", fixture.sourceIp())
-                    .put("userAgent", fixture.invokedBy() != null ? fixture.invokedBy() : "console.amazonaws.com")
-                    .putNull("requestParameters");
-            if (fixture.eventType().equals("AwsConsoleSignIn")) {
-                event.putObject("responseElements").put(fixture.name(), "Success");
-            } else {
-                event.putNull("responseElements");
-            }
-            return event.put("eventID", id)
-                    .put("readOnly", readOnly())
-                    .put("eventType", fixture.eventType())
-                    .put("managementEvent", true)
-                    .put("recipientAccountId", accountId)
-                    .put("eventCategory", "Management");
-        }
     }
 }

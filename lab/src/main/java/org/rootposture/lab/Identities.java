@@ -2,6 +2,7 @@ package org.rootposture.lab;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +58,8 @@ final class Identities {
 
     RootSession openRoot(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, Duration duration) {
         String token = "LabRootSessionToken/" + accountId + "/" + UUID.randomUUID();
-        RootSession session = new RootSession(accountId, taskPolicy, sourceIdentity, token,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        RootSession session = new RootSession(accountId, taskPolicy, sourceIdentity, token, now, now.plus(duration));
         rootSessions.put(token, session);
         return session;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 final class LabHttpHandler implements HttpHandler {
+
+    /** Services whose events CloudTrail records in us-east-1, whichever region the request was signed for. */
+    private static final Set<String> GLOBAL_SERVICES = Set.of("iam", "organizations", "account");
 
     private final LabState lab;
     private final ServiceRegistry services;
@@ -74,6 +78,10 @@ final class LabHttpHandler implements HttpHandler {
             Operation served = handler == null ? null : handler.operations().get(operation);
             if (served == null) {
                 throw LabError.badRequest("InvalidAction", "The Root Posture lab does not serve " + name);
+            }
+            if (caller.isRootSession()) {
+                account.record(HistoryEvent.rootSessionAction(caller.accountId(), requestId, lab.now(),
+                        GLOBAL_SERVICES.contains(scope.service()) ? "us-east-1" : scope.region(), name, caller.rootSessionStart()));
             }
             return served.serve(new ServiceCall(lab, request, caller, account, operation, requestId));
         } catch (WireFault wireFault) {

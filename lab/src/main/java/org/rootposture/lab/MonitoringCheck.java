@@ -35,6 +35,7 @@ record MonitoringCheck(AccountFixture account, OrganizationFixture organization)
         });
         trails(monitoring.trails());
         rootEvents(monitoring.rootEvents());
+        rootSessions(monitoring.rootSessions());
         metricFilters(monitoring.metricFilters());
         alarms(monitoring.alarms());
         noNulls("monitoring.topics", monitoring.topics());
@@ -129,6 +130,38 @@ record MonitoringCheck(AccountFixture account, OrganizationFixture organization)
             required(field + ".name", event.name());
             region(field + ".region", event.region());
             oneOf(field + ".eventType", event.eventType(), EVENT_TYPES);
+        }
+    }
+
+    private void rootSessions(List<RootSessionFixture> sessions) {
+        noNulls("monitoring.rootSessions", sessions);
+        if (!sessions.isEmpty() && (organization == null || organization.managementAccountId().equals(account.id()))) {
+            fail("monitoring.rootSessions: only a member account of an organization has central root sessions");
+        }
+        for (int i = 0; i < sessions.size(); i++) {
+            RootSessionFixture session = sessions.get(i);
+            String field = "monitoring.rootSessions[" + i + "]";
+            time(field + ".time", session.time());
+            region(field + ".region", session.region());
+            RootTaskPolicy policy = RootTaskPolicy.of(RootTaskPolicy.PREFIX + session.taskPolicy()).orElse(null);
+            if (policy == null) {
+                fail(field + ".taskPolicy must be one of " + RootTaskPolicy.ALL.stream().map(p -> p.arn().substring(RootTaskPolicy.PREFIX.length()))
+                        .toList() + ", not " + quoted(session.taskPolicy()));
+            }
+            if (session.openedBy() != null && !session.openedBy().matches("arn:aws:(iam|sts)::" + organization.managementAccountId() + ":\\S+")) {
+                fail(field + ".openedBy must be the ARN of a principal of the management account " + organization.managementAccountId()
+                        + ", not " + quoted(session.openedBy()));
+            }
+            if (session.actions().isEmpty()) {
+                fail(field + ".actions must list at least one action");
+            }
+            noNulls(field + ".actions", session.actions());
+            for (String action : session.actions()) {
+                if (!policy.allows(action) || action.startsWith("sts:")) {
+                    fail(field + ".actions has " + quoted(action) + ", which the task policy " + session.taskPolicy() + " does not allow "
+                            + "(it allows " + new TreeSet<>(policy.actions()) + ")");
+                }
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  *                      {@code DISABLING} or {@code DISABLED} (default {@code {"us-east-1": "ENABLED_BY_DEFAULT"}})
  * @param trails        the account's own CloudTrail trails
  * @param rootEvents    events of the root user in the account's CloudTrail event history
+ * @param rootSessions  central root sessions that acted in this member account (their events are in its history, their
+ *                      {@code AssumeRoot} calls in the management account's)
  * @param metricFilters CloudWatch Logs metric filters
  * @param alarms        CloudWatch metric alarms
  * @param topics        ARNs of SNS topics without subscriptions; topics with subscriptions need not be listed
@@ -23,6 +25,7 @@ public record MonitoringFixture(
         Map<String, String> regions,
         List<TrailFixture> trails,
         List<RootEventFixture> rootEvents,
+        List<RootSessionFixture> rootSessions,
         List<MetricFilterFixture> metricFilters,
         List<AlarmFixture> alarms,
         List<String> topics,
@@ -30,12 +33,13 @@ public record MonitoringFixture(
         Map<String, ConfigFixture> config) {
 
     static final Map<String, String> DEFAULT_REGIONS = Map.of("us-east-1", "ENABLED_BY_DEFAULT");
-    static final MonitoringFixture NONE = new MonitoringFixture(null, null, null, null, null, null, null, null);
+    static final MonitoringFixture NONE = new MonitoringFixture(null, null, null, null, null, null, null, null, null);
 
     public MonitoringFixture {
         regions = regions == null ? DEFAULT_REGIONS : Copies.mapWithoutNulls(regions);
         trails = Copies.list(trails);
         rootEvents = Copies.list(rootEvents);
+        rootSessions = Copies.list(rootSessions);
         metricFilters = Copies.list(metricFilters);
         alarms = Copies.list(alarms);
         topics = Copies.list(topics);

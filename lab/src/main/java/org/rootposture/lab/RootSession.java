@@ -2,9 +2,13 @@ package org.rootposture.lab;
 
 import java.time.Instant;
 
-record RootSession(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, String sessionToken, Instant expiration) {
+record RootSession(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, String sessionToken, Instant openedAt, Instant expiration) {
 
     String accessKeyId() {
+        return accessKeyIdFor(accountId);
+    }
+
+    static String accessKeyIdFor(String accountId) {
         return LabCredentials.ROOT_SESSION_KEY_PREFIX + accountId;
     }
 
