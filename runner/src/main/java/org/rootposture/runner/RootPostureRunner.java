@@ -44,7 +44,6 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.rootposture.allure.Arguments;
 import org.rootposture.allure.ReportException;
 import org.rootposture.allure.ReportGenerator;
@@ -88,9 +87,6 @@ public final class RootPostureRunner {
     static final String SNAPSHOT_COPY = "evidence-snapshot.json";
 
     private static final String WITHOUT_AWS = "(--demo shows Root Posture without AWS, against a built-in demo organization.)";
-
-    private static final Pattern SECRET_PROPERTY = Pattern.compile(
-            "\\s*<property name=\"[^\"]*(?i:secret|token|password|accesskey|credential)[^\"]*\" value=\"[^\"]*\"/>(\\R)?");
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -221,10 +217,9 @@ public final class RootPostureRunner {
                             + ": are they JUnit 5 test classes (e.g. @RootPosture with control annotations)?");
                 }
                 out.println("Root Posture runner: running the posture tests of " + describe(options));
-                launcher.execute(plan, new LegacyXmlReportGeneratingListener(output.stagedJunit(), new PrintWriter(err, true)),
+                launcher.execute(plan, new JUnitXml(output.stagedJunit()),
                         configurationFailures(configurationFailure));
             }
-            scrubJunitXml(output.stagedJunit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -306,16 +301,6 @@ public final class RootPostureRunner {
         };
     }
 
-    /** JUnit XML lists the JVM's system properties; none that holds a credential (the demo lab's, say) is kept. */
-    static void scrubJunitXml(Path junit) throws IOException {
-        try (Stream<Path> files = Files.list(junit)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                String xml = Files.readString(file, StandardCharsets.UTF_8);
-                Files.writeString(file, SECRET_PROPERTY.matcher(xml).replaceAll(""), StandardCharsets.UTF_8);
-            }
-        }
-    }
-
     private String report(RunnerOptions options, Path output, Optional<Snapshot> snapshot) {
         Path allureHome = options.allureHome().orElseGet(() -> EmbeddedAllure.home(EmbeddedAllure.cacheDirectory(environment)));
         Map<String, String> rows = new LinkedHashMap<>();
@@ -349,9 +334,7 @@ public final class RootPostureRunner {
     private void summary(RunnerOptions options, List<PostureResult> outcomes, int exit, Path output, Optional<Snapshot> snapshot,
                          Optional<String> report, Duration took) {
         out.println();
-        out.println("Root Posture runner: " + Tally.of(outcomes));
-        out.println("  non-compliant at or above --fail-on " + options.failOn().word() + ": "
-                + outcomes.stream().filter(result -> ExitCode.decides(result, options.failOn())).count());
+        Findings.lines(outcomes, options.failOn(), options.list()).forEach(out::println);
         out.println("  Allure results: " + output.resolve("allure-results"));
         out.println("  JUnit XML:      " + output.resolve("junit"));
         snapshot.ifPresent(used -> out.println("  Evidence snapshot: " + used.file().toAbsolutePath()

@@ -23,7 +23,7 @@ import org.rootposture.settings.Setting;
  */
 record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> classpath, List<String> packages,
                      boolean builtIn, Severity failOn, boolean demo, Optional<Path> allureHome, boolean report,
-                     Optional<Path> history, Optional<String> reportName) {
+                     Optional<Path> history, Optional<String> reportName, int list) {
 
     static final Path DEFAULT_OUTPUT = Path.of("rootposture-output");
 
@@ -39,6 +39,8 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
                                     dependencies other than Root Posture and JUnit); repeatable, or several joined
                                     with '%s'. Without --select-package every test class in it runs.
               --select-package PKG  run only the test classes in this package (and its sub-packages); repeatable
+              --list N              how many findings the summary lists, worst first, of those that decide the exit
+                                    code and of those unable to assess (default 20); the rest are in the report
               --fail-on SEVERITY    critical|high|medium|low (default high): the least severe non-compliant result
                                     that makes the exit code 1
               --demo                run against the built-in demo lab: a local endpoint serving the demo organization
@@ -109,6 +111,7 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
         List<String> packages = new ArrayList<>();
         boolean builtIn = false;
         Severity failOn = Severity.HIGH;
+        int list = 20;
         boolean demo = false;
         Path allureHome = null;
         boolean report = true;
@@ -150,6 +153,7 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
                         }
                         case "--select-package" -> packages.add(value.strip());
                         case "--fail-on" -> failOn = failOn(value);
+                        case "--list" -> list = list(value);
                         case "--allure-home" -> allureHome = path(option, value);
                         case "--history" -> history = path(option, value);
                         case "--name" -> name = value;
@@ -170,11 +174,11 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
             throw new UsageException("--select-package needs --classpath: the jars or directories holding those classes");
         }
         return new RunnerOptions(settings, output, classpath, packages, builtIn || classpath.isEmpty(), failOn, demo,
-                Optional.ofNullable(allureHome), report, Optional.ofNullable(history), Optional.ofNullable(name));
+                Optional.ofNullable(allureHome), report, Optional.ofNullable(history), Optional.ofNullable(name), list);
     }
 
     private static boolean known(String option, Map<String, Setting> byOption) {
-        return byOption.containsKey(option) || List.of("--output", "--classpath", "--select-package", "--fail-on",
+        return byOption.containsKey(option) || List.of("--output", "--classpath", "--select-package", "--fail-on", "--list",
                 "--allure-home", "--history", "--name").contains(option);
     }
 
@@ -183,6 +187,13 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
             return "--lab is not an option: use --demo to run against the built-in demo lab";
         }
         return "unknown option " + option + " (java -jar rootposture-runner.jar --help lists them)";
+    }
+
+    private static int list(String value) {
+        if (!value.strip().matches("\\d{1,6}")) {
+            throw new UsageException("--list is '" + value + "', but it takes how many findings to list: a whole number, 0 or more");
+        }
+        return Integer.parseInt(value.strip());
     }
 
     private static Severity failOn(String value) {
