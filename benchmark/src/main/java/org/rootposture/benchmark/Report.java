@@ -55,11 +55,10 @@ final class Report {
     void generated(ReportMeasurement r) {
         String heaps = r.jvms().stream().map(jvm -> String.format(Locale.US, "%s %s", jvm.name(), heap(jvm)))
                 .collect(Collectors.joining(", "));
-        out.printf(Locale.US, "  report: %,d results · %s in %.1f s · peak heap in use (live after GC), every JVM -Xmx%s: %s"
-                        + " · index.html %.1f MB, %s %.1f MB · %s%n",
-                r.results(), r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap(), heaps,
-                r.indexHtmlBytes() / MB, MatrixHtml.FILE_NAME, r.matrixHtmlBytes() / MB,
-                r.succeeded() ? r.report().resolve("index.html") : r.failure());
+        String written = r.succeeded() ? String.format(Locale.US, "index.html %.1f MB, %s %.1f MB · %s", r.indexHtmlBytes() / MB,
+                MatrixHtml.FILE_NAME, r.matrixHtmlBytes() / MB, r.report().resolve("index.html")) : r.failure();
+        out.printf(Locale.US, "  report: %,d results · %s in %.1f s · peak heap in use (live after GC), every JVM -Xmx%s: %s · %s%n",
+                r.results(), r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap(), heaps, written);
     }
 
     private static String heap(ReportMeasurement.Jvm jvm) {
@@ -131,7 +130,7 @@ final class Report {
                     r.heap().equals(AllureHeap.parse(TARGET_REPORT_HEAP)) ? r.succeeded() && r.wall().toSeconds() < TARGET_REPORT_SECONDS : null,
                     String.format(Locale.US, "%s in %.1f s at -Xmx%s", r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap()));
             check(String.format(Locale.US, "index.html under %.0f MB", TARGET_REPORT_MB), r.succeeded() ? r.indexHtmlBytes() / MB < TARGET_REPORT_MB : null,
-                    String.format(Locale.US, "%.1f MB", r.indexHtmlBytes() / MB));
+                    r.succeeded() ? String.format(Locale.US, "%.1f MB", r.indexHtmlBytes() / MB) : "no report");
         });
     }
 
