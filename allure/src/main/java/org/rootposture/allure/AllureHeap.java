@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The maximum heap of the Allure commandline's JVM, as for {@code java -Xmx}: a whole number of megabytes or
  * gigabytes such as {@code 1536m} or {@code 2g}. Given by {@code --allure-heap} (report generator and runner), else by
  * the environment variable {@value #ENVIRONMENT_VARIABLE}, else {@link #DEFAULT}: 2g fits a 7 GB CI runner beside
- * the JVM that runs the generator, and is about four times what the Allure commandline needs for 1,000 accounts.
+ * the JVM that runs the generator, and is several times what the Allure commandline needs for 1,000 accounts.
  *
  * <pre>
  * AllureHeap.parse("3g").jvmOption();   // "-Xmx3g"

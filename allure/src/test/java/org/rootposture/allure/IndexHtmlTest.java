@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexHtmlTest {
 
-    private static final String STUB = """
+    /** The inline analytics stub Allure 2 writes into the head of its report. */
+    static final String STUB = """
                 <script>
                     window.dataLayer = window.dataLayer || [];
                     function gtag(){dataLayer.push(arguments);}

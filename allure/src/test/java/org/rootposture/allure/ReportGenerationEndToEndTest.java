@@ -147,21 +147,13 @@ class ReportGenerationEndToEndTest {
         generate(results, report);
         Map<Path, String> previous = contents(target);
 
-        for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of(AllureHeap.ENVIRONMENT_VARIABLE, "8m"))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            String[] args = {"--results", results.toString(), "--report", report.toString(), "--allure-home", allureHome.toString()};
-            if (environment.isEmpty()) {
-                args = Stream.concat(Arrays.stream(args), Stream.of("--allure-heap", "8m")).toArray(String[]::new);
-            }
-
-            int status = ReportGenerator.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-
-            assertThat(status).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Root Posture report FAILED: The Allure commandline ran"
-                    + " out of memory in its 8m heap; raise it with --allure-heap or the environment variable"
-                    + " ROOTPOSTURE_ALLURE_HEAP, for example to 16m." + System.lineSeparator());
+        String[] args = {"--results", results.toString(), "--report", report.toString(), "--allure-home", allureHome.toString()};
+        for (Exit exit : List.of(run(Map.of(), Stream.concat(Arrays.stream(args), Stream.of("--allure-heap", "8m")).toArray(String[]::new)),
+                run(Map.of(AllureHeap.ENVIRONMENT_VARIABLE, "8m"), args))) {
+            assertThat(exit.status()).isEqualTo(1);
+            assertThat(exit.err()).isEqualTo("Root Posture report FAILED: The Allure commandline ran out of memory in its 8m heap;"
+                    + " raise it with --allure-heap or the environment variable ROOTPOSTURE_ALLURE_HEAP, for example to 16m."
+                    + System.lineSeparator());
             assertThat(contents(target)).as("every file beside and in the previous report, results excluded")
                     .isEqualTo(previous);
         }
@@ -179,14 +171,22 @@ class ReportGenerationEndToEndTest {
     }
 
     private String generate(Path results, Path report) {
+        Exit exit = run(Map.of(), "--results", results.toString(), "--report", report.toString(), "--allure-home",
+                allureHome.toString(), "--env", "Organization=o-abc123");
+        assertThat(exit.status()).as("exit status; stderr: %s", exit.err()).isZero();
+        String[] lines = exit.out().strip().split("\\R");
+        return lines[lines.length - 1];
+    }
+
+    private record Exit(int status, String out, String err) {
+    }
+
+    private static Exit run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ReportGenerator.run(new String[] {"--results", results.toString(), "--report", report.toString(),
-                        "--allure-home", allureHome.toString(), "--env", "Organization=o-abc123"},
-                Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
-        return lines[lines.length - 1];
+        int status = ReportGenerator.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Exit(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static JsonNode reportData(String html, String name) throws Exception {

@@ -11,21 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportVerifierTest {
 
-    private static final String STUB = """
-                <script>
-                    window.dataLayer = window.dataLayer || [];
-                    function gtag(){dataLayer.push(arguments);}
-                    gtag('js', new Date());
-                    gtag('config', 'G-FVWC4GKEYS', {'single_file': true});
-                </script>
-            """;
-
     @TempDir
     Path dir;
 
     @Test
     void rejectsAnalyticsLeftInThePage() throws Exception {
-        Path stub = write(page(STUB));
+        Path stub = write(page(IndexHtmlTest.STUB));
         assertThatThrownBy(() -> ReportVerifier.verify(stub)).isInstanceOf(ReportException.class)
                 .hasMessageContaining("analytics").hasMessageContaining("gtag");
 
