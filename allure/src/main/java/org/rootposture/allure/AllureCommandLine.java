@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The Allure commandline, unpacked from the {@code io.qameta.allure:allure-commandline} zip, run as a separate
  * {@code java} process. Every run has {@code ALLURE_NO_ANALYTICS=true}, so Allure neither sends usage data nor
  * puts the Google Tag Manager script into the report, and {@code APP_HOME} set to the commandline's home, so its
- * bundled plugins (behaviors, packages, ...) are loaded.
+ * bundled plugins (behaviors, packages, ...) are loaded. Its JVM runs within the given {@link AllureHeap} and stops
+ * at the first {@code OutOfMemoryError}, which is reported as one sentence naming the heap to raise.
  */
 public final class AllureCommandLine {
 
@@ -29,19 +30,24 @@ public final class AllureCommandLine {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final int OUTPUT_TAIL_LINES = 40;
 
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+
     private final Path home;
     private final Path java;
+    private final AllureHeap heap;
 
     /**
      * @param home the commandline's home: the folder holding {@code lib/} (see {@link #findHome(Path)})
+     * @param heap the maximum heap of its JVM
      */
-    public AllureCommandLine(Path home) {
-        this(home, Path.of(System.getProperty("java.home"), "bin", "java"));
+    public AllureCommandLine(Path home, AllureHeap heap) {
+        this(home, Path.of(System.getProperty("java.home"), "bin", "java"), heap);
     }
 
-    AllureCommandLine(Path home, Path java) {
+    AllureCommandLine(Path home, Path java, AllureHeap heap) {
         this.home = home.toAbsolutePath().normalize();
         this.java = java;
+        this.heap = heap;
     }
 
     /**
@@ -81,6 +87,8 @@ public final class AllureCommandLine {
     List<String> generateCommand(Path resultsDir, Path outputDir, String reportName, boolean singleFile) {
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
+                heap.jvmOption(),
+                "-XX:+ExitOnOutOfMemoryError",
                 "-cp", home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config"),
                 MAIN_CLASS,
                 "generate", "--clean"));
@@ -94,7 +102,8 @@ public final class AllureCommandLine {
     /**
      * Runs {@code command} with the analytics switched off and returns its combined output.
      *
-     * @throws ReportException naming the command and its exit code when it fails or times out
+     * @throws ReportException naming the command and its exit code when it fails or times out, or, when it ran out of
+     *                         memory, the heap to raise
      */
     String run(List<String> command) {
         Path output = null;
@@ -113,6 +122,11 @@ public final class AllureCommandLine {
                         + " minutes: " + display(command) + tail(read(output)));
             }
             String text = read(output);
+            if (process.exitValue() != 0 && text.contains(OUT_OF_MEMORY)) {
+                throw new ReportException("The Allure commandline ran out of memory in its " + heap + " heap; raise it with "
+                        + "--allure-heap or the environment variable " + AllureHeap.ENVIRONMENT_VARIABLE + ", for example to "
+                        + heap.doubled() + ".");
+            }
             if (process.exitValue() != 0) {
                 throw new ReportException("Allure commandline failed with exit code " + process.exitValue() + ": "
                         + display(command) + tail(text));

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param environment rows for the report's Environment widget, in the order given
  * @param reportName  the report's title
  * @param history     the previous run's {@code history/} folder to carry forward, when not the site's own
+ * @param allureHeap  the Allure commandline's heap, when not the one of {@link AllureHeap#fromEnvironment}
  */
 public record Arguments(Path results, Path report, Path allureHome, Map<String, String> environment,
-                        String reportName, Optional<Path> history) {
+                        String reportName, Optional<Path> history, Optional<AllureHeap> allureHeap) {
 
     /** The report title used when {@code --name} is not given. */
     public static final String DEFAULT_REPORT_NAME = "Root Posture compliance report";
@@ -30,15 +31,19 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
     /** The help text. */
     public static final String USAGE = """
             Usage: ReportGenerator --results DIR --report DIR --allure-home DIR [--env KEY=VALUE ...] [--name TITLE]
-                                   [--history DIR]
+                                   [--history DIR] [--allure-heap SIZE]
               --results DIR      allure-results directory written by the posture run (must exist and hold results)
-              --report DIR       output folder of the single-file report (index.html); replaced on every run.
-                                 A multi-file report, kept for the trend history, goes to its sibling allure-report-site
+              --report DIR       output folder of the single-file report (index.html); replaced on every run, and only
+                                 once the new report is complete. A multi-file report, kept for the trend history,
+                                 goes to its sibling allure-report-site
               --allure-home DIR  unpacked io.qameta.allure:allure-commandline zip (the folder holding lib/, or its parent)
               --env KEY=VALUE    a row of the report's Environment section; repeatable
               --name TITLE       report title (default: Root Posture compliance report)
               --history DIR      the previous report's history/ folder, for example restored from a pipeline cache
                                  (default: allure-report-site/history beside --report, if it exists)
+              --allure-heap SIZE maximum heap of the Allure commandline's JVM, as for java -Xmx: 1536m, 4g
+                                 (default: the environment variable ROOTPOSTURE_ALLURE_HEAP, else 2g). The generator's
+                                 own heap is that of the java command running it (java -Xmx...)
               --help             print this help""";
 
     public Arguments {
@@ -76,6 +81,7 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
         Path allureHome = null;
         String reportName = null;
         Path history = null;
+        AllureHeap allureHeap = null;
         Map<String, String> environment = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -85,6 +91,7 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
                 case "--allure-home" -> allureHome = path(option, once(option, allureHome, value(args, i++)));
                 case "--name" -> reportName = once(option, reportName, value(args, i++));
                 case "--history" -> history = path(option, once(option, history, value(args, i++)));
+                case "--allure-heap" -> allureHeap = heap(option, once(option, allureHeap, value(args, i++)));
                 case "--env" -> {
                     String pair = value(args, i++);
                     int eq = pair.indexOf('=');
@@ -129,7 +136,7 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
                     + ", whose history/ folder is replaced with it");
         }
         return new Arguments(resultsDir, reportDir, home, environment, reportName == null ? DEFAULT_REPORT_NAME : reportName,
-                Optional.ofNullable(history));
+                Optional.ofNullable(history), Optional.ofNullable(allureHeap));
     }
 
     private static Path findAllureHome(Path dir) {
@@ -159,6 +166,14 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
             return Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new UsageException(option + ": not a valid path: '" + value + "'");
+        }
+    }
+
+    private static AllureHeap heap(String option, String value) {
+        try {
+            return AllureHeap.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 

@@ -17,10 +17,10 @@ import org.rootposture.contract.Tally;
  * Turns the allure-results of a posture run into the auditor's report. In order it copies the verdict categories
  * into the results, writes the environment (the framework's run record, benchmarks, verdicts, commit, workspace,
  * waivers, the verdict legend) and executor files, carries the previous run's history forward, runs the Allure
- * commandline for a single-file report ({@code --report}/index.html) and a multi-file one (its sibling
- * {@value Arguments#SITE_DIRECTORY}, which keeps the history), writes the compliance matrix beside both
- * ({@value MatrixHtml#FILE_NAME}, {@value MatrixCsv#FILE_NAME}) and into them (see {@link ReportPanel}), checks both
- * are offline-safe, and prints
+ * commandline (in its own JVM, within the {@link AllureHeap}) for a single-file report ({@code --report}/index.html)
+ * and a multi-file one (its sibling {@value Arguments#SITE_DIRECTORY}, which keeps the history), writes the compliance
+ * matrix beside both ({@value MatrixHtml#FILE_NAME}, {@value MatrixCsv#FILE_NAME}) and into them (see
+ * {@link ReportPanel}), checks both are offline-safe, moves both into place, and prints
  * <pre>
  * Root Posture report: file:///.../index.html (N results: P compliant, F non-compliant, U unable to assess, A not applicable, W waived)
  * </pre>
@@ -80,13 +80,25 @@ public final class ReportGenerator {
     }
 
     /**
-     * Generates the report.
+     * Generates the report. The single-file and the multi-file report are written into a temporary folder beside
+     * {@code --report} and moved into place together once both are complete, so a failed generation leaves the previous
+     * report as it was.
      *
      * @return the report line, {@code Root Posture report: file:///.../index.html (N results: ...)}
-     * @throws ReportException when the results are empty or unreadable, Allure fails, or the report is not
-     *                         offline-safe
+     * @throws ReportException when the results are empty or unreadable, Allure fails, the report is not offline-safe,
+     *                         or a heap is too small (naming which heap to raise)
      */
     public String generate(Arguments arguments) {
+        try {
+            return generateWithinHeap(arguments);
+        } catch (OutOfMemoryError e) {
+            long heapMegabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            throw new ReportException("The report generator ran out of memory in its Java heap of " + heapMegabytes
+                    + " MB; raise it with -Xmx on the java command that runs it, for example -Xmx" + 2 * heapMegabytes + "m.");
+        }
+    }
+
+    private String generateWithinHeap(Arguments arguments) {
         Path results = arguments.results();
         List<PostureResult> posture = PostureResults.read(results);
         if (posture.isEmpty()) {
@@ -94,6 +106,7 @@ public final class ReportGenerator {
                     + " (--results): did the posture tests run and write their Allure results there?");
         }
         Tally counts = Tally.of(posture);
+        AllureHeap heap = arguments.allureHeap().orElseGet(() -> AllureHeap.fromEnvironment(environment));
         Categories.writeInto(results);
         ComplianceMatrix matrix = ComplianceMatrix.of(posture);
         Map<String, String> rows = RunEnvironment.rows(RunRecord.read(results), counts, matrix,
@@ -106,22 +119,25 @@ public final class ReportGenerator {
             out.println("Root Posture report: carried over " + historyFiles + " history files from " + arguments.previousHistory());
         }
 
-        AllureCommandLine allure = new AllureCommandLine(arguments.allureHome());
-        allure.generateSingleFile(results, arguments.report(), arguments.reportName());
-        allure.generateSite(results, arguments.site(), arguments.reportName());
-
-        Path index = arguments.report().resolve("index.html");
-        for (Path dir : new Path[] {arguments.report(), arguments.site()}) {
-            Path html = dir.resolve("index.html");
-            ReportVerifier.removeAnalyticsStub(html);
-            ReportPanel.inject(html, matrix, arguments.reportName());
-            MatrixHtml.write(matrix, arguments.reportName(), dir);
-            MatrixCsv.write(matrix, dir);
-            ReportVerifier.verify(html);
-            ReportVerifier.verify(dir.resolve(MatrixHtml.FILE_NAME));
+        AllureCommandLine allure = new AllureCommandLine(arguments.allureHome(), heap);
+        try (StagedOutput output = StagedOutput.beside(arguments.report())) {
+            Path report = output.stage(arguments.report());
+            Path site = output.stage(arguments.site());
+            allure.generateSingleFile(results, report, arguments.reportName());
+            allure.generateSite(results, site, arguments.reportName());
+            String panel = ReportPanel.panel(matrix, arguments.reportName());
+            for (Path dir : List.of(report, site)) {
+                Path html = dir.resolve("index.html");
+                IndexHtml.finish(html, panel);
+                MatrixHtml.write(matrix, arguments.reportName(), dir);
+                MatrixCsv.write(matrix, dir);
+                ReportVerifier.verify(html);
+                ReportVerifier.verify(dir.resolve(MatrixHtml.FILE_NAME));
+            }
+            output.install();
         }
         out.println("Root Posture compliance matrix: " + arguments.report().resolve(MatrixHtml.FILE_NAME).toUri()
                 + " (" + matrix.summary() + ")");
-        return "Root Posture report: " + index.toUri() + " (" + counts + ")";
+        return "Root Posture report: " + arguments.report().resolve("index.html").toUri() + " (" + counts + ")";
     }
 }

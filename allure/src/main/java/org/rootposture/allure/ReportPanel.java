@@ -1,13 +1,5 @@
 package org.rootposture.allure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Puts the compliance matrix into a generated Allure {@code index.html}: a "Compliance matrix" button fixed at the
  * top right of every page of the report opens the matrix, its legend and links to {@value MatrixCsv#FILE_NAME} and
@@ -15,7 +7,7 @@ import java.util.regex.Pattern;
  * loaded, and no test result added, so Allure's own counts stay those of the run.
  *
  * <pre>
- * ReportPanel.inject(report.resolve("index.html"), matrix, "Root Posture compliance report");
+ * IndexHtml.finish(report.resolve("index.html"), ReportPanel.panel(matrix, "Root Posture compliance report"));
  * </pre>
  */
 public final class ReportPanel {
@@ -23,7 +15,6 @@ public final class ReportPanel {
     /** The id of the injected {@code <details>} element. */
     public static final String PANEL_ID = "rootposture-panel";
 
-    private static final Pattern BODY = Pattern.compile("<body\\b[^>]*>");
     private static final String MARKER = "<!-- Root Posture compliance matrix -->";
     private static final String STYLE = """
             #rootposture-panel{position:fixed;top:10px;right:16px;z-index:10000}
@@ -39,38 +30,12 @@ public final class ReportPanel {
     private ReportPanel() {
     }
 
-    /** The panel's HTML. */
+    /** The panel's HTML, which {@link IndexHtml#finish} puts first into the report's {@code <body>}. */
     static String panel(ComplianceMatrix matrix, String reportName) {
         return MARKER + "\n<style>\n" + MatrixHtml.STYLE + STYLE + "</style>\n<details id=\"" + PANEL_ID
                 + "\"><summary>Compliance matrix</summary><div>\n<p class=\"rp-files\">Also beside this report: <a href=\""
                 + MatrixHtml.FILE_NAME + "\">" + MatrixHtml.FILE_NAME + "</a> (this page alone) and <a href=\""
                 + MatrixCsv.FILE_NAME + "\">" + MatrixCsv.FILE_NAME + "</a> (for a spreadsheet).</p>\n"
                 + MatrixHtml.section(matrix, reportName) + "</div></details>\n";
-    }
-
-    /** {@code html} with the panel first in its {@code <body>}, replacing an earlier panel. */
-    static String withPanel(String html, String panel) {
-        int existing = html.indexOf(MARKER);
-        String base = html;
-        if (existing >= 0) {
-            int end = html.indexOf("</details>\n", existing);
-            int start = existing > 0 && html.charAt(existing - 1) == '\n' ? existing - 1 : existing;
-            base = html.substring(0, start) + html.substring(end + "</details>\n".length());
-        }
-        Matcher body = BODY.matcher(base);
-        if (!body.find()) {
-            throw new ReportException("The generated report has no <body>; cannot add the compliance matrix");
-        }
-        return base.substring(0, body.end()) + "\n" + panel + base.substring(body.end());
-    }
-
-    /** Adds the panel to {@code indexHtml}. */
-    public static void inject(Path indexHtml, ComplianceMatrix matrix, String reportName) {
-        try {
-            String html = Files.readString(indexHtml, StandardCharsets.UTF_8);
-            Files.writeString(indexHtml, withPanel(html, panel(matrix, reportName)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot add the compliance matrix to " + indexHtml, e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.rootposture.allure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,74 +13,36 @@ import java.util.regex.Pattern;
 
 /**
  * Makes sure a generated {@code index.html} can be handed to an auditor: it exists, it loads no script,
- * stylesheet or frame from another host, and it carries no analytics. With {@code ALLURE_NO_ANALYTICS=true}
- * Allure 2 leaves out the Google Tag Manager script but still writes an inline {@code gtag} stub (it only fills
- * {@code window.dataLayer} and sends nothing); {@link #removeAnalyticsStub(Path)} removes that stub so the
- * report's source shows no tracking code at all.
+ * stylesheet or frame from another host, and it carries no analytics (see {@link IndexHtml} for the stub Allure
+ * writes). The page is read once through bounded buffers, however large: its embedded base64 payloads are skipped,
+ * and the rest is searched in overlapping windows, so a reference up to {@value #OVERLAP} bytes long is always seen
+ * whole.
  */
 public final class ReportVerifier {
 
     /** Words that must not appear in the report outside its embedded base64 payloads. */
     static final List<String> ANALYTICS_MARKERS = List.of("googletagmanager", "google-analytics", "gtag");
 
-    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{64,}={0,2}");
+    static final int OVERLAP = 1 << 16;
+
+    private static final int WINDOW = 1 << 20;
+    private static final int SHORTEST_PAYLOAD = 64;
+    private static final int LONGEST_PADDING = 2;
     private static final Pattern EXTERNAL_REFERENCE = Pattern.compile(
             "<(script|link|iframe|img)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//[^\\s\"'>]*",
             Pattern.CASE_INSENSITIVE);
-    private static final String SCRIPT_OPEN = "<script>";
-    private static final String SCRIPT_CLOSE = "</script>";
 
-    private ReportVerifier() {
-    }
+    private final Path indexHtml;
+    private final byte[] window = new byte[WINDOW];
+    private int windowLength;
+    private final byte[] candidate = new byte[SHORTEST_PAYLOAD];
+    private int candidateLength;
+    private int padding;
+    private boolean inPayload;
+    private boolean blank = true;
 
-    /**
-     * Removes every attribute-less inline {@code <script>} element that defines {@code gtag}, with its line.
-     *
-     * @return whether the file was changed
-     */
-    public static boolean removeAnalyticsStub(Path indexHtml) {
-        String html = read(indexHtml);
-        String cleaned = withoutAnalyticsStub(html);
-        if (cleaned.equals(html)) {
-            return false;
-        }
-        try {
-            Files.writeString(indexHtml, cleaned, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + indexHtml, e);
-        }
-        return true;
-    }
-
-    static String withoutAnalyticsStub(String html) {
-        StringBuilder out = new StringBuilder(html.length());
-        int from = 0;
-        while (true) {
-            int open = html.indexOf(SCRIPT_OPEN, from);
-            int close = open < 0 ? -1 : html.indexOf(SCRIPT_CLOSE, open);
-            if (close < 0) {
-                return out.append(html, from, html.length()).toString();
-            }
-            int end = close + SCRIPT_CLOSE.length();
-            if (html.substring(open, end).contains("function gtag(")) {
-                int lineStart = open;
-                while (lineStart > from && (html.charAt(lineStart - 1) == ' ' || html.charAt(lineStart - 1) == '\t')) {
-                    lineStart--;
-                }
-                int lineEnd = end;
-                if (lineEnd < html.length() && html.charAt(lineEnd) == '\r') {
-                    lineEnd++;
-                }
-                if (lineEnd < html.length() && html.charAt(lineEnd) == '\n') {
-                    lineEnd++;
-                }
-                out.append(html, from, lineStart);
-                from = lineEnd;
-            } else {
-                out.append(html, from, end);
-                from = end;
-            }
-        }
+    private ReportVerifier(Path indexHtml) {
+        this.indexHtml = indexHtml;
     }
 
     /**
@@ -91,37 +54,98 @@ public final class ReportVerifier {
         if (!Files.isRegularFile(indexHtml)) {
             throw new ReportException("The Allure commandline reported success but produced no " + indexHtml);
         }
-        String html = read(indexHtml);
-        if (html.isBlank()) {
+        ReportVerifier verifier = new ReportVerifier(indexHtml);
+        try (InputStream in = Files.newInputStream(indexHtml)) {
+            byte[] chunk = new byte[WINDOW / 16];
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                for (int i = 0; i < read; i++) {
+                    verifier.accept(chunk[i]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + indexHtml, e);
+        }
+        verifier.end();
+    }
+
+    private void accept(byte b) {
+        if (blank && !Character.isWhitespace(b)) {
+            blank = false;
+        }
+        if (isBase64(b)) {
+            if (inPayload && padding == 0) {
+                return;
+            }
+            inPayload = false;
+            padding = 0;
+            candidate[candidateLength++] = b;
+            if (candidateLength == SHORTEST_PAYLOAD) {
+                candidateLength = 0;
+                inPayload = true;
+            }
+        } else if (b == '=' && inPayload && padding < LONGEST_PADDING) {
+            padding++;
+        } else {
+            inPayload = false;
+            padding = 0;
+            releaseCandidate();
+            see(b);
+        }
+    }
+
+    private static boolean isBase64(byte b) {
+        return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/';
+    }
+
+    private void releaseCandidate() {
+        for (int i = 0; i < candidateLength; i++) {
+            see(candidate[i]);
+        }
+        candidateLength = 0;
+    }
+
+    private void see(byte b) {
+        if (windowLength == window.length) {
+            check(window.length - OVERLAP);
+            System.arraycopy(window, window.length - OVERLAP, window, 0, OVERLAP);
+            windowLength = OVERLAP;
+        }
+        window[windowLength++] = b;
+    }
+
+    private void end() {
+        releaseCandidate();
+        if (blank) {
             throw new ReportException("The generated report " + indexHtml + " is empty");
         }
-        String visible = BASE64_RUN.matcher(html).replaceAll("");
+        check(windowLength);
+    }
+
+    /** Checks the window for what starts before {@code end}; what starts later is checked whole in the next window. */
+    private void check(int end) {
+        String visible = new String(window, 0, windowLength, StandardCharsets.ISO_8859_1);
         String lower = visible.toLowerCase(Locale.ROOT);
         for (String marker : ANALYTICS_MARKERS) {
             int at = lower.indexOf(marker);
-            if (at >= 0) {
+            if (at >= 0 && at < end) {
                 throw new ReportException("The generated report " + indexHtml + " contains analytics code ('"
                         + excerpt(visible, at) + "'); it must not be handed out");
             }
         }
         Matcher external = EXTERNAL_REFERENCE.matcher(visible);
-        if (external.find()) {
+        if (external.find() && external.start() < end) {
             throw new ReportException("The generated report " + indexHtml + " loads content from another host ('"
-                    + external.group() + "'); it must work offline");
+                    + utf8(external.group()) + "'); it must work offline");
         }
     }
 
     private static String excerpt(String text, int at) {
         int start = Math.max(0, at - 40);
         int end = Math.min(text.length(), at + 60);
-        return text.substring(start, end).replaceAll("\\s+", " ").trim();
+        return utf8(text.substring(start, end)).replaceAll("\\s+", " ").trim();
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+    private static String utf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 }

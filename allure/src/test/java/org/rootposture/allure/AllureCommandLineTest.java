@@ -16,10 +16,10 @@ class AllureCommandLineTest {
     @Test
     void buildsTheGenerateCommands() throws Exception {
         Path home = Files.createDirectories(work.resolve("allure-2.34.1/lib")).getParent();
-        AllureCommandLine allure = new AllureCommandLine(home, Path.of("/jdk/bin/java"));
+        AllureCommandLine allure = new AllureCommandLine(home, Path.of("/jdk/bin/java"), AllureHeap.parse("1536m"));
 
         assertThat(allure.generateCommand(work.resolve("res"), work.resolve("rep"), "Root Posture", true))
-                .containsExactly("/jdk/bin/java", "-cp", home.resolve("lib") + "/*:" + home.resolve("lib/config"),
+                .containsExactly("/jdk/bin/java", "-Xmx1536m", "-XX:+ExitOnOutOfMemoryError", "-cp", home.resolve("lib") + "/*:" + home.resolve("lib/config"),
                         AllureCommandLine.MAIN_CLASS, "generate", "--clean", "--single-file",
                         "--name", "Root Posture", "-o", work.resolve("rep").toString(), work.resolve("res").toString());
         assertThat(allure.generateCommand(work.resolve("res"), work.resolve("site"), "Root Posture", false))
@@ -39,7 +39,7 @@ class AllureCommandLineTest {
     @Test
     void failureNamesTheCommandAndExitCodeAndShowsTheOutput() throws Exception {
         Path emptyHome = Files.createDirectories(work.resolve("empty home/lib")).getParent();
-        AllureCommandLine allure = new AllureCommandLine(emptyHome);
+        AllureCommandLine allure = new AllureCommandLine(emptyHome, AllureHeap.DEFAULT);
 
         assertThatThrownBy(() -> allure.generateSingleFile(work.resolve("res"), work.resolve("rep"), "Root Posture"))
                 .isInstanceOf(ReportException.class)

@@ -39,6 +39,17 @@ class ArgumentsTest {
         assertThat(arguments.environment()).containsExactly(Map.entry("Organization", "o-abc123"), Map.entry("Filter", "a=b"));
         assertThat(arguments.reportName()).isEqualTo("Posture Q4");
         assertThat(arguments.previousHistory()).isEqualTo(work.resolve("target/allure-report-site/history"));
+        assertThat(arguments.allureHeap()).as("not given: the environment variable or the default decides").isEmpty();
+    }
+
+    @Test
+    void allureHeapIsASizeAsForJavaXmx() {
+        assertThat(Arguments.parse(valid("--allure-heap", "1G")).allureHeap()).contains(AllureHeap.parse("1g"));
+        assertError("--allure-heap: expected a heap size as for java -Xmx, in m or g and at least 8m, such as 1536m or 2g,"
+                + " but got 'lots'", valid("--allure-heap", "lots"));
+        assertError("--allure-heap: expected a heap size", valid("--allure-heap", "512k"));
+        assertError("--allure-heap: expected a heap size", valid("--allure-heap", "4m"));
+        assertError("--allure-heap: given more than once", valid("--allure-heap", "1g", "--allure-heap", "2g"));
     }
 
     @Test

@@ -10,11 +10,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +61,11 @@ class ReportGenerationEndToEndTest {
         try (var files = Files.list(report)) {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("index.html", MatrixHtml.FILE_NAME, MatrixCsv.FILE_NAME);
+        }
+        try (var files = Files.list(target)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .as("nothing left of the temporary folder the report was written in")
+                    .containsExactlyInAnyOrder("allure-results", "allure-report", "allure-report-site");
         }
         String html = Files.readString(index);
         assertThat(html).contains("<title>Root Posture compliance report</title>")
@@ -128,15 +139,54 @@ class ReportGenerationEndToEndTest {
                         + "high,v3.0.0:1.6 v5.0.0:1.5,222222222222,prod-payments,,WAIVED,");
     }
 
+    @Test
+    void anAllureHeapTooSmallFailsInOneSentenceAndLeavesThePreviousReportAsItWas() throws Exception {
+        Path results = target.resolve("allure-results");
+        Path report = target.resolve("allure-report");
+        SampleResults.fourVerdicts(results);
+        generate(results, report);
+        Map<Path, String> previous = contents(target);
+
+        String[] args = {"--results", results.toString(), "--report", report.toString(), "--allure-home", allureHome.toString()};
+        for (Exit exit : List.of(run(Map.of(), Stream.concat(Arrays.stream(args), Stream.of("--allure-heap", "8m")).toArray(String[]::new)),
+                run(Map.of(AllureHeap.ENVIRONMENT_VARIABLE, "8m"), args))) {
+            assertThat(exit.status()).isEqualTo(1);
+            assertThat(exit.err()).isEqualTo("Root Posture report FAILED: The Allure commandline ran out of memory in its 8m heap;"
+                    + " raise it with --allure-heap or the environment variable ROOTPOSTURE_ALLURE_HEAP, for example to 16m."
+                    + System.lineSeparator());
+            assertThat(contents(target)).as("every file beside and in the previous report, results excluded")
+                    .isEqualTo(previous);
+        }
+    }
+
+    private static Map<Path, String> contents(Path dir) throws Exception {
+        Map<Path, String> contents = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(file -> !file.startsWith(dir.resolve("allure-results"))).toList()) {
+                contents.put(dir.relativize(file), Files.isDirectory(file) ? "(folder)" : Files.getLastModifiedTime(file) + " "
+                        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        }
+        return contents;
+    }
+
     private String generate(Path results, Path report) {
+        Exit exit = run(Map.of(), "--results", results.toString(), "--report", report.toString(), "--allure-home",
+                allureHome.toString(), "--env", "Organization=o-abc123");
+        assertThat(exit.status()).as("exit status; stderr: %s", exit.err()).isZero();
+        String[] lines = exit.out().strip().split("\\R");
+        return lines[lines.length - 1];
+    }
+
+    private record Exit(int status, String out, String err) {
+    }
+
+    private static Exit run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ReportGenerator.run(new String[] {"--results", results.toString(), "--report", report.toString(),
-                        "--allure-home", allureHome.toString(), "--env", "Organization=o-abc123"},
-                Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
-        return lines[lines.length - 1];
+        int status = ReportGenerator.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Exit(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static JsonNode reportData(String html, String name) throws Exception {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.rootposture.lab.RateLimit;
 
@@ -16,7 +17,9 @@ import org.rootposture.lab.RateLimit;
  * Organization-scale benchmark: the whole built-in catalogue, through the JUnit Platform launcher exactly as a real run,
  * against lab organizations of N generated accounts with a fixed latency per AWS call; beside it the same checks
  * written naively. Prints per N the wall time, accounts per second, AWS calls per account by operation, peak heap and
- * threads, and the latency bound (total calls × latency ÷ concurrency) with the ratio of wall time to it.
+ * threads, and the latency bound (total calls × latency ÷ concurrency) with the ratio of wall time to it. With
+ * {@code --report=DIR} it also generates the auditor's report of each size's run and prints its cost (see
+ * {@link ReportMeasurement}).
  *
  * <pre>
  * ./mvnw -B -q -pl benchmark -am package -DskipTests &amp;&amp; java -jar benchmark/target/rootposture-benchmark.jar
@@ -48,42 +51,52 @@ public final class Benchmark {
         }
     }
 
-    static List<Measurement> run(Options options, Path allureResults, PrintStream out) {
+    /** What a benchmark measured: the runs, and the reports generated from them. */
+    record Run(List<Measurement> measurements, List<ReportMeasurement> reports) {
+    }
+
+    static Run run(Options options, Path allureResults, PrintStream out) {
         CatalogueClass catalogue = CatalogueClass.generate();
         LabMeasurement lab = new LabMeasurement(allureResults);
         Report report = new Report(out, options, catalogue);
         report.header();
-        out.println("Allure results: " + allureResults + " (emptied after each run)");
+        out.println("Allure results: " + allureResults + " (emptied before and after each run)");
         if (options.warmup()) {
             out.println("(warm-up: one unmeasured run of each kind at 10 accounts)");
-            framework(lab, catalogue, options, 10, options.concurrency().get(0), List.of());
+            framework(lab, catalogue, options, 10, options.concurrency().get(0), List.of(), results -> { });
             if (options.baselineUpTo() > 0) {
-                lab.run("baseline", NaiveRootChecks.class, 10, options.latency(), 1, List.of(), Map.of());
+                lab.run("baseline", NaiveRootChecks.class, 10, options.latency(), 1, List.of(), Map.of(), results -> { });
             }
         }
         List<Measurement> measurements = new ArrayList<>();
+        List<ReportMeasurement> reports = new ArrayList<>();
         for (int accounts : options.accounts()) {
             List<Measurement> size = new ArrayList<>();
             for (int concurrency : options.concurrency()) {
-                size.add(framework(lab, catalogue, options, accounts, concurrency, List.of()));
+                Consumer<Path> generate = concurrency != options.concurrency().get(0) || options.reportDir().isEmpty() ? results -> { }
+                        : results -> reports.add(ReportMeasurement.generate(accounts, results,
+                                options.reportDir().get().resolve(accounts + "-accounts"), options.reportHeap()));
+                size.add(framework(lab, catalogue, options, accounts, concurrency, List.of(), generate));
             }
             if (accounts <= options.baselineUpTo()) {
-                size.add(lab.run("baseline", NaiveRootChecks.class, accounts, options.latency(), 1, List.of(), Map.of()));
+                size.add(lab.run("baseline", NaiveRootChecks.class, accounts, options.latency(), 1, List.of(), Map.of(), results -> { }));
             }
             report.size(accounts, size);
+            reports.stream().filter(generated -> generated.accounts() == accounts).forEach(report::generated);
             measurements.addAll(size);
         }
         if (options.throttled() > 0) {
-            Measurement throttled = framework(lab, catalogue, options, options.throttled(), options.concurrency().get(0), RateLimit.awsDefaults());
+            Measurement throttled = framework(lab, catalogue, options, options.throttled(), options.concurrency().get(0), RateLimit.awsDefaults(),
+                    results -> { });
             report.throttled(throttled);
             measurements.add(throttled);
         }
-        report.summary(measurements);
-        return measurements;
+        report.summary(measurements, reports);
+        return new Run(measurements, reports);
     }
 
     private static Measurement framework(LabMeasurement lab, CatalogueClass catalogue, Options options, int accounts, int concurrency,
-                                         List<RateLimit> rateLimits) {
+                                         List<RateLimit> rateLimits, Consumer<Path> withResults) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "rootposture.targets", "organization",
                 "rootposture.region", "us-east-1",
@@ -91,7 +104,7 @@ public final class Benchmark {
                 "rootposture.root-sessions", "true"));
         options.maxAttempts().ifPresent(attempts -> settings.put("rootposture.max-attempts", String.valueOf(attempts)));
         return lab.run(rateLimits.isEmpty() ? "framework" : "framework, AWS-like rate limits", catalogue.postureClass(), accounts,
-                options.latency(), concurrency, rateLimits, settings);
+                options.latency(), concurrency, rateLimits, settings, withResults);
     }
 
     static long maxHeap() {

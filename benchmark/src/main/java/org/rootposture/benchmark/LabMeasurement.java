@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -38,8 +39,9 @@ final class LabMeasurement {
         this.allureResults = allureResults;
     }
 
+    /** Measures one run; {@code withResults} then reads its Allure results, before they are removed. */
     Measurement run(String mode, Class<?> testClass, int accounts, Duration latency, int concurrency, List<RateLimit> rateLimits,
-                    Map<String, String> settings) {
+                    Map<String, String> settings, Consumer<Path> withResults) {
         Fixture fixture = GeneratedOrganization.of(accounts);
         try (Lab lab = Lab.start(fixture, LabOptions.defaults().withLatency(latency).withRateLimits(rateLimits))) {
             Map<String, String> properties = new HashMap<>(settings);
@@ -48,6 +50,7 @@ final class LabMeasurement {
             properties.put("aws.accessKeyId", lab.callerCredentials().accessKeyId());
             properties.put("aws.secretAccessKey", lab.callerCredentials().secretAccessKey());
             Map<String, String> saved = set(properties);
+            clean(allureResults);
             VerdictTally tally = new VerdictTally();
             try (HeapWatch heap = new HeapWatch()) {
                 long cpu = processCpuNanos();
@@ -55,9 +58,11 @@ final class LabMeasurement {
                 launch(testClass, tally);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
                 double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
-                return new Measurement(mode, accounts, concurrency, latency, wall, byOperation(lab.calls()), lab.totalThrottles(),
-                        tally.verdicts(), heap.peakAfterGc(), heap.peakUsed(), heap.peakThreads(), heap.collections(), cpuSeconds,
-                        labCpuSeconds());
+                Measurement measurement = new Measurement(mode, accounts, concurrency, latency, wall, byOperation(lab.calls()),
+                        lab.totalThrottles(), tally.verdicts(), heap.peakAfterGc(), heap.peakUsed(), heap.peakThreads(), heap.collections(),
+                        cpuSeconds, labCpuSeconds());
+                withResults.accept(allureResults);
+                return measurement;
             } finally {
                 restore(saved);
                 clean(allureResults);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.rootposture.allure.AllureHeap;
+
 /**
  * The benchmark's command line.
  *
@@ -19,10 +21,13 @@ import java.util.OptionalInt;
  * --max-attempts=N         rootposture.max-attempts of the framework runs (default: the framework's)
  * --no-warmup              measure without an unmeasured warm-up run first
  * --results-dir=DIR        where the temporary Allure results go (default: the system's temporary directory)
+ * --report=DIR             also generate the report of each size's framework run, into DIR/N-accounts
+ * --report-heap=1g         maximum heap of the report generator's JVM and of the Allure commandline's
  * </pre>
  */
 record Options(List<Integer> accounts, Duration latency, List<Integer> concurrency, int baselineUpTo, int throttled,
-               OptionalInt maxAttempts, boolean warmup, Optional<Path> resultsDir) {
+               OptionalInt maxAttempts, boolean warmup, Optional<Path> resultsDir, Optional<Path> reportDir,
+               AllureHeap reportHeap) {
 
     static final String USAGE = """
             Usage: java -jar benchmark/target/rootposture-benchmark.jar [options]
@@ -33,7 +38,10 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
               --throttled=1000         one more framework run of this size under AWS-like rate limits (0: none)
               --max-attempts=N         rootposture.max-attempts of the framework runs (default: the framework's)
               --no-warmup              no unmeasured warm-up run at 10 accounts first
-              --results-dir=DIR        where the temporary Allure results go (default: the system temp directory)""";
+              --results-dir=DIR        where the temporary Allure results go (default: the system temp directory)
+              --report=DIR             also generate the auditor's report of each size's framework run (the first
+                                       --concurrency), as a pipeline does, into DIR/N-accounts/allure-report
+              --report-heap=1g         maximum heap of the report generator's JVM and of each Allure commandline JVM""";
 
     static Options parse(String... args) {
         List<Integer> accounts = List.of(10, 100, 1000);
@@ -44,6 +52,8 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
         OptionalInt maxAttempts = OptionalInt.empty();
         boolean warmup = true;
         Optional<Path> resultsDir = Optional.empty();
+        Optional<Path> reportDir = Optional.empty();
+        AllureHeap reportHeap = AllureHeap.parse("1g");
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -56,12 +66,30 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
                 case "--max-attempts" -> maxAttempts = OptionalInt.of(number(name, value, 1, 100));
                 case "--no-warmup" -> warmup = false;
                 case "--results-dir" -> resultsDir = Optional.of(Path.of(value));
+                case "--report" -> reportDir = Optional.of(folder(name, value));
+                case "--report-heap" -> reportHeap = heap(name, value);
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         int largest = accounts.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        return new Options(accounts, latency, concurrency, baselineUpTo, throttled == null ? largest : throttled, maxAttempts, warmup, resultsDir);
+        return new Options(accounts, latency, concurrency, baselineUpTo, throttled == null ? largest : throttled, maxAttempts, warmup, resultsDir,
+                reportDir, reportHeap);
+    }
+
+    private static Path folder(String name, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " takes a folder: " + name + "=DIR");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    private static AllureHeap heap(String name, String value) {
+        try {
+            return AllureHeap.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
     }
 
     private static List<Integer> list(String name, String value, int min, int max) {

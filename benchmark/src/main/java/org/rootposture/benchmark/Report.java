@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.rootposture.allure.AllureHeap;
+import org.rootposture.allure.MatrixHtml;
+
 /** Prints the measurements: one block per organization size, the throttled run, and the targets. */
 final class Report {
 
@@ -15,6 +18,9 @@ final class Report {
     private static final double TARGET_CALLS = 12;
     private static final double TARGET_BOUND_RATIO = 2;
     private static final double TARGET_HEAP_MB = 512;
+    private static final double TARGET_REPORT_SECONDS = 30;
+    private static final double TARGET_REPORT_MB = 50;
+    private static final String TARGET_REPORT_HEAP = "1g";
 
     private final PrintStream out;
     private final Options options;
@@ -43,6 +49,21 @@ final class Report {
         baseline.ifPresent(naive -> measurements.stream().filter(m -> !m.mode().equals("baseline")).forEach(framework ->
                 out.printf(Locale.US, "  framework (concurrency %d) vs baseline: %.1f× faster, %.1f× fewer AWS calls%n", framework.concurrency(),
                         naive.seconds() / framework.seconds(), naive.totalCalls() / (double) framework.totalCalls())));
+    }
+
+    /** One line: the report of a run, what it cost to generate and how large it is. */
+    void generated(ReportMeasurement r) {
+        String heaps = r.jvms().stream().map(jvm -> String.format(Locale.US, "%s %s", jvm.name(), heap(jvm)))
+                .collect(Collectors.joining(", "));
+        String written = r.succeeded() ? String.format(Locale.US, "index.html %.1f MB, %s %.1f MB · %s", r.indexHtmlBytes() / MB,
+                MatrixHtml.FILE_NAME, r.matrixHtmlBytes() / MB, r.report().resolve("index.html")) : r.failure();
+        out.printf(Locale.US, "  report: %,d results · %s in %.1f s · peak heap in use (live after GC), every JVM -Xmx%s: %s · %s%n",
+                r.results(), r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap(), heaps, written);
+    }
+
+    private static String heap(ReportMeasurement.Jvm jvm) {
+        return jvm.peakUsed() < 0 ? "n/a" : String.format(Locale.US, "%.0f MB (%s)", jvm.peakUsed() / MB,
+                jvm.peakLive() < 0 ? "no GC" : String.format(Locale.US, "%.0f MB", jvm.peakLive() / MB));
     }
 
     void throttled(Measurement measurement) {
@@ -87,7 +108,7 @@ final class Report {
                 .collect(Collectors.joining(" · "));
     }
 
-    void summary(List<Measurement> measurements) {
+    void summary(List<Measurement> measurements, List<ReportMeasurement> reports) {
         out.printf(Locale.US, "%nSummary (latency %d ms)%n", options.latency().toMillis());
         out.printf(Locale.US, "  %-36s %8s %9s %11s %9s %13s %12s %11s%n", "run", "N", "wall s", "accounts/s", "ms/acct",
                 "calls/acct*", "wall/bound", "heap MB**");
@@ -99,6 +120,18 @@ final class Report {
         }
         out.println("  * root credential & guardrail calls per account, root-session audit and monitoring calls excluded; ** peak heap after GC");
         targets(measurements);
+        reportTargets(reports);
+    }
+
+    private void reportTargets(List<ReportMeasurement> reports) {
+        reports.stream().filter(r -> r.accounts() >= 1000).max(java.util.Comparator.comparingInt(ReportMeasurement::accounts)).ifPresent(r -> {
+            out.printf(Locale.US, "  report at %,d accounts:%n", r.accounts());
+            check(String.format(Locale.US, "generated with every JVM at -Xmx%s in under %.0f s", TARGET_REPORT_HEAP, TARGET_REPORT_SECONDS),
+                    r.heap().equals(AllureHeap.parse(TARGET_REPORT_HEAP)) ? r.succeeded() && r.wall().toSeconds() < TARGET_REPORT_SECONDS : null,
+                    String.format(Locale.US, "%s in %.1f s at -Xmx%s", r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap()));
+            check(String.format(Locale.US, "index.html under %.0f MB", TARGET_REPORT_MB), r.succeeded() ? r.indexHtmlBytes() / MB < TARGET_REPORT_MB : null,
+                    r.succeeded() ? String.format(Locale.US, "%.1f MB", r.indexHtmlBytes() / MB) : "no report");
+        });
     }
 
     private void targets(List<Measurement> measurements) {

@@ -6,24 +6,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.rootposture.contract.ReportVerdict;
 import org.junit.jupiter.api.io.TempDir;
+import org.rootposture.allure.AllureHeap;
+import org.rootposture.allure.Arguments;
+import org.rootposture.allure.MatrixHtml;
 import org.rootposture.controls.Catalogue;
 
 /** The benchmark's code on three accounts with no latency: both kinds of run, measured and printed. Not a benchmark. */
 class BenchmarkSmokeTest {
 
+    /**
+     * Where the runs' Allure results go: Allure's writer reads its directory once per JVM, already done when Surefire's
+     * own launcher loaded it, from the property the module's Surefire configuration sets.
+     */
+    private static final Path results = Path.of(System.getProperty("allure.results.directory"));
+
     @Test
-    void measuresTheCatalogueAndTheBaselineOnThreeAccounts(@TempDir Path results) {
-        System.setProperty("allure.results.directory", results.toString());
+    void measuresTheCatalogueAndTheBaselineOnThreeAccounts() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        List<Measurement> measurements = Benchmark.run(Options.parse("--accounts=3", "--latency=0", "--concurrency=4", "--baseline-up-to=3",
+        Benchmark.Run run = Benchmark.run(Options.parse("--accounts=3", "--latency=0", "--concurrency=4", "--baseline-up-to=3",
                 "--throttled=0", "--no-warmup"), results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<Measurement> measurements = run.measurements();
 
         assertThat(measurements).extracting(Measurement::mode).containsExactly("framework", "baseline");
         Measurement framework = measurements.get(0);
@@ -39,6 +50,45 @@ class BenchmarkSmokeTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("N = 3 accounts", "latency bound", "peak after GC", "framework (concurrency 4) vs baseline", "Targets");
         assertThat(results).isEmptyDirectory();
+        assertThat(run.reports()).isEmpty();
+    }
+
+    @Test
+    void generatesTheReportOfEachSizeWithinTheHeapAndPrintsWhatItCost(@TempDir Path reports) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Benchmark.Run run = Benchmark.run(Options.parse("--accounts=2,3", "--latency=0", "--concurrency=4", "--baseline-up-to=0",
+                "--throttled=0", "--no-warmup", "--report=" + reports, "--report-heap=256m"), results,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(run.reports()).extracting(ReportMeasurement::accounts).containsExactly(2, 3);
+        ReportMeasurement three = run.reports().get(1);
+        assertThat(three.failure()).isEmpty();
+        assertThat(three.results()).isEqualTo(run.measurements().get(1).verdicts().total());
+        assertThat(three.report()).isEqualTo(reports.resolve("3-accounts/allure-report"));
+        assertThat(three.indexHtmlBytes()).isEqualTo(three.report().resolve("index.html").toFile().length()).isPositive();
+        assertThat(three.report().resolve(MatrixHtml.FILE_NAME)).isNotEmptyFile();
+        assertThat(three.report().resolveSibling(Arguments.SITE_DIRECTORY).resolve("index.html")).exists();
+        assertThat(three.jvms()).extracting(ReportMeasurement.Jvm::name).containsExactly("generator", "Allure single file", "Allure site");
+        assertThat(three.jvms()).allSatisfy(jvm -> assertThat(jvm.peakUsed()).isPositive().isLessThanOrEqualTo(256L << 20));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).containsPattern(
+                "report: " + three.results() + " results · generated in \\d+\\.\\d s · peak heap in use \\(live after GC\\), every JVM"
+                        + " -Xmx256m: generator \\d+ MB \\((\\d+ MB|no GC)\\), Allure single file \\d+ MB .*, Allure site \\d+ MB .*"
+                        + " · index.html \\d+\\.\\d MB, compliance-matrix.html \\d+\\.\\d MB · " + Pattern.quote(three.report() + "/index.html"));
+        assertThat(results).isEmptyDirectory();
+    }
+
+    @Test
+    void aGenerationThatRunsOutOfHeapIsMeasuredWithItsSentence(@TempDir Path oneResult, @TempDir Path reports) throws Exception {
+        Files.writeString(oneResult.resolve("1-result.json"),
+                "{\"uuid\":\"1\",\"historyId\":\"h\",\"name\":\"n\",\"status\":\"passed\",\"stage\":\"finished\",\"start\":1,\"stop\":2}");
+
+        ReportMeasurement failed = ReportMeasurement.generate(1, oneResult, reports, AllureHeap.parse("16m"));
+
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.failure()).isEqualTo("Root Posture report FAILED: The Allure commandline ran out of memory in its 16m heap;"
+                + " raise it with --allure-heap or the environment variable ROOTPOSTURE_ALLURE_HEAP, for example to 32m.");
+        assertThat(failed.indexHtmlBytes()).isEqualTo(-1);
     }
 
     @Test
@@ -62,6 +112,10 @@ class BenchmarkSmokeTest {
         assertThatThrownBy(() -> Options.parse("--concurrency=65"))
                 .hasMessageContaining("--concurrency takes numbers from 1 to 64");
         assertThatThrownBy(() -> Options.parse("--nonsense")).hasMessageContaining("Unknown option");
+        assertThat(defaults.reportDir()).isEmpty();
+        assertThat(defaults.reportHeap()).hasToString("1g");
+        assertThatThrownBy(() -> Options.parse("--report")).hasMessageContaining("--report takes a folder: --report=DIR");
+        assertThatThrownBy(() -> Options.parse("--report-heap=lots")).hasMessageContaining("--report-heap: expected a heap size");
     }
 
     @Test

@@ -308,7 +308,7 @@ public final class RootPostureRunner {
         snapshot.ifPresent(used -> rows.put(used.replayed() ? "Evidence replayed from" : "Evidence recorded to",
                 used.file().getFileName() + " (sha256 " + sha256(used.file()) + "), copied beside this report as " + SNAPSHOT_COPY));
         Arguments arguments = new Arguments(output.resolve(OutputFolder.RESULTS), output.resolve(OutputFolder.REPORT), allureHome, rows,
-                options.reportName().orElse(Arguments.DEFAULT_REPORT_NAME), options.history());
+                options.reportName().orElse(Arguments.DEFAULT_REPORT_NAME), options.history(), options.allureHeap());
         try {
             String line = new ReportGenerator(environment, Clock.systemUTC(), out).generate(arguments);
             if (snapshot.isPresent()) {

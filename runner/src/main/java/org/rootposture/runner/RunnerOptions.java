@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.rootposture.allure.AllureHeap;
 import org.rootposture.contract.Severity;
 import org.rootposture.settings.Setting;
 
@@ -23,7 +24,7 @@ import org.rootposture.settings.Setting;
  */
 record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> classpath, List<String> packages,
                      boolean builtIn, Severity failOn, boolean demo, Optional<Path> allureHome, boolean report,
-                     Optional<Path> history, Optional<String> reportName, int list) {
+                     Optional<Path> history, Optional<String> reportName, Optional<AllureHeap> allureHeap, int list) {
 
     static final Path DEFAULT_OUTPUT = Path.of("rootposture-output");
 
@@ -50,6 +51,9 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
               --allure-home DIR     an unpacked io.qameta.allure:allure-commandline zip to use instead of the one
                                     inside this jar (which is unpacked once to ~/.cache/rootposture/, or
                                     $XDG_CACHE_HOME/rootposture/)
+              --allure-heap SIZE    maximum heap of the Allure commandline's JVM that writes the report, as for
+                                    java -Xmx: 1536m, 4g (default: $ROOTPOSTURE_ALLURE_HEAP, else 2g). The rest of the
+                                    report is written in this JVM: give it more with java -Xmx... -jar
               --history DIR         previous report's history/ folder, e.g. restored from a pipeline cache
                                     (default: DIR/allure-report-site/history of --output, if present)
               --name TITLE          the report's title
@@ -117,6 +121,7 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
         boolean report = true;
         Path history = null;
         String name = null;
+        AllureHeap allureHeap = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String option = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -157,6 +162,7 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
                         case "--allure-home" -> allureHome = path(option, value);
                         case "--history" -> history = path(option, value);
                         case "--name" -> name = value;
+                        case "--allure-heap" -> allureHeap = heap(option, value);
                         default -> {
                             Setting setting = byOption.get(option);
                             if (setting == null) {
@@ -174,12 +180,13 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
             throw new UsageException("--select-package needs --classpath: the jars or directories holding those classes");
         }
         return new RunnerOptions(settings, output, classpath, packages, builtIn || classpath.isEmpty(), failOn, demo,
-                Optional.ofNullable(allureHome), report, Optional.ofNullable(history), Optional.ofNullable(name), list);
+                Optional.ofNullable(allureHome), report, Optional.ofNullable(history), Optional.ofNullable(name),
+                Optional.ofNullable(allureHeap), list);
     }
 
     private static boolean known(String option, Map<String, Setting> byOption) {
         return byOption.containsKey(option) || List.of("--output", "--classpath", "--select-package", "--fail-on", "--list",
-                "--allure-home", "--history", "--name").contains(option);
+                "--allure-home", "--history", "--name", "--allure-heap").contains(option);
     }
 
     private static String unknown(String option) {
@@ -201,6 +208,14 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
             return Severity.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--fail-on is '" + value + "', but it allows critical, high, medium or low");
+        }
+    }
+
+    private static AllureHeap heap(String option, String value) {
+        try {
+            return AllureHeap.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 

@@ -169,7 +169,7 @@ class ReportTrustTest {
     private void generate(Path results, Path report) {
         Path home = EmbeddedAllure.home(EmbeddedAllure.cacheDirectory(Map.of("XDG_CACHE_HOME", work.resolve("cache").toString())));
         new ReportGenerator(Map.of(), Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8))
-                .generate(new Arguments(results, report, home, Map.of(), Arguments.DEFAULT_REPORT_NAME, Optional.empty()));
+                .generate(new Arguments(results, report, home, Map.of(), Arguments.DEFAULT_REPORT_NAME, Optional.empty(), Optional.empty()));
     }
 
     private static Map<String, PostureResult> byCell(List<PostureResult> results) {

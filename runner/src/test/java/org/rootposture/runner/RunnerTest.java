@@ -116,6 +116,19 @@ class RunnerTest {
     }
 
     @Test
+    void theAllureHeapIsTheRunnersOptionAndTooSmallANamedFailure() {
+        assertThat(run("--demo", "--allure-heap", "lots")).isEqualTo(3);
+        assertThat(err()).contains("--allure-heap: expected a heap size as for java -Xmx, in m or g and at least 8m, such as 1536m or 2g, but got 'lots'");
+        err.reset();
+
+        assertThat(run("--demo", "--max-attempts", "2", "--classpath", CLASSES, "--select-package",
+                "org.rootposture.runner.fixtures.compliant", "--targets", "777777777777", "--allure-heap", "8m")).isEqualTo(3);
+        assertThat(err()).contains("The Allure commandline ran out of memory in its 8m heap; raise it with --allure-heap")
+                .doesNotContain("\tat ");
+        assertThat(output.resolve("allure-report")).doesNotExist();
+    }
+
+    @Test
     void theLabStartsOnlyWithDemo() {
         System.setProperty("rootposture.lab", "demo");
         try {

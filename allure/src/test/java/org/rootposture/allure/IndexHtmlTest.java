@@ -1,0 +1,145 @@
+package org.rootposture.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexHtmlTest {
+
+    /** The inline analytics stub Allure 2 writes into the head of its report. */
+    static final String STUB = """
+                <script>
+                    window.dataLayer = window.dataLayer || [];
+                    function gtag(){dataLayer.push(arguments);}
+                    gtag('js', new Date());
+                    gtag('config', 'G-FVWC4GKEYS', {'single_file': true});
+                </script>
+            """;
+    private static final String PANEL = "<details id=\"rootposture-panel\">Zürich · matrix</details>\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dropsTheAnalyticsStubWithItsLineAndPutsTheBlockFirstInTheBody() throws Exception {
+        String head = "<!DOCTYPE html>\n<html>\n<head>\n    <title>Posture · Zürich</title>\n"
+                + "    <script src=\"data:text/javascript;base64,QUJD\"></script>\n";
+        String rest = "    <script async>\n        window.reportData = {};\n    </script>\n</head>\n<BODY class=\"x\">"
+                + "\n    <div id=\"content\"></div>\n    <script>if (a<b && c>d) {}</script>\n</body>\n</html>\n";
+
+        String finished = copy(head + STUB + rest);
+
+        assertThat(finished).isEqualTo(head + rest.replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+        assertThat(copy((head + STUB + rest).replace("\n", "\r\n")))
+                .isEqualTo((head + rest).replace("\n", "\r\n").replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+    }
+
+    @Test
+    void aPageWithoutBodyIsRefusedAndLongScriptsAndFalseTagsPassUnchanged() throws Exception {
+        assertThatThrownBy(() -> copy("<html><head></head><bodyguard></bodyguard></html>"))
+                .isInstanceOf(ReportException.class).hasMessageContaining("no <body>");
+
+        String longScript = "<script>var x = 1 <" + " y".repeat(100_000) + "; function gtag(){}</script>\n";
+        String longFalseTag = "<p>1 <" + " 2".repeat(100_000) + " > 0</p>\n";
+        String page = "<html><head>\n" + longScript + "</head><body>\n" + longFalseTag + "</body></html>\n";
+        assertThat(copy(page)).isEqualTo(page.replace("<body>", "<body>\n" + PANEL));
+    }
+
+    @Test
+    void finishesInPlaceAndNamesAMissingReport() throws Exception {
+        Path index = Files.writeString(dir.resolve("index.html"), "<html><body></body></html>");
+
+        IndexHtml.finish(index, PANEL);
+
+        assertThat(Files.readString(index)).isEqualTo("<html><body>\n" + PANEL + "</body></html>");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(index);
+        }
+        assertThatThrownBy(() -> IndexHtml.finish(dir.resolve("missing/index.html"), PANEL))
+                .isInstanceOf(ReportException.class).hasMessageContaining("produced no " + dir.resolve("missing/index.html"));
+    }
+
+    @Test
+    void aReportManyTimesLargerThanTheHeapIsFinishedAndVerifiedInThatHeap() throws Exception {
+        Path index = dir.resolve("index.html");
+        long size;
+        try (OutputStream out = Files.newOutputStream(index)) {
+            size = SyntheticReport.write(out, false);
+        }
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), expected)) {
+            SyntheticReport.write(out, true);
+        }
+        assertThat(size).as("report size in bytes").isGreaterThan(6L * SyntheticReport.HEAP_MEGABYTES * 1024 * 1024);
+
+        ChildJvm.Exit exit = ChildJvm.run(SyntheticReport.HEAP_MEGABYTES + "m", SyntheticReport.class, index.toString());
+
+        assertThat(exit.status()).as("child JVM output: %s", exit.output()).isZero();
+        MessageDigest actual = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(index), actual)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        assertThat(HexFormat.of().formatHex(actual.digest())).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+    }
+
+    private static String copy(String html) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IndexHtml.copy(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), out, PANEL);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An Allure-like single-file report of about 200 MB: a head with the analytics stub, a body, 40,000 embedded
+     * test cases and one 24 MB payload (more than the child's whole heap) on a single line.
+     */
+    static final class SyntheticReport {
+
+        static final int HEAP_MEGABYTES = 24;
+
+        static long write(OutputStream out, boolean finished) throws IOException {
+            long written = 0;
+            written += write(out, "<!DOCTYPE html>\n<html dir=\"ltr\">\n<head>\n    <title>Synthetic</title>\n"
+                    + (finished ? "" : STUB) + "</head>\n<body>\n" + (finished ? PANEL + "\n" : ""));
+            byte[] testCase = Base64.getEncoder().encode(("{\"name\":\"" + "x".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 40_000; i++) {
+                written += write(out, "        d('data/test-cases/" + i + ".json','");
+                out.write(testCase);
+                written += testCase.length + write(out, "')\n");
+            }
+            written += write(out, "        d('data/behaviors.json','");
+            byte[] block = Base64.getEncoder().encode(new byte[3 * 1024 * 1024]);
+            for (int i = 0; i < 6; i++) {
+                out.write(block);
+                written += block.length;
+            }
+            return written + write(out, "')\n</body>\n</html>\n");
+        }
+
+        private static long write(OutputStream out, String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.write(bytes);
+            return bytes.length;
+        }
+
+        public static void main(String[] args) {
+            Path index = Path.of(args[0]);
+            IndexHtml.finish(index, PANEL);
+            ReportVerifier.verify(index);
+        }
+    }
+}
