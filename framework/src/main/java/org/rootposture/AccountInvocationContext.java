@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.rootposture.controls.BuiltInControl;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.report.AllureReport;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * One invocation of a {@link ForEachAccount} method for one account: injects the {@link AwsAccount}, labels the

@@ -12,8 +12,8 @@ import org.rootposture.contract.ReportVerdict;
 import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.internal.Check;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * The body of one posture method for one account, run as one check: every assertion it makes is evaluated (none

@@ -2,7 +2,6 @@ package org.rootposture;
 
 import org.opentest4j.TestAbortedException;
 import org.rootposture.contract.ReportVerdict;
-import org.rootposture.controls.UnableToAssessException;
 import org.rootposture.controls.Verdict;
 import org.rootposture.report.AllureReport;
 

@@ -12,15 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.rootposture.controls.BuiltInControl;
-import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.directory.OrganizationDirectory;
 import org.rootposture.evidence.AccountEvidence;
+import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.EvidenceOptions;
 import org.rootposture.evidence.EvidenceSnapshot;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.report.RunFacts;
+import org.rootposture.session.EvidenceUnavailableException;
 import org.rootposture.session.Sessions;
 import org.rootposture.settings.Settings;
 import org.rootposture.targets.Target;
@@ -60,10 +61,11 @@ final class Run implements AutoCloseable {
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
-        this.organization = new LiveOrganization(sessions.caller(), clock);
+        OrganizationDirectory directory = new OrganizationDirectory(sessions.caller());
+        this.organization = new LiveOrganization(directory, sessions.caller(), clock);
         try {
             this.targets = replay.isPresent() ? replay.get().targets()
-                    : new TargetResolver(settings, sessions.caller(), organization).resolve();
+                    : new TargetResolver(settings, sessions.caller(), directory).resolve();
         } catch (RuntimeException e) {
             sessions.close();
             throw e;

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.rootposture.controls.ControlDefinition;
 import org.rootposture.controls.Verdict;
 import org.rootposture.report.AllureReport;
-import org.rootposture.report.Redactor;
 import org.rootposture.waivers.Waivers;
 
 /**
@@ -23,7 +22,7 @@ final class VerdictRecorder {
 
     /** A control's own verdict, as reported: waived where a waiver for that control accepts it; its evidence attached. */
     Verdict decided(ControlDefinition control, String accountId, Verdict verdict) {
-        Verdict reported = Redactor.redact(waivers.apply(control.id(), accountId, verdict));
+        Verdict reported = waivers.apply(control.id(), accountId, verdict).redacted();
         AllureReport.evidence(control, accountId, reported);
         return reported;
     }
@@ -33,13 +32,13 @@ final class VerdictRecorder {
      * control does not apply: it accepts that control's result, not a check that uses it.
      */
     Verdict judged(ControlDefinition control, String accountId, Verdict verdict) {
-        Verdict reported = Redactor.redact(verdict);
+        Verdict reported = verdict.redacted();
         AllureReport.evidence(control, accountId, reported);
         return reported;
     }
 
     /** A check's overall verdict, whose assertions attached their evidence: waived only by a waiver naming its control. */
     Verdict concluded(Optional<ControlDefinition> control, String accountId, Verdict verdict) {
-        return Redactor.redact(control.map(definition -> waivers.apply(definition.id(), accountId, verdict)).orElse(verdict));
+        return control.map(definition -> waivers.apply(definition.id(), accountId, verdict)).orElse(verdict).redacted();
     }
 }

@@ -2,13 +2,13 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.rootposture.ShownAs.shownAs;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static org.rootposture.ShownAs.shownAs;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
 
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.rootposture.controls.UnableToAssessException;
 import org.rootposture.monitoring.CloudTrailLogsAllRegions;
 import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;

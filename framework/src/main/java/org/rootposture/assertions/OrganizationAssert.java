@@ -3,8 +3,8 @@ package org.rootposture.assertions;
 import org.rootposture.AwsOrganization;
 import org.rootposture.controls.OrganizationControls;
 import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.internal.Check;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * Assertions on an organization, decided by the same code as {@code @RootAccessIsCentralized}.

@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
 
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.Trails;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * The decision of {@code alarm.root-usage}: from each logging multi-region trail to its CloudWatch Logs log group, a

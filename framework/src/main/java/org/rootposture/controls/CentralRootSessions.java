@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.RootActivity;
 import org.rootposture.evidence.RootSessionsOpened;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * Describes the events of central root sessions in a member account's event history: privileged tasks opened with

@@ -16,12 +16,11 @@ import org.rootposture.evidence.ConfigRecorders;
 import org.rootposture.evidence.ConfigRuleCompliance;
 import org.rootposture.evidence.ConfigRules;
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.LiveMonitoringEvidence;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.RootActivity;
 import org.rootposture.evidence.Trails;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /** The controls on how root activity is monitored and their decisions (see CONTROLS.md, "Monitoring of root activity"). */
 public final class MonitoringControls {
@@ -155,10 +154,10 @@ public final class MonitoringControls {
                             + (recent.size() == 1 ? "" : "s") + " (" + named + (recent.size() > EVENTS_NAMED ? "; and " + (recent.size() - EVENTS_NAMED)
                             + " more in the evidence" : "") + ")." + besides), evidenceUsed);
         }
-        if (window.compareTo(LiveMonitoringEvidence.EVENT_HISTORY) > 0) {
+        if (window.compareTo(RootActivity.EVENT_HISTORY) > 0) {
             return Verdict.unableToAssess(Reason.of("The window is longer than the 90 days CloudTrail's event history keeps.",
                     "No root activity in " + region + "'s CloudTrail event history, but it keeps only the last "
-                            + LiveMonitoringEvidence.EVENT_HISTORY.toDays() + " days and the window is " + window.toDays()
+                            + RootActivity.EVENT_HISTORY.toDays() + " days and the window is " + window.toDays()
                             + " days; the rest of the window is only in the trail's archived logs." + besides), evidenceUsed);
         }
         if (!sessions.isEmpty()) {

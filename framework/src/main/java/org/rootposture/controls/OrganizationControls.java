@@ -6,12 +6,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rootposture.evidence.AccountEvidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /** The organization guardrail controls and their decisions (see CONTROLS.md, "Organization guardrails"). */
 public final class OrganizationControls {

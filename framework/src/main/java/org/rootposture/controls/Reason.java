@@ -1,6 +1,6 @@
 package org.rootposture.controls;
 
-import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * A verdict's reason: the finding on the first line, in words that never vary per account, region or run, so that one

@@ -1,7 +1,7 @@
 package org.rootposture.controls;
 
 import org.rootposture.evidence.AccountEvidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * A built-in control about the root user: not applicable in partitions without a root user, and unable to assess

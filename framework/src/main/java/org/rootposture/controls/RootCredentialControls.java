@@ -1,6 +1,5 @@
 package org.rootposture.controls;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,12 +15,12 @@ import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
+import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /** The six root credential controls and their decisions (see CONTROLS.md, "Root credentials"). */
 public final class RootCredentialControls {

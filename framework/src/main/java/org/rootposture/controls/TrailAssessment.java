@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.TrailEventSelectors;
 import org.rootposture.evidence.TrailStatus;
 import org.rootposture.evidence.Trails;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * Judges each multi-region trail an account sees: does it log every management event, read and write, and is it

@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.rootposture.evidence.Evidence;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.redaction.Redactor;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * What a control decided, why, and from which evidence. The reason's first line is the finding, in words shared by
  * every account with it ("No SCP in effect denies every action by the root user."), so that the report groups one
  * finding across many accounts; what follows the first newline is this account's own facts. A FAIL may carry a
- * waiver: the risk was accepted (see {@code org.rootposture.waivers.Waivers}), so the test is reported as skipped
+ * waiver: the risk was accepted, so the test is reported as skipped
  * with the waiver's sentence, while the outcome stays FAIL.
  *
  * @param outcome  the verdict
@@ -42,6 +43,12 @@ public record Verdict(Outcome outcome, String reason, List<Evidence> evidence, O
     /** The same verdict with another reason, such as the reason redacted or with a note about an expired waiver. */
     public Verdict withReason(String newReason) {
         return new Verdict(outcome, newReason, evidence, waiver);
+    }
+
+    /** The same verdict with its reason and waiver sentence redacted; its evidence records are redacted when written. */
+    public Verdict redacted() {
+        Verdict redacted = withReason(Redactor.redact(reason));
+        return waiver.map(sentence -> redacted.waived(Redactor.redact(sentence))).orElse(redacted);
     }
 
     /** The reason's first line: the finding, in words shared by every account with it. */

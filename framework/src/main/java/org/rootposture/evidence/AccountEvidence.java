@@ -1,5 +1,7 @@
 package org.rootposture.evidence;
 
+import org.rootposture.session.EvidenceUnavailableException;
+
 /**
  * The evidence about one account that controls decide from. Each method returns a record or throws
  * {@link EvidenceUnavailableException}; a live implementation reads each record at most once per run.

@@ -3,6 +3,7 @@ package org.rootposture.evidence;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * The IAM account summary ({@code iam:GetAccountSummary}): counters such as {@code AccountMFAEnabled},

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * Parses the IAM credential report CSV by column name (order, extra columns, quoting and CRLF line ends do not

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
-import org.rootposture.report.Redactor;
+import org.rootposture.redaction.Redactor;
 import org.rootposture.settings.SyntaxErrors;
 import org.rootposture.targets.Target;
 import org.rootposture.targets.Targets;
@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * All the evidence a run read, per account, as versioned JSON: recorded during a live run

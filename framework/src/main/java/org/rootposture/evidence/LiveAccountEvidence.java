@@ -1,7 +1,7 @@
 package org.rootposture.evidence;
 
 import static org.awaitility.Awaitility.await;
-import static org.rootposture.evidence.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.call;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +12,12 @@ import java.util.function.Function;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.IterativePollInterval;
+import org.rootposture.redaction.Redactor;
 import org.rootposture.session.AwsClients;
 
+import org.rootposture.session.AwsCalls;
+import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.session.Memo;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
@@ -282,8 +286,8 @@ public final class LiveAccountEvidence implements AccountEvidence {
             if (contact == null) {
                 throw EvidenceUnavailableException.missing("account:GetAlternateContact", "AlternateContact");
             }
-            return new SecurityContact(true, contact.name(), contact.title(), Masking.email(contact.emailAddress()),
-                    Masking.phone(contact.phoneNumber()), provenance);
+            return new SecurityContact(true, contact.name(), contact.title(), Redactor.email(contact.emailAddress()),
+                    Redactor.phone(contact.phoneNumber()), provenance);
         } catch (EvidenceUnavailableException e) {
             if (e.getCause() instanceof ResourceNotFoundException) {
                 return SecurityContact.none(provenance);

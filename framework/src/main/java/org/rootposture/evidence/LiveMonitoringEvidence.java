@@ -1,7 +1,7 @@
 package org.rootposture.evidence;
 
 import static org.awaitility.Awaitility.await;
-import static org.rootposture.evidence.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.call;
 
 import java.net.URI;
 import java.time.Clock;
@@ -23,12 +23,15 @@ import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.IterativePollInterval;
+import org.rootposture.redaction.Redactor;
 import org.rootposture.session.AwsClients;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.session.Memo;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -53,9 +56,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * through the account's clients in that region; a trail's status and selectors are read in its home region, by ARN.
  */
 public final class LiveMonitoringEvidence implements MonitoringEvidence {
-
-    /** How far back CloudTrail's event history goes. */
-    public static final Duration EVENT_HISTORY = Duration.ofDays(90);
 
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(10);
@@ -179,7 +179,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
     private RootActivity readRootActivity(String region) {
         Instant to = clock.instant();
-        Instant from = to.minus(EVENT_HISTORY);
+        Instant from = to.minus(RootActivity.EVENT_HISTORY);
         List<RootActivity.Event> events = new ArrayList<>();
         List<RootActivity.Event> rootSessionEvents = new ArrayList<>();
         int[] excluded = new int[2];
@@ -202,7 +202,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
     private RootSessionsOpened readRootSessionsOpened(String region) {
         Instant to = clock.instant();
-        List<RootSessionsOpened.Opening> openings = lookupEvents(region, LookupAttributeKey.EVENT_NAME, "AssumeRoot", to.minus(EVENT_HISTORY), to)
+        List<RootSessionsOpened.Opening> openings = lookupEvents(region, LookupAttributeKey.EVENT_NAME, "AssumeRoot", to.minus(RootActivity.EVENT_HISTORY), to)
                 .stream()
                 .filter(event -> !event.detail().hasNonNull("errorCode"))
                 .map(event -> {
@@ -297,8 +297,8 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
             return endpoint;
         }
         return switch (protocol) {
-            case "email", "email-json" -> Masking.email(endpoint);
-            case "sms" -> Masking.phone(endpoint);
+            case "email", "email-json" -> Redactor.email(endpoint);
+            case "sms" -> Redactor.phone(endpoint);
             case "http", "https" -> webHook(endpoint);
             default -> endpoint;
         };

@@ -1,45 +1,37 @@
 package org.rootposture.evidence;
 
-import static org.rootposture.evidence.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.listed;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
+import org.rootposture.directory.OrganizationDirectory;
 import org.rootposture.session.AwsClients;
+import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.session.Memo;
 
-import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
-import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
 import software.amazon.awssdk.services.organizations.model.ListPoliciesResponse;
-import software.amazon.awssdk.services.organizations.model.ListRootsResponse;
 import software.amazon.awssdk.services.organizations.model.ListTargetsForPolicyResponse;
 import software.amazon.awssdk.services.organizations.model.Organization;
 import software.amazon.awssdk.services.organizations.model.Parent;
-import software.amazon.awssdk.services.organizations.model.ParentType;
 import software.amazon.awssdk.services.organizations.model.PolicySummary;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
-import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
- * The organization as the run's caller (its management account or a delegated administrator) sees it, shared by
- * every account of the run and read once, whatever the number of accounts: the tree (from the root down, a page of
- * accounts at a time), which SCP is attached to which root, OU or account (a listing of targets per SCP), and each
- * policy document. A run over a thousand accounts makes a few dozen Organizations calls, not thousands, which keeps
- * it within the Organizations API's request rate.
+ * The organization's guardrail evidence as the run's caller (its management account or a delegated administrator)
+ * reads it, shared by every account of the run and read once, whatever the number of accounts: which SCP is attached
+ * to which root, OU or account (a listing of targets per SCP), each policy document, and the organization's
+ * centralized root access features. Where an account sits in the tree comes from the {@link OrganizationDirectory}. A
+ * run over a thousand accounts makes a few dozen Organizations calls, not thousands, which keeps it within the
+ * Organizations API's request rate.
  */
 public final class LiveOrganization {
 
@@ -47,16 +39,21 @@ public final class LiveOrganization {
             "organizations:ListAccountsForParent", "organizations:ListPolicies", "organizations:ListTargetsForPolicy",
             "organizations:DescribePolicy");
 
+    private final OrganizationDirectory directory;
     private final AwsClients caller;
     private final Clock clock;
     private final Memo<OrganizationInfo> info = new Memo<>(this::readInfo);
     private final Memo<OrganizationFeatures> features = new Memo<>(this::readFeatures);
-    private final Memo<Tree> tree = new Memo<>(this::readTree);
     private final Memo<Map<String, List<PolicySummary>>> attached = new Memo<>(this::readAttachments);
     private final Map<String, Memo<String>> documents = new ConcurrentHashMap<>();
-    private final Map<String, Memo<Map<String, String>>> tags = new ConcurrentHashMap<>();
 
+    /** The guardrails of the caller's organization, with a directory of its own. */
     public LiveOrganization(AwsClients caller, Clock clock) {
+        this(new OrganizationDirectory(caller), caller, clock);
+    }
+
+    public LiveOrganization(OrganizationDirectory directory, AwsClients caller, Clock clock) {
+        this.directory = directory;
         this.caller = caller;
         this.clock = clock;
     }
@@ -67,26 +64,6 @@ public final class LiveOrganization {
 
     public OrganizationFeatures features() {
         return features.get();
-    }
-
-    /** The account's ancestors, nearest first: its OU, that OU's parent, …, the root. */
-    public List<Parent> ancestors(String accountId) {
-        Tree organization = tree.get();
-        List<Parent> chain = new ArrayList<>();
-        Parent parent = organization.parentOf(accountId);
-        chain.add(parent);
-        while (parent.type() != ParentType.ROOT) {
-            parent = organization.parentOf(parent.id());
-            chain.add(parent);
-        }
-        return chain;
-    }
-
-    public Map<String, String> tags(String accountId) {
-        return tags.computeIfAbsent(accountId, id -> new Memo<>(() -> call("organizations:ListTagsForResource",
-                () -> organizations().listTagsForResourcePaginator(request -> request.resourceId(id)).stream()
-                        .flatMap(page -> page.tags().stream())
-                        .collect(Collectors.toUnmodifiableMap(Tag::key, Tag::value, (a, b) -> b))))).get();
     }
 
     /** The SCPs attached to one root, OU or account, with their documents. */
@@ -100,39 +77,11 @@ public final class LiveOrganization {
     public ScpChain chain(String accountId) {
         List<ScpChain.Level> levels = new ArrayList<>();
         levels.add(new ScpChain.Level(accountId, "ACCOUNT", accountId, policies(accountId)));
-        for (Parent parent : ancestors(accountId)) {
-            String type = parent.typeAsString();
-            levels.add(new ScpChain.Level(parent.id(), type, tree.get().name(parent), policies(parent.id())));
+        for (Parent parent : directory.ancestors(accountId)) {
+            levels.add(new ScpChain.Level(parent.id(), parent.typeAsString(), directory.name(parent), policies(parent.id())));
         }
         Collections.reverse(levels);
         return new ScpChain(accountId, levels, Provenance.of(clock.instant(), CHAIN_OPERATIONS.toArray(String[]::new)));
-    }
-
-    private Tree readTree() {
-        String rootId = listed("organizations:ListRoots", "Roots", () -> organizations().listRootsPaginator(request -> { }),
-                ListRootsResponse::hasRoots, ListRootsResponse::roots).stream()
-                .findFirst()
-                .orElseThrow(() -> new EvidenceUnavailableException("organizations:ListRoots", "NoRoot", "the organization lists no root"))
-                .id();
-        Map<String, Parent> parents = new HashMap<>();
-        Map<String, String> unitNames = new HashMap<>();
-        Deque<Parent> containers = new ArrayDeque<>(List.of(Parent.builder().id(rootId).type(ParentType.ROOT).build()));
-        while (!containers.isEmpty()) {
-            Parent container = containers.pop();
-            listed("organizations:ListOrganizationalUnitsForParent", "OrganizationalUnits",
-                    () -> organizations().listOrganizationalUnitsForParentPaginator(request -> request.parentId(container.id())),
-                    ListOrganizationalUnitsForParentResponse::hasOrganizationalUnits, ListOrganizationalUnitsForParentResponse::organizationalUnits)
-                    .forEach(unit -> {
-                        parents.put(unit.id(), container);
-                        unitNames.put(unit.id(), unit.name());
-                        containers.push(Parent.builder().id(unit.id()).type(ParentType.ORGANIZATIONAL_UNIT).build());
-                    });
-            listed("organizations:ListAccountsForParent", "Accounts",
-                    () -> organizations().listAccountsForParentPaginator(request -> request.parentId(container.id())),
-                    ListAccountsForParentResponse::hasAccounts, ListAccountsForParentResponse::accounts)
-                    .forEach(account -> parents.put(account.id(), container));
-        }
-        return new Tree(Map.copyOf(parents), Map.copyOf(unitNames));
     }
 
     private Map<String, List<PolicySummary>> readAttachments() {
@@ -146,19 +95,6 @@ public final class LiveOrganization {
                     .forEach(target -> byTarget.computeIfAbsent(target.targetId(), id -> new ArrayList<>()).add(scp));
         }
         return byTarget;
-    }
-
-    /** Every item of every page; a page without the list at all is a malformed answer, not an empty one. */
-    private static <P, T> List<T> listed(String operation, String field, Supplier<SdkIterable<P>> pages, Predicate<P> present,
-                                         Function<P, List<T>> items) {
-        return call(operation, () -> pages.get().stream()
-                .flatMap(page -> {
-                    if (!present.test(page)) {
-                        throw EvidenceUnavailableException.missing(operation, field);
-                    }
-                    return items.apply(page).stream();
-                })
-                .toList());
     }
 
     private String document(String policyId) {
@@ -185,18 +121,5 @@ public final class LiveOrganization {
 
     private OrganizationsClient organizations() {
         return caller.client(OrganizationsClient.class);
-    }
-
-    /** Who is whose parent, and the OUs' names. */
-    private record Tree(Map<String, Parent> parents, Map<String, String> unitNames) {
-
-        Parent parentOf(String childId) {
-            return Optional.ofNullable(parents.get(childId)).orElseThrow(() -> new EvidenceUnavailableException(
-                    "organizations:ListAccountsForParent", "NotInOrganization", childId + " was not found under the organization's root"));
-        }
-
-        String name(Parent parent) {
-            return parent.type() == ParentType.ROOT ? "Root" : unitNames.getOrDefault(parent.id(), parent.id());
-        }
     }
 }

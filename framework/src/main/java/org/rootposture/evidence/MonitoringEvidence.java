@@ -3,6 +3,7 @@ package org.rootposture.evidence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * The evidence about how an account watches its root user: CloudTrail, the CIS alarm chain (metric filter, alarm, SNS

@@ -1,6 +1,6 @@
 package org.rootposture.evidence;
 
-import static org.rootposture.evidence.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.call;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rootposture.session.EvidenceUnavailableException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 

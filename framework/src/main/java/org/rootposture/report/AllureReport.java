@@ -18,6 +18,7 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.util.ResultsUtils;
+import org.rootposture.redaction.Redactor;
 
 /**
  * Writes what a posture result is about into the running Allure test result: the account as parameters, its identity

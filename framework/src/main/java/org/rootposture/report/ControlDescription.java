@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import org.rootposture.controls.CisReference;
 import org.rootposture.controls.ControlDefinition;
+import org.rootposture.redaction.Redactor;
 
 /**
  * The HTML description of a control's result, what an auditor reads first on its page: control, benchmark and

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.rootposture.redaction.Redactor;
 
 /**
  * The evidence attachment of a verdict, redacted (see {@link Redactor}): a one-line summary first, then control,

@@ -16,6 +16,7 @@ import org.rootposture.contract.RunRecord;
 import org.rootposture.waivers.Waivers;
 
 import io.qameta.allure.Allure;
+import org.rootposture.redaction.Redactor;
 
 /**
  * What a posture run knows about itself, written at its end into the Allure results, where the report generator

@@ -1,25 +1,23 @@
 package org.rootposture.targets;
 
-import static org.rootposture.evidence.AwsCalls.call;
+import static org.rootposture.session.AwsCalls.call;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.rootposture.evidence.LiveOrganization;
+import org.rootposture.directory.OrganizationDirectory;
 import org.rootposture.session.AwsClients;
 import org.rootposture.settings.Setting;
-import org.rootposture.settings.Settings;
 import org.rootposture.settings.Settings.TargetFilters;
 import org.rootposture.settings.Settings.TargetSpec;
+import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsException;
 
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.Parent;
@@ -34,12 +32,12 @@ public final class TargetResolver {
 
     private final Settings settings;
     private final AwsClients caller;
-    private final LiveOrganization organization;
+    private final OrganizationDirectory directory;
 
-    public TargetResolver(Settings settings, AwsClients caller, LiveOrganization organization) {
+    public TargetResolver(Settings settings, AwsClients caller, OrganizationDirectory directory) {
         this.settings = settings;
         this.caller = caller;
-        this.organization = organization;
+        this.directory = directory;
     }
 
     /**
@@ -64,7 +62,7 @@ public final class TargetResolver {
         List<Targets.Skipped> skipped = new ArrayList<>();
         TargetSpec spec = settings.targets();
         if (spec instanceof TargetSpec.Organization) {
-            for (Account account : organizationAccounts()) {
+            for (Account account : directory.accounts()) {
                 Target target = new Target(account.id(), Optional.ofNullable(account.name()), role(partition, callerId, account.id()));
                 if (account.status() == AccountStatus.ACTIVE) {
                     candidates.add(target);
@@ -93,13 +91,6 @@ public final class TargetResolver {
         return new Targets(partition, callerId, accounts, skipped.stream().filter(s -> kept.test(s.target())).toList());
     }
 
-    private List<Account> organizationAccounts() {
-        return call("organizations:ListAccounts", () -> caller.client(OrganizationsClient.class).listAccountsPaginator().stream()
-                .flatMap(page -> page.accounts().stream())
-                .sorted(Comparator.comparing(Account::id))
-                .toList());
-    }
-
     private Predicate<Target> filter(TargetFilters filters) {
         Predicate<Target> kept = target -> filters.includeAccounts().isEmpty() || filters.includeAccounts().contains(target.accountId());
         kept = kept.and(target -> !filters.excludeAccounts().contains(target.accountId()));
@@ -119,11 +110,11 @@ public final class TargetResolver {
     }
 
     private List<String> ancestors(Target target) {
-        return organization.ancestors(target.accountId()).stream().map(Parent::id).toList();
+        return directory.ancestors(target.accountId()).stream().map(Parent::id).toList();
     }
 
     private List<String> tags(Target target) {
-        return organization.tags(target.accountId()).entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue()).toList();
+        return directory.tags(target.accountId()).entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue()).toList();
     }
 
     private Optional<String> role(String partition, String callerId, String accountId) {

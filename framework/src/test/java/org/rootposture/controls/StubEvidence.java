@@ -11,17 +11,17 @@ import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.Provenance;
-import org.rootposture.evidence.RootCredentials;
-import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
+import org.rootposture.evidence.RootCredentials;
+import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /** Evidence built in memory for decision tests; any record left unset is unreadable (AccessDenied). */
 final class StubEvidence implements AccountEvidence {

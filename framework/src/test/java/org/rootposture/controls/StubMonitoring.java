@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.rootposture.evidence.ConfigRecorders;
 import org.rootposture.evidence.ConfigRuleCompliance;
 import org.rootposture.evidence.ConfigRules;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.MonitoringEvidence;
@@ -22,6 +21,7 @@ import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.TrailEventSelectors;
 import org.rootposture.evidence.TrailStatus;
 import org.rootposture.evidence.Trails;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /** Monitoring evidence built in memory for decision tests; anything left unset is unreadable (AccessDenied). */
 final class StubMonitoring implements MonitoringEvidence {

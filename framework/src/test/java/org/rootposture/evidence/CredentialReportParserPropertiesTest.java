@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.rootposture.session.EvidenceUnavailableException;
 
 /**
  * Properties of the credential report parser: the root row means the same whatever the column order, extra

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rootposture.session.EvidenceUnavailableException;
 import org.rootposture.targets.Target;
 import org.rootposture.targets.Targets;
 

@@ -16,7 +16,7 @@ class MonitoringEvidenceTest {
     @Test
     void subscriberEndpointsAreMaskedAndWebHooksKeepOnlyTheirHost() {
         assertThat(LiveMonitoringEvidence.maskedEndpoint("email", "security@example.com")).isEqualTo("s*******@example.com");
-        assertThat(LiveMonitoringEvidence.maskedEndpoint("email-json", "soc@example.com")).isEqualTo("s**@example.com");
+        assertThat(LiveMonitoringEvidence.maskedEndpoint("email-json", "soc@example.com")).isEqualTo("s***@example.com");
         assertThat(LiveMonitoringEvidence.maskedEndpoint("sms", "+15550100")).isEqualTo("*******00");
         assertThat(LiveMonitoringEvidence.maskedEndpoint("https", "https://hooks.example.com/services/T000/B000/SECRETTOKEN"))
                 .isEqualTo("https://hooks.example.com/…").doesNotContain("SECRETTOKEN");

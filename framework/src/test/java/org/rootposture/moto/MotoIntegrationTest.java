@@ -22,15 +22,16 @@ import org.rootposture.controls.EvaluationContext;
 import org.rootposture.controls.Outcome;
 import org.rootposture.controls.RootCredentialControls;
 import org.rootposture.controls.Verdict;
+import org.rootposture.directory.OrganizationDirectory;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.EvidenceOptions;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.session.AwsClients;
+import org.rootposture.session.EvidenceUnavailableException;
 import org.rootposture.session.Sessions;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsReader;
@@ -274,7 +275,7 @@ class MotoIntegrationTest {
     }
 
     private TargetResolver resolver(Settings settings) {
-        return new TargetResolver(settings, sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()));
+        return new TargetResolver(settings, sessions.caller(), new OrganizationDirectory(sessions.caller()));
     }
 
     private static EvaluationContext context() {

@@ -30,7 +30,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 import org.rootposture.LabRun;
-import org.rootposture.controls.UnableToAssessException;
+import org.rootposture.UnableToAssessException;
 import org.rootposture.session.ReadOnlyGuard;
 
 /**

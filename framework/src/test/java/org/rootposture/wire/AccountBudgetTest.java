@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.evidence.LiveAccountEvidence;
 import org.rootposture.evidence.LiveOrganization;
+import org.rootposture.session.EvidenceUnavailableException;
 import org.rootposture.session.Sessions;
 import org.rootposture.settings.SettingsReader;
 

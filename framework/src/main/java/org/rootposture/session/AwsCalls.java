@@ -1,17 +1,23 @@
-package org.rootposture.evidence;
+package org.rootposture.session;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.rootposture.session.AssumedRole.RoleNotAssumedException;
 import org.rootposture.session.EmptyAnswerGuard.EmptyAnswerException;
-import org.rootposture.session.NoCredentialsException;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 
-/** Runs one AWS call and turns whatever goes wrong into {@link EvidenceUnavailableException} with a sentence. */
+/**
+ * Runs one AWS call and turns whatever goes wrong (an AWS error, a timeout, a role that could not be assumed, no
+ * credentials, an empty or incomplete answer) into {@link EvidenceUnavailableException} with a sentence.
+ */
 public final class AwsCalls {
 
     private AwsCalls() {
@@ -54,6 +60,19 @@ public final class AwsCalls {
             return new EvidenceUnavailableException(operation, "ClientError", firstLine(e), e);
         }
         return new EvidenceUnavailableException(operation, e.getClass().getSimpleName(), firstLine(e), e);
+    }
+
+    /** Every item of every page; a page without the list at all is a malformed answer, not an empty one. */
+    public static <P, T> List<T> listed(String operation, String field, Supplier<SdkIterable<P>> pages, Predicate<P> present,
+                                        Function<P, List<T>> items) {
+        return call(operation, () -> pages.get().stream()
+                .flatMap(page -> {
+                    if (!present.test(page)) {
+                        throw EvidenceUnavailableException.missing(operation, field);
+                    }
+                    return items.apply(page).stream();
+                })
+                .toList());
     }
 
     private static String firstLine(Throwable e) {

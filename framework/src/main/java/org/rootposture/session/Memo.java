@@ -1,16 +1,16 @@
-package org.rootposture.evidence;
+package org.rootposture.session;
 
 import java.util.function.Supplier;
 
 /** A value computed at most once, including when computing it failed: a failure is remembered and rethrown. */
-final class Memo<T> implements Supplier<T> {
+public final class Memo<T> implements Supplier<T> {
 
     private final Supplier<T> source;
     private T value;
     private RuntimeException failure;
     private boolean done;
 
-    Memo(Supplier<T> source) {
+    public Memo(Supplier<T> source) {
         this.source = source;
     }
 

@@ -1,4 +1,4 @@
-package org.rootposture.report;
+package org.rootposture.redaction;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -6,16 +6,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.rootposture.controls.Verdict;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * Removes credentials and personal data from everything Root Posture writes into the report: verdict reasons,
- * evidence attachments, descriptions, names and waiver justifications. Access key ids keep their prefix and last
+ * Removes credentials and personal data from everything Root Posture writes: verdict reasons, evidence attachments
+ * and snapshots, descriptions, names and waiver justifications; and masks the contact data evidence keeps. Access key ids keep their prefix and last
  * four characters; secret access keys, session tokens and values of fields named like a secret, token or password
  * are replaced; e-mail addresses keep their first character and domain.
  *
@@ -65,9 +63,33 @@ public final class Redactor {
             out = replace(SECRET_ACCESS_KEY, out, m -> REDACTED);
         }
         if (out.indexOf('@') >= 0) {
-            out = replace(EMAIL, out, m -> m.group(1) + "*".repeat(Math.max(3, m.group(2).length())) + "@" + m.group(3));
+            out = replace(EMAIL, out, m -> email(m.group(1) + m.group(2)) + "@" + m.group(3));
         }
         return out;
+    }
+
+    /**
+     * An e-mail address, or its local part, masked: the first character and at least three stars, so that neither the
+     * name nor its length shows ({@code security@example.com} becomes {@code s*******@example.com}); {@code null} stays
+     * {@code null}.
+     */
+    public static String email(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.indexOf('@');
+        String local = at < 0 ? address : address.substring(0, at);
+        String masked = local.isEmpty() ? "***" : local.charAt(0) + "*".repeat(Math.max(3, local.length() - 1));
+        return at < 0 ? masked : masked + address.substring(at);
+    }
+
+    /** A phone number with all but its last two digits masked; {@code null} stays {@code null}. */
+    public static String phone(String number) {
+        if (number == null) {
+            return null;
+        }
+        int visible = Math.min(2, number.length());
+        return "*".repeat(number.length() - visible) + number.substring(number.length() - visible);
     }
 
     private static int longestKeyLikeRun(String text) {
@@ -80,12 +102,6 @@ public final class Redactor {
             longest = Math.max(longest, run);
         }
         return longest;
-    }
-
-    /** The verdict with its reason and waiver sentence redacted; the evidence records are redacted when written. */
-    public static Verdict redact(Verdict verdict) {
-        Verdict redacted = verdict.withReason(redact(verdict.reason()));
-        return verdict.waiver().map(waiver -> redacted.waived(redact(waiver))).orElse(redacted);
     }
 
     /** Redacts a JSON tree in place: every text value, and the whole value of a field named like a secret. */

@@ -1,4 +1,4 @@
-package org.rootposture.report;
+package org.rootposture.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

@@ -1,4 +1,4 @@
-package org.rootposture.report;
+package org.rootposture.progress;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.rootposture.report;
+package org.rootposture.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,14 @@ class RedactorTest {
     }
 
     @Test
+    void contactDataIsMaskedOneWayWhetherAFieldOrInText() {
+        assertThat(Redactor.email("security@example.com")).isEqualTo("s*******@example.com")
+                .isEqualTo(Redactor.redact("security@example.com"));
+        assertThat(Redactor.email("ab@example.com")).isEqualTo("a***@example.com").isEqualTo(Redactor.redact("ab@example.com"));
+        assertThat(Redactor.phone("+1-555-0100")).isEqualTo("*********00");
+    }
+
+    @Test
     void emailAddressesAreMaskedOnceAndOrdinaryTextIsLeftAlone() {
         assertThat(Redactor.redact("contact jane.doe@example.com now")).isEqualTo("contact j*******@example.com now");
         assertThat(Redactor.redact("p****@example.com")).isEqualTo("p****@example.com");
@@ -57,7 +65,7 @@ class RedactorTest {
     void aVerdictKeepsItsOutcomeAndWaiverRedacted() {
         Verdict verdict = Verdict.fail("key AKIAIOSFODNN7EXAMPLE").waived("Waived until 2099-12-31 by jane@example.com: ok.");
 
-        Verdict redacted = Redactor.redact(verdict);
+        Verdict redacted = verdict.redacted();
 
         assertThat(redacted.reason()).isEqualTo("key AKIA************MPLE");
         assertThat(redacted.waiver()).isEqualTo(Optional.of("Waived until 2099-12-31 by j***@example.com: ok."));

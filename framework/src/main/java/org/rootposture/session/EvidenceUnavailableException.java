@@ -1,4 +1,4 @@
-package org.rootposture.evidence;
+package org.rootposture.session;
 
 import java.time.Instant;
 
