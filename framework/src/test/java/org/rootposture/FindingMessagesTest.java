@@ -32,8 +32,8 @@ class FindingMessagesTest {
     @Test
     void everyFindingIsTheSameWordsForEveryAccountAndTheDetailIsOneLine() {
         List<RunVerdicts.Judged> verdicts;
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
-            verdicts = RunVerdicts.of(Clock.systemUTC());
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
+            verdicts = RunVerdicts.of(lab, Clock.systemUTC());
         }
         Map<String, Set<String>> findings = new TreeMap<>();
         verdicts.forEach(judged -> findings.computeIfAbsent(judged.control(), id -> new TreeSet<>())

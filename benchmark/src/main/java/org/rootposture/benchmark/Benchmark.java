@@ -12,6 +12,10 @@ import java.util.Map;
 
 import org.rootposture.lab.RateLimit;
 
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+
 /**
  * Organization-scale benchmark: the whole built-in catalogue, through the JUnit Platform launcher exactly as a real run,
  * against lab organizations of N generated accounts with a fixed latency per AWS call; beside it the same checks
@@ -39,7 +43,7 @@ public final class Benchmark {
         Path results = options.resultsDir().isPresent()
                 ? Files.createTempDirectory(Files.createDirectories(options.resultsDir().get()), "rootposture-benchmark-allure-")
                 : Files.createTempDirectory("rootposture-benchmark-allure-");
-        System.setProperty("allure.results.directory", results.toString());
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         try {
             run(options, results, System.out);
         } finally {
@@ -49,7 +53,7 @@ public final class Benchmark {
     }
 
     static List<Measurement> run(Options options, Path allureResults, PrintStream out) {
-        CatalogueClass catalogue = CatalogueClass.generate();
+        CatalogueClass catalogue = CatalogueClass.builtIn();
         LabMeasurement lab = new LabMeasurement(allureResults);
         Report report = new Report(out, options, catalogue);
         report.header();

@@ -6,8 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.rootposture.contract.LocalLab;
 import org.rootposture.settings.Settings;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -18,10 +21,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The sessions of a run: the caller's own credentials (the SDK's default chain, or {@code rootposture.role-arn}
- * assumed) and, per member account, a role assumed with the run's external id and session name. One
- * {@link AwsClients} per account, built once, all closed together. Every client of the run shares one connection pool
- * and one pair of call-timeout threads, so a thousand accounts cost a thousand credential sets, not a thousand pools.
+ * The sessions of a run: the caller's own credentials (the SDK's default chain, those a launcher handed over, or the
+ * local lab's; with {@code rootposture.role-arn} assumed) and, per member account, a role assumed with the run's
+ * external id and session name. One {@link AwsClients} per account, built once, all closed together. Every client of
+ * the run shares one connection pool and one pair of call-timeout threads, so a thousand accounts cost a thousand
+ * credential sets, not a thousand pools. A run with {@code rootposture.lab} starts that lab here, points every client
+ * at it, and closes it last.
  */
 public final class Sessions implements AutoCloseable {
 
@@ -36,19 +41,22 @@ public final class Sessions implements AutoCloseable {
     private final Map<String, AwsClients> accounts = new ConcurrentHashMap<>();
     private final SdkHttpClient http;
     private final ScheduledExecutorService timers;
+    private final Optional<LocalLab.Running> lab;
 
     public Sessions(Settings settings) {
         this.settings = settings;
+        this.lab = settings.lab().map(name -> LocalLab.named(name)
+                .orElseThrow(() -> new IllegalStateException("the local lab '" + name + "' is not on the class path"))
+                .start());
         this.http = ApacheHttpClient.builder().maxConnections(Math.max(50, CONNECTIONS_PER_READER * settings.concurrency())).build();
         this.timers = Executors.newScheduledThreadPool(TIMER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "rootposture-call-timeouts");
             thread.setDaemon(true);
             return thread;
         });
-        this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), settings.endpoint(), retryMode(settings),
-                settings.maxAttempts(), settings.callTimeout(), http, timers);
-        CallerCredentials credentials = new CallerCredentials();
-        this.base = new AwsClients(credentials, credentials, policy, budget());
+        this.policy = new AwsClients.ClientPolicy(Region.of(settings.region()), lab.map(LocalLab.Running::endpoint).or(settings::endpoint),
+                retryMode(settings), settings.maxAttempts(), settings.callTimeout(), http, timers);
+        this.base = callerCredentials();
         this.caller = settings.roleArn().map(arn -> assumed(base, arn)).orElse(base);
     }
 
@@ -74,6 +82,17 @@ public final class Sessions implements AutoCloseable {
                 .credentials();
         return new AwsClients(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                 credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())), null, policy);
+    }
+
+    /** The lab's caller, the credentials a launcher handed over, or the SDK's default chain. */
+    private AwsClients callerCredentials() {
+        Optional<AwsCredentials> given = lab.<AwsCredentials>map(running -> AwsBasicCredentials.create(running.accessKeyId(), running.secretAccessKey()))
+                .or(settings::credentials);
+        if (given.isPresent()) {
+            return new AwsClients(StaticCredentialsProvider.create(given.get()), null, policy, budget());
+        }
+        CallerCredentials chain = new CallerCredentials();
+        return new AwsClients(chain, chain, policy, budget());
     }
 
     private AwsClients assumed(AwsClients from, String roleArn) {
@@ -103,5 +122,6 @@ public final class Sessions implements AutoCloseable {
         base.close();
         timers.shutdownNow();
         http.close();
+        lab.ifPresent(LocalLab.Running::close);
     }
 }

@@ -28,12 +28,12 @@ import org.rootposture.root.SecurityContactRegistered;
 
 class ProgressListenerTest {
 
-    private static List<String> run(Class<?> testClass, Duration interval) {
+    private static List<String> run(LabRun lab, Class<?> testClass, Duration interval) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AtomicLong clock = new AtomicLong();
         ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 () -> clock.addAndGet(Duration.ofSeconds(1).toNanos()), interval);
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(testClass)).build(), listener);
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
@@ -42,7 +42,7 @@ class ProgressListenerTest {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
             int accounts = lab.lab().fixture().accounts().size();
 
-            List<String> lines = run(TwoControls.class, Duration.ZERO);
+            List<String> lines = run(lab, TwoControls.class, Duration.ZERO);
 
             assertThat(lines).hasSize(2 * accounts + 1);
             assertThat(lines.get(0)).matches("Root Posture: 1 posture checks so far · 1 accounts · \\d+ non-compliant · \\d+ unable to assess");
@@ -57,7 +57,7 @@ class ProgressListenerTest {
     @Test
     void aTotalWithoutAtLeastIsTheRunsOwnFromTheFirstControlOnEvenWithPerRegionControls() {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            List<String> lines = run(AccountAndRegionControls.class, Duration.ZERO);
+            List<String> lines = run(lab, AccountAndRegionControls.class, Duration.ZERO);
 
             String summary = lines.get(lines.size() - 1);
             Matcher ran = Pattern.compile("Root Posture: (\\d+) posture checks of (\\d+) accounts in .*").matcher(summary);
@@ -80,7 +80,7 @@ class ProgressListenerTest {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
             int accounts = lab.lab().fixture().accounts().size();
 
-            List<String> lines = run(TwoControls.class, Duration.ofSeconds(5));
+            List<String> lines = run(lab, TwoControls.class, Duration.ofSeconds(5));
 
             assertThat(lines).hasSizeBetween(2, 2 * accounts / 4 + 1);
             assertThat(lines.get(lines.size() - 1)).contains(2 * accounts + " posture checks of " + accounts + " accounts");
@@ -89,7 +89,9 @@ class ProgressListenerTest {
 
     @Test
     void aRunWithoutPostureTestsPrintsNothing() {
-        assertThat(run(PlainTests.class, Duration.ZERO)).isEmpty();
+        try (LabRun lab = LabRun.demo(Map.of())) {
+            assertThat(run(lab, PlainTests.class, Duration.ZERO)).isEmpty();
+        }
     }
 
     @RootPosture

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rootposture.LabRun;
-import org.rootposture.settings.SettingsReader;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,7 +17,7 @@ class ReadOnlyGuardTest {
 
     @Test
     void writesAreRefusedBeforeAnythingIsSent() {
-        try (LabRun lab = LabRun.demo(Map.of()); Sessions sessions = new Sessions(SettingsReader.fromEnvironment())) {
+        try (LabRun lab = LabRun.demo(Map.of()); Sessions sessions = new Sessions(lab.settings())) {
             IamClient iam = sessions.caller().client(IamClient.class);
             assertThat(iam.getAccountSummary().summaryMapAsStrings()).containsKey("AccountMFAEnabled");
             int before = lab.lab().totalCalls();

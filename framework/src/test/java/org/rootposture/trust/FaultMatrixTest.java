@@ -31,6 +31,7 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 import org.rootposture.LabRun;
 import org.rootposture.UnableToAssessException;
+import org.rootposture.internal.catalogue.BuiltInCatalogue;
 import org.rootposture.session.ReadOnlyGuard;
 
 /**
@@ -231,7 +232,7 @@ class FaultMatrixTest {
         settings.putAll(setup);
         try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture), settings)) {
             Map<String, String> verdicts = new TreeMap<>();
-            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute();
+            EngineExecutionResults results = lab.engine().selectors(selectClass(BuiltInCatalogue.class)).execute();
             results.testEvents().stream().filter(event -> event.getType() == EventType.FINISHED)
                     .forEach(event -> verdicts.put(key(event), verdict(event)));
             List<String> stops = results.containerEvents().stream()

@@ -1,4 +1,4 @@
-package org.rootposture.runner.catalogue;
+package org.rootposture.internal.catalogue;
 
 import org.rootposture.AwsAccount;
 import org.rootposture.RootPosture;
@@ -19,9 +19,10 @@ import org.rootposture.root.RootNotUsedRecently;
 import org.rootposture.root.SecurityContactRegistered;
 
 /**
- * The built-in CIS root catalogue as one posture class: every built-in control annotation, once, evaluated by the
- * framework for every target account. The runner runs it unless only {@code --classpath} classes are asked for; a
- * test ({@code BuiltInCatalogueTest}) keeps it equal to {@link org.rootposture.controls.Catalogue#all()}.
+ * The built-in catalogue as one posture class: every built-in control annotation, once, evaluated by the framework
+ * for every target account. The one list of the built-in controls besides the catalogue itself: the runner runs it
+ * (unless only {@code --classpath} classes are asked for), the benchmark measures it, the trust tests run it, and a
+ * test keeps it equal to the catalogue and to the control annotations on the class path.
  */
 @RootPosture
 public class BuiltInCatalogue {
