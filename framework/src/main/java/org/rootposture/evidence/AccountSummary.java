@@ -11,6 +11,9 @@ import org.rootposture.session.EvidenceUnavailableException;
  */
 public record AccountSummary(Map<String, Integer> summaryMap, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, AccountSummary> RECORD = EvidenceRecord.of("accountSummary", AccountSummary.class, "iam:GetAccountSummary");
+
     public static final String MFA_ENABLED = "AccountMFAEnabled";
     public static final String ACCESS_KEYS_PRESENT = "AccountAccessKeysPresent";
     public static final String SIGNING_CERTIFICATES_PRESENT = "AccountSigningCertificatesPresent";

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Supplier;
 
 import org.rootposture.redaction.Redactor;
 import org.rootposture.settings.SyntaxErrors;
@@ -30,7 +29,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.rootposture.session.EvidenceUnavailableException;
 
 /**
- * All the evidence a run read, per account, as versioned JSON: recorded during a live run
+ * All the evidence a run read, per account, as versioned JSON, each record under the name and key its
+ * {@link EvidenceRecord} describes: recorded during a live run
  * ({@code rootposture.record=FILE}) and replayed, with no AWS access, by a later one ({@code rootposture.replay=FILE}),
  * which then reaches the same verdicts. Each record keeps its {@link Provenance} (the calls and when they answered);
  * a read that failed is kept as the same {@link EvidenceUnavailableException}, and a record the recorded run never
@@ -107,10 +107,10 @@ public final class EvidenceSnapshot {
     /** The organization as the recorded run saw it, if any account's record holds it. */
     public Optional<OrganizationInfo> organization() {
         return records.values().stream()
-                .map(account -> account.get("organization"))
+                .map(account -> account.get(OrganizationInfo.RECORD.name()))
                 .filter(entry -> entry != null && entry.has("evidence"))
                 .findFirst()
-                .map(entry -> convert(entry.get("evidence"), OrganizationInfo.class, "organization"));
+                .map(entry -> convert(entry.get("evidence"), OrganizationInfo.class, OrganizationInfo.RECORD.name()));
     }
 
     /** Wraps live evidence so that every record it reads, and every failure, is kept in this snapshot. */
@@ -258,28 +258,21 @@ public final class EvidenceSnapshot {
         }
     }
 
-    static String key(String record, Object... arguments) {
-        return arguments.length == 0 ? record : record + List.of(arguments);
-    }
-
     // ---- the two sides ----
 
     /** Live evidence whose every answer, and every failure, is kept. */
-    private static final class Recording implements AccountEvidence {
+    private record Recording(AccountEvidence live, Map<String, JsonNode> entries) implements AccountEvidence {
 
-        private final AccountEvidence live;
-        private final Map<String, JsonNode> entries;
-        private final MonitoringEvidence monitoring;
-
-        Recording(AccountEvidence live, Map<String, JsonNode> entries) {
-            this.live = live;
-            this.entries = entries;
-            this.monitoring = new RecordingMonitoring(this, live.monitoring());
+        @Override
+        public AccountIdentity identity() {
+            return live.identity();
         }
 
-        <T> T keep(String key, Supplier<T> read) {
+        @Override
+        public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+            String key = record.keyOf(request);
             try {
-                T value = read.get();
+                T value = live.read(record, request);
                 ObjectNode entry = MAPPER.createObjectNode();
                 entry.set("evidence", MAPPER.valueToTree(value));
                 entries.putIfAbsent(key, entry);
@@ -296,53 +289,9 @@ public final class EvidenceSnapshot {
             }
         }
 
-        @Override public AccountIdentity identity() { return live.identity(); }
-        @Override public AccountSummary accountSummary() { return keep("accountSummary", live::accountSummary); }
-        @Override public CredentialReport credentialReport() { return keep("credentialReport", live::credentialReport); }
-        @Override public VirtualMfaDevices virtualMfaDevices() { return keep("virtualMfaDevices", live::virtualMfaDevices); }
-        @Override public SecurityContact securityContact() { return keep("securityContact", live::securityContact); }
-        @Override public EnabledRegions enabledRegions() { return keep("enabledRegions", live::enabledRegions); }
-        @Override public OrganizationInfo organization() { return keep("organization", live::organization); }
-        @Override public OrganizationFeatures organizationFeatures() { return keep("organizationFeatures", live::organizationFeatures); }
-        @Override public ScpChain serviceControlPolicies() { return keep("serviceControlPolicies", live::serviceControlPolicies); }
-        @Override public RootCredentialsInventory rootCredentialsInventory() {
-            return keep("rootCredentialsInventory", live::rootCredentialsInventory);
-        }
-        @Override public MonitoringEvidence monitoring() { return monitoring; }
-        @Override public MonitoringEvidence monitoringOf(String accountId) {
-            return accountId.equals(identity().accountId()) ? monitoring : live.monitoringOf(accountId);
-        }
-    }
-
-    private record RecordingMonitoring(Recording account, MonitoringEvidence live) implements MonitoringEvidence {
-        @Override public Trails trails() { return account.keep("monitoring.trails", live::trails); }
-        @Override public TrailStatus trailStatus(Trails.Trail trail, Optional<java.time.Duration> awaitLogging) {
-            return account.keep(key("monitoring.trailStatus", trail.arn()), () -> live.trailStatus(trail, awaitLogging));
-        }
-        @Override public TrailEventSelectors eventSelectors(Trails.Trail trail) {
-            return account.keep(key("monitoring.eventSelectors", trail.arn()), () -> live.eventSelectors(trail));
-        }
-        @Override public RootActivity rootActivity(String region) {
-            return account.keep(key("monitoring.rootActivity", region), () -> live.rootActivity(region));
-        }
-        @Override public RootSessionsOpened rootSessionsOpened(String region) {
-            return account.keep(key("monitoring.rootSessionsOpened", region), () -> live.rootSessionsOpened(region));
-        }
-        @Override public MetricFilters metricFilters(String region, String logGroupName) {
-            return account.keep(key("monitoring.metricFilters", region, logGroupName), () -> live.metricFilters(region, logGroupName));
-        }
-        @Override public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
-            return account.keep(key("monitoring.alarms", region, metric.namespace(), metric.name()), () -> live.alarms(region, metric));
-        }
-        @Override public TopicSubscriptions subscriptions(String topicArn) {
-            return account.keep(key("monitoring.subscriptions", topicArn), () -> live.subscriptions(topicArn));
-        }
-        @Override public ConfigRecorders configRecorders(String region) {
-            return account.keep(key("monitoring.configRecorders", region), () -> live.configRecorders(region));
-        }
-        @Override public ConfigRules configRules() { return account.keep("monitoring.configRules", live::configRules); }
-        @Override public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<java.time.Duration> awaitEvaluation) {
-            return account.keep(key("monitoring.configRuleCompliance", ruleNames.toArray()), () -> live.configRuleCompliance(ruleNames, awaitEvaluation));
+        @Override
+        public MonitoringEvidence monitoringOf(String accountId) {
+            return accountId.equals(identity().accountId()) ? monitoring() : live.monitoringOf(accountId);
         }
     }
 
@@ -351,82 +300,36 @@ public final class EvidenceSnapshot {
 
         private final AccountIdentity identity;
         private final Map<String, JsonNode> entries;
-        private final MonitoringEvidence monitoring = new ReplayMonitoring(this);
 
         Replay(AccountIdentity identity, Map<String, JsonNode> entries) {
             this.identity = identity;
             this.entries = entries;
         }
 
-        <T> T answer(String key, Class<T> type, String operation) {
+        @Override
+        public AccountIdentity identity() {
+            return identity;
+        }
+
+        @Override
+        public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+            String key = record.keyOf(request);
             JsonNode entry = entries.get(key);
             if (entry == null) {
-                throw new EvidenceUnavailableException(operation, "NotInSnapshot", "the evidence snapshot " + file.getFileName()
+                throw new EvidenceUnavailableException(record.operation(), "NotInSnapshot", "the evidence snapshot " + file.getFileName()
                         + " holds no " + key + " record for account " + identity.accountId() + ": the recorded run did not read it");
             }
             JsonNode unavailable = entry.get("unavailable");
             if (unavailable != null) {
-                throw new EvidenceUnavailableException(unavailable.path("operation").asText(operation),
+                throw new EvidenceUnavailableException(unavailable.path("operation").asText(record.operation()),
                         unavailable.path("errorCode").asText("Unknown"), unavailable.path("detail").asText(""));
             }
-            return convert(entry.get("evidence"), type, key);
+            return convert(entry.get("evidence"), record.type(), key);
         }
 
-        @Override public AccountIdentity identity() { return identity; }
-        @Override public AccountSummary accountSummary() { return answer("accountSummary", AccountSummary.class, "iam:GetAccountSummary"); }
-        @Override public CredentialReport credentialReport() { return answer("credentialReport", CredentialReport.class, "iam:GetCredentialReport"); }
-        @Override public VirtualMfaDevices virtualMfaDevices() {
-            return answer("virtualMfaDevices", VirtualMfaDevices.class, "iam:ListVirtualMFADevices");
-        }
-        @Override public SecurityContact securityContact() { return answer("securityContact", SecurityContact.class, "account:GetAlternateContact"); }
-        @Override public EnabledRegions enabledRegions() { return answer("enabledRegions", EnabledRegions.class, "account:ListRegions"); }
-        @Override public OrganizationInfo organization() { return answer("organization", OrganizationInfo.class, "organizations:DescribeOrganization"); }
-        @Override public OrganizationFeatures organizationFeatures() {
-            return answer("organizationFeatures", OrganizationFeatures.class, "iam:ListOrganizationsFeatures");
-        }
-        @Override public ScpChain serviceControlPolicies() {
-            return answer("serviceControlPolicies", ScpChain.class, "organizations:ListTargetsForPolicy");
-        }
-        @Override public RootCredentialsInventory rootCredentialsInventory() {
-            return answer("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot");
-        }
-        @Override public MonitoringEvidence monitoring() { return monitoring; }
-        @Override public MonitoringEvidence monitoringOf(String accountId) {
-            return accountId.equals(identity.accountId()) ? monitoring : replay(new AccountIdentity(accountId, identity.partition())).monitoring();
-        }
-    }
-
-    private record ReplayMonitoring(Replay account) implements MonitoringEvidence {
-        @Override public Trails trails() { return account.answer("monitoring.trails", Trails.class, "cloudtrail:DescribeTrails"); }
-        @Override public TrailStatus trailStatus(Trails.Trail trail, Optional<java.time.Duration> awaitLogging) {
-            return account.answer(key("monitoring.trailStatus", trail.arn()), TrailStatus.class, "cloudtrail:GetTrailStatus");
-        }
-        @Override public TrailEventSelectors eventSelectors(Trails.Trail trail) {
-            return account.answer(key("monitoring.eventSelectors", trail.arn()), TrailEventSelectors.class, "cloudtrail:GetEventSelectors");
-        }
-        @Override public RootActivity rootActivity(String region) {
-            return account.answer(key("monitoring.rootActivity", region), RootActivity.class, "cloudtrail:LookupEvents");
-        }
-        @Override public RootSessionsOpened rootSessionsOpened(String region) {
-            return account.answer(key("monitoring.rootSessionsOpened", region), RootSessionsOpened.class, "cloudtrail:LookupEvents");
-        }
-        @Override public MetricFilters metricFilters(String region, String logGroupName) {
-            return account.answer(key("monitoring.metricFilters", region, logGroupName), MetricFilters.class, "logs:DescribeMetricFilters");
-        }
-        @Override public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
-            return account.answer(key("monitoring.alarms", region, metric.namespace(), metric.name()), MetricAlarms.class,
-                    "cloudwatch:DescribeAlarmsForMetric");
-        }
-        @Override public TopicSubscriptions subscriptions(String topicArn) {
-            return account.answer(key("monitoring.subscriptions", topicArn), TopicSubscriptions.class, "sns:ListSubscriptionsByTopic");
-        }
-        @Override public ConfigRecorders configRecorders(String region) {
-            return account.answer(key("monitoring.configRecorders", region), ConfigRecorders.class, "config:DescribeConfigurationRecorders");
-        }
-        @Override public ConfigRules configRules() { return account.answer("monitoring.configRules", ConfigRules.class, "config:DescribeConfigRules"); }
-        @Override public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<java.time.Duration> awaitEvaluation) {
-            return account.answer(key("monitoring.configRuleCompliance", ruleNames.toArray()), ConfigRuleCompliance.class,
-                    "config:DescribeComplianceByConfigRule");
+        @Override
+        public MonitoringEvidence monitoringOf(String accountId) {
+            return accountId.equals(identity.accountId()) ? monitoring() : replay(new AccountIdentity(accountId, identity.partition())).monitoring();
         }
     }
 }

@@ -1,23 +1,20 @@
 package org.rootposture.evidence;
 
-import static org.awaitility.Awaitility.await;
 import static org.rootposture.session.AwsCalls.call;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.IterativePollInterval;
 import org.rootposture.redaction.Redactor;
 import org.rootposture.session.AwsClients;
 
 import org.rootposture.session.AwsCalls;
 import org.rootposture.session.EvidenceUnavailableException;
-import org.rootposture.session.Memo;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
@@ -32,28 +29,20 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /**
- * Reads an account's evidence through the AWS SDK, lazily and at most once per record: ten tests on one account
- * read the credential report once. A failed read is remembered too, and every control that needs it sees the same
- * failure.
+ * Reads an account's evidence through the AWS SDK, lazily and at most once per record (see {@link RecordReaders}): the
+ * account's own records here, its monitoring records through {@link LiveMonitoringEvidence}, the organization's
+ * guardrails through the run's shared {@link LiveOrganization}.
  */
 public final class LiveAccountEvidence implements AccountEvidence {
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
     private static final Duration REPORT_REUSED_FOR = Duration.ofHours(4);
 
     private final AccountIdentity identity;
     private final AwsClients clients;
     private final EvidenceOptions options;
     private final Clock clock;
-    private final Memo<AccountSummary> accountSummary = new Memo<>(this::readAccountSummary);
-    private final Memo<CredentialReport> credentialReport = new Memo<>(this::readCredentialReport);
-    private final Memo<VirtualMfaDevices> virtualMfaDevices = new Memo<>(this::readVirtualMfaDevices);
-    private final Memo<SecurityContact> securityContact = new Memo<>(this::readSecurityContact);
-    private final Memo<ScpChain> serviceControlPolicies = new Memo<>(this::readServiceControlPolicies);
-    private final Memo<RootCredentialsInventory> rootCredentialsInventory = new Memo<>(this::readRootCredentialsInventory);
-    private final Memo<EnabledRegions> enabledRegions = new Memo<>(this::readEnabledRegions);
-    private final MonitoringEvidence monitoring;
+    private final RecordReaders readers;
+    private final LiveMonitoringEvidence monitoring;
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
     private final Function<String, AccountEvidence> otherAccounts;
@@ -88,6 +77,16 @@ public final class LiveAccountEvidence implements AccountEvidence {
         this.options = options;
         this.clock = clock;
         this.monitoring = new LiveMonitoringEvidence(clients, clock);
+        this.readers = new RecordReaders()
+                .with(AccountSummary.RECORD, request -> readAccountSummary())
+                .with(CredentialReport.RECORD, request -> readCredentialReport())
+                .with(VirtualMfaDevices.RECORD, request -> readVirtualMfaDevices())
+                .with(SecurityContact.RECORD, request -> readSecurityContact())
+                .with(EnabledRegions.RECORD, request -> readEnabledRegions())
+                .with(OrganizationInfo.RECORD, request -> organization.info())
+                .with(OrganizationFeatures.RECORD, request -> organization.features())
+                .with(ScpChain.RECORD, request -> organization.chain(identity.accountId()))
+                .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory());
     }
 
     @Override
@@ -96,38 +95,13 @@ public final class LiveAccountEvidence implements AccountEvidence {
     }
 
     @Override
-    public AccountSummary accountSummary() {
-        return accountSummary.get();
-    }
-
-    @Override
-    public CredentialReport credentialReport() {
-        return credentialReport.get();
-    }
-
-    @Override
-    public VirtualMfaDevices virtualMfaDevices() {
-        return virtualMfaDevices.get();
-    }
-
-    @Override
-    public SecurityContact securityContact() {
-        return securityContact.get();
-    }
-
-    @Override
-    public MonitoringEvidence monitoring() {
-        return monitoring;
+    public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+        return readers.reads(record) ? readers.read(record, request) : monitoring.read(record, request);
     }
 
     @Override
     public MonitoringEvidence monitoringOf(String accountId) {
         return accountId.equals(identity.accountId()) ? monitoring : otherAccounts.apply(accountId).monitoring();
-    }
-
-    @Override
-    public EnabledRegions enabledRegions() {
-        return enabledRegions.get();
     }
 
     private EnabledRegions readEnabledRegions() {
@@ -141,30 +115,6 @@ public final class LiveAccountEvidence implements AccountEvidence {
                 .sorted()
                 .toList());
         return new EnabledRegions(regions, "account:ListRegions", Provenance.of(clock.instant(), "account:ListRegions"));
-    }
-
-    @Override
-    public OrganizationInfo organization() {
-        return organization.info();
-    }
-
-    @Override
-    public OrganizationFeatures organizationFeatures() {
-        return organization.features();
-    }
-
-    @Override
-    public ScpChain serviceControlPolicies() {
-        return serviceControlPolicies.get();
-    }
-
-    @Override
-    public RootCredentialsInventory rootCredentialsInventory() {
-        return rootCredentialsInventory.get();
-    }
-
-    private ScpChain readServiceControlPolicies() {
-        return organization.chain(identity.accountId());
     }
 
     private RootCredentialsInventory readRootCredentialsInventory() {
@@ -225,14 +175,8 @@ public final class LiveAccountEvidence implements AccountEvidence {
     }
 
     private void awaitCredentialReport() {
-        try {
-            await("the IAM credential report of " + identity.accountId())
-                    .atMost(options.credentialReportTimeout())
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(IterativePollInterval.iterative(LiveAccountEvidence::backOff, FIRST_POLL))
-                    .until(() -> generateCredentialReport() == ReportStateType.COMPLETE);
-        } catch (ConditionTimeoutException e) {
+        if (Polling.settle("iam:GenerateCredentialReport", "the IAM credential report of " + identity.accountId(), this::generateCredentialReport,
+                state -> state == ReportStateType.COMPLETE, Optional.of(options.credentialReportTimeout())).timedOut()) {
             throw new EvidenceUnavailableException("iam:GenerateCredentialReport", "Timeout",
                     "the credential report was still being generated after " + options.credentialReportTimeout()
                             + " (setting rootposture.credential-report-timeout)");
@@ -257,11 +201,6 @@ public final class LiveAccountEvidence implements AccountEvidence {
 
     private static String errorCode(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    }
-
-    private static Duration backOff(Duration previous) {
-        Duration doubled = previous.multipliedBy(2);
-        return doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
     }
 
     private VirtualMfaDevices readVirtualMfaDevices() {

@@ -1,6 +1,5 @@
 package org.rootposture.evidence;
 
-import static org.awaitility.Awaitility.await;
 import static org.rootposture.session.AwsCalls.call;
 
 import java.net.URI;
@@ -13,16 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.IterativePollInterval;
 import org.rootposture.redaction.Redactor;
 import org.rootposture.session.AwsClients;
 
@@ -31,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.rootposture.session.EvidenceUnavailableException;
-import org.rootposture.session.Memo;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -57,24 +48,24 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration LONGEST_POLL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
     private final AwsClients clients;
     private final Clock clock;
-    private final Memo<Trails> trails = new Memo<>(this::readTrails);
-    private final Memo<ConfigRules> configRules = new Memo<>(this::readConfigRules);
-    private final Map<String, Memo<TrailStatus>> trailStatuses = new ConcurrentHashMap<>();
-    private final Map<String, Memo<TrailEventSelectors>> eventSelectors = new ConcurrentHashMap<>();
-    private final Map<String, Memo<RootActivity>> rootActivity = new ConcurrentHashMap<>();
-    private final Map<String, Memo<RootSessionsOpened>> rootSessionsOpened = new ConcurrentHashMap<>();
-    private final Map<String, Memo<MetricFilters>> metricFilters = new ConcurrentHashMap<>();
-    private final Map<String, Memo<MetricAlarms>> alarms = new ConcurrentHashMap<>();
-    private final Map<String, Memo<TopicSubscriptions>> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Memo<ConfigRecorders>> configRecorders = new ConcurrentHashMap<>();
-    private final Map<String, Memo<ConfigRuleCompliance>> compliance = new ConcurrentHashMap<>();
+    private final RecordReaders readers = new RecordReaders()
+            .with(Trails.RECORD, request -> readTrails())
+            .with(TrailStatus.RECORD, request -> readTrailStatus(request.trail(), request.awaitLogging()))
+            .with(TrailEventSelectors.RECORD, this::readEventSelectors)
+            .with(RootActivity.RECORD, this::readRootActivity)
+            .with(RootSessionsOpened.RECORD, this::readRootSessionsOpened)
+            .with(MetricFilters.RECORD, group -> readMetricFilters(group.region(), group.name()))
+            .with(MetricAlarms.RECORD, of -> readAlarms(of.region(), of.metric()))
+            .with(TopicSubscriptions.RECORD, this::readSubscriptions)
+            .with(ConfigRecorders.RECORD, this::readConfigRecorders)
+            .with(ConfigRules.RECORD, request -> readConfigRules())
+            .with(ConfigRuleCompliance.RECORD, request -> readCompliance(request.ruleNames().stream().distinct().sorted().toList(),
+                    request.awaitEvaluation()));
 
     public LiveMonitoringEvidence(AwsClients clients, Clock clock) {
         this.clients = clients;
@@ -82,59 +73,8 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     }
 
     @Override
-    public Trails trails() {
-        return trails.get();
-    }
-
-    @Override
-    public TrailStatus trailStatus(Trails.Trail trail, Optional<Duration> awaitLogging) {
-        return trailStatuses.computeIfAbsent(trail.arn(), arn -> new Memo<>(() -> readTrailStatus(trail, awaitLogging))).get();
-    }
-
-    @Override
-    public TrailEventSelectors eventSelectors(Trails.Trail trail) {
-        return eventSelectors.computeIfAbsent(trail.arn(), arn -> new Memo<>(() -> readEventSelectors(trail))).get();
-    }
-
-    @Override
-    public RootActivity rootActivity(String region) {
-        return rootActivity.computeIfAbsent(region, r -> new Memo<>(() -> readRootActivity(r))).get();
-    }
-
-    @Override
-    public RootSessionsOpened rootSessionsOpened(String region) {
-        return rootSessionsOpened.computeIfAbsent(region, r -> new Memo<>(() -> readRootSessionsOpened(r))).get();
-    }
-
-    @Override
-    public MetricFilters metricFilters(String region, String logGroupName) {
-        return metricFilters.computeIfAbsent(region + "|" + logGroupName, key -> new Memo<>(() -> readMetricFilters(region, logGroupName))).get();
-    }
-
-    @Override
-    public MetricAlarms alarms(String region, MetricFilters.Metric metric) {
-        return alarms.computeIfAbsent(region + "|" + metric, key -> new Memo<>(() -> readAlarms(region, metric))).get();
-    }
-
-    @Override
-    public TopicSubscriptions subscriptions(String topicArn) {
-        return subscriptions.computeIfAbsent(topicArn, arn -> new Memo<>(() -> readSubscriptions(arn))).get();
-    }
-
-    @Override
-    public ConfigRecorders configRecorders(String region) {
-        return configRecorders.computeIfAbsent(region, r -> new Memo<>(() -> readConfigRecorders(r))).get();
-    }
-
-    @Override
-    public ConfigRules configRules() {
-        return configRules.get();
-    }
-
-    @Override
-    public ConfigRuleCompliance configRuleCompliance(List<String> ruleNames, Optional<Duration> awaitEvaluation) {
-        List<String> names = ruleNames.stream().distinct().sorted().toList();
-        return compliance.computeIfAbsent(String.join("|", names), key -> new Memo<>(() -> readCompliance(names, awaitEvaluation))).get();
+    public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+        return readers.read(record, request);
     }
 
     private Trails readTrails() {
@@ -149,7 +89,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
     private TrailStatus readTrailStatus(Trails.Trail trail, Optional<Duration> awaitLogging) {
         CloudTrailClient cloudTrail = homeRegion(trail).client(CloudTrailClient.class);
-        Settled<GetTrailStatusResponse> status = settle("trail " + trail.arn() + " to log",
+        Polling.Settled<GetTrailStatusResponse> status = Polling.settle("cloudtrail:GetTrailStatus", "trail " + trail.arn() + " to log",
                 () -> call("cloudtrail:GetTrailStatus", () -> cloudTrail.getTrailStatus(request -> request.name(trail.arn()))),
                 response -> Boolean.TRUE.equals(response.isLogging()), awaitLogging);
         GetTrailStatusResponse response = status.value();
@@ -354,7 +294,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
     private ConfigRuleCompliance readCompliance(List<String> names, Optional<Duration> awaitEvaluation) {
         ConfigClient config = clients.client(ConfigClient.class);
-        Settled<Map<String, String>> read = settle("Config to evaluate " + names,
+        Polling.Settled<Map<String, String>> read = Polling.settle("config:DescribeComplianceByConfigRule", "Config to evaluate " + names,
                 () -> names.isEmpty() ? Map.of() : call("config:DescribeComplianceByConfigRule", () -> {
                     Map<String, String> byRule = new LinkedHashMap<>();
                     names.forEach(name -> byRule.put(name, ConfigRuleCompliance.INSUFFICIENT_DATA));
@@ -367,43 +307,6 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
                 byRule -> !byRule.containsValue(ConfigRuleCompliance.INSUFFICIENT_DATA), awaitEvaluation);
         return new ConfigRuleCompliance(region(config), read.value(), read.reads(), read.timedOut() ? awaitEvaluation.orElseThrow() : null,
                 Provenance.of(clock.instant(), "config:DescribeComplianceByConfigRule"));
-    }
-
-    private record Settled<T>(T value, int reads, boolean timedOut) { }
-
-    /** Reads once, or (with a wait) until the value is settled or the wait ends, polling with back-off. */
-    private static <T> Settled<T> settle(String what, Supplier<T> read, Predicate<T> settled, Optional<Duration> wait) {
-        AtomicReference<T> last = new AtomicReference<>();
-        AtomicInteger reads = new AtomicInteger();
-        Supplier<Boolean> readAndCheck = () -> {
-            T value = read.get();
-            last.set(value);
-            reads.incrementAndGet();
-            return settled.test(value);
-        };
-        if (wait.isEmpty()) {
-            readAndCheck.get();
-            return new Settled<>(last.get(), reads.get(), false);
-        }
-        try {
-            await(what)
-                    .atMost(wait.get())
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(IterativePollInterval.iterative(LiveMonitoringEvidence::backOff, FIRST_POLL))
-                    .until(readAndCheck::get);
-            return new Settled<>(last.get(), reads.get(), false);
-        } catch (ConditionTimeoutException e) {
-            if (last.get() == null) {
-                throw new EvidenceUnavailableException("await", "Timeout", "no answer while waiting for " + what + " within " + wait.get());
-            }
-            return new Settled<>(last.get(), reads.get(), true);
-        }
-    }
-
-    private static Duration backOff(Duration previous) {
-        Duration doubled = previous.multipliedBy(2);
-        return doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
     }
 
     private AwsClients homeRegion(Trails.Trail trail) {

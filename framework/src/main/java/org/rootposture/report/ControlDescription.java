@@ -2,6 +2,7 @@ package org.rootposture.report;
 
 import java.util.stream.Collectors;
 
+import org.rootposture.contract.Html;
 import org.rootposture.controls.CisReference;
 import org.rootposture.controls.ControlDefinition;
 import org.rootposture.redaction.Redactor;
@@ -46,18 +47,6 @@ final class ControlDescription {
     }
 
     static String text(String value) {
-        String redacted = Redactor.redact(value == null ? "" : value);
-        StringBuilder out = new StringBuilder(redacted.length() + 16);
-        for (char c : redacted.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(Redactor.redact(value == null ? "" : value));
     }
 }

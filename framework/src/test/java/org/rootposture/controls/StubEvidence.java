@@ -11,6 +11,8 @@ import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
+import org.rootposture.evidence.Evidence;
+import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.Provenance;
@@ -38,13 +40,33 @@ final class StubEvidence implements AccountEvidence {
             NO_KEY, NO_KEY, NO_CERTIFICATE, NO_CERTIFICATE);
     private boolean reportReadable = true;
     private final List<VirtualMfaDevices.Device> devices = new ArrayList<>();
-    private SecurityContact contact;
-    private OrganizationInfo organization;
-    private OrganizationFeatures features;
-    private ScpChain chain;
-    private RootCredentialsInventory inventory;
+    private final StubRecords records = new StubRecords();
     private final StubMonitoring monitoring = new StubMonitoring();
     private final Map<String, StubMonitoring> otherAccounts = new HashMap<>();
+
+    StubEvidence() {
+        records.put(AccountSummary.RECORD, null, () -> {
+            if (!summaryReadable) {
+                throw StubRecords.denied("iam:GetAccountSummary");
+            }
+            return new AccountSummary(summary, READ);
+        });
+        records.put(CredentialReport.RECORD, null, () -> {
+            if (!reportReadable) {
+                throw StubRecords.denied("iam:GetCredentialReport");
+            }
+            return new CredentialReport(NOW.minusSeconds(3600), root, 0, READ);
+        });
+        records.put(VirtualMfaDevices.RECORD, null, () -> new VirtualMfaDevices(devices, READ));
+        records.put(EnabledRegions.RECORD, null, () -> new EnabledRegions(List.of("eu-west-1", "us-east-1"), "rootposture.regions", READ));
+        records.put(OrganizationInfo.RECORD, null, () -> {
+            throw new EvidenceUnavailableException("organizations:DescribeOrganization", "AWSOrganizationsNotInUseException", "not in an organization");
+        });
+        records.put(OrganizationFeatures.RECORD, null, () -> {
+            throw new EvidenceUnavailableException("iam:ListOrganizationsFeatures", "AccountNotManagementOrDelegatedAdministratorException",
+                    "not the management account");
+        });
+    }
 
     static StubEvidence account() {
         return new StubEvidence()
@@ -88,12 +110,35 @@ final class StubEvidence implements AccountEvidence {
     }
 
     StubEvidence contact(SecurityContact contact) {
-        this.contact = contact;
-        return this;
+        return put(SecurityContact.RECORD, contact);
     }
 
     RootCredentials root() {
         return root;
+    }
+
+    StubEvidence organization(String managementAccountId) {
+        return put(OrganizationInfo.RECORD, new OrganizationInfo("o-test000001", managementAccountId, READ));
+    }
+
+    StubEvidence features(String... enabled) {
+        return put(OrganizationFeatures.RECORD, new OrganizationFeatures("o-test000001", List.of(enabled), READ));
+    }
+
+    StubEvidence chain(ScpChain chain) {
+        return put(ScpChain.RECORD, chain);
+    }
+
+    StubEvidence inventory(RootCredentialsInventory inventory) {
+        return put(RootCredentialsInventory.RECORD, inventory);
+    }
+
+    /** Any record the account has once, by its description; {@code null} leaves it unreadable. */
+    <T extends Evidence> StubEvidence put(EvidenceRecord<Void, T> record, T value) {
+        records.put(record, null, value == null ? () -> {
+            throw StubRecords.denied(record.operation());
+        } : () -> value);
+        return this;
     }
 
     @Override
@@ -102,84 +147,8 @@ final class StubEvidence implements AccountEvidence {
     }
 
     @Override
-    public AccountSummary accountSummary() {
-        if (!summaryReadable) {
-            throw denied("iam:GetAccountSummary");
-        }
-        return new AccountSummary(summary, READ);
-    }
-
-    @Override
-    public CredentialReport credentialReport() {
-        if (!reportReadable) {
-            throw denied("iam:GetCredentialReport");
-        }
-        return new CredentialReport(NOW.minusSeconds(3600), root, 0, READ);
-    }
-
-    @Override
-    public VirtualMfaDevices virtualMfaDevices() {
-        return new VirtualMfaDevices(devices, READ);
-    }
-
-    @Override
-    public SecurityContact securityContact() {
-        if (contact == null) {
-            throw denied("account:GetAlternateContact");
-        }
-        return contact;
-    }
-
-    @Override
-    public EnabledRegions enabledRegions() {
-        return new EnabledRegions(List.of("eu-west-1", "us-east-1"), "rootposture.regions", READ);
-    }
-
-    @Override
-    public OrganizationInfo organization() {
-        if (organization == null) {
-            throw new EvidenceUnavailableException("organizations:DescribeOrganization", "AWSOrganizationsNotInUseException", "not in an organization");
-        }
-        return organization;
-    }
-
-    @Override
-    public OrganizationFeatures organizationFeatures() {
-        if (features == null) {
-            throw new EvidenceUnavailableException("iam:ListOrganizationsFeatures", "AccountNotManagementOrDelegatedAdministratorException", "not the management account");
-        }
-        return features;
-    }
-
-    @Override
-    public ScpChain serviceControlPolicies() {
-        if (chain == null) {
-            throw denied("organizations:ListTargetsForPolicy");
-        }
-        return chain;
-    }
-
-    @Override
-    public RootCredentialsInventory rootCredentialsInventory() {
-        if (inventory == null) {
-            throw denied("sts:AssumeRoot");
-        }
-        return inventory;
-    }
-
-    StubEvidence organization(String managementAccountId) {
-        organization = new OrganizationInfo("o-test000001", managementAccountId, READ);
-        return this;
-    }
-
-    StubEvidence features(String... enabled) {
-        features = new OrganizationFeatures("o-test000001", List.of(enabled), READ);
-        return this;
-    }
-
-    StubEvidence chain(ScpChain chain) {
-        this.chain = chain;
-        return this;
+    public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+        return records.has(record) ? records.read(record, request) : monitoring.read(record, request);
     }
 
     @Override
@@ -202,14 +171,5 @@ final class StubEvidence implements AccountEvidence {
     /** The monitoring evidence of another account, readable through the run. */
     StubMonitoring otherAccount(String accountId) {
         return otherAccounts.computeIfAbsent(accountId, id -> new StubMonitoring());
-    }
-
-    StubEvidence inventory(RootCredentialsInventory inventory) {
-        this.inventory = inventory;
-        return this;
-    }
-
-    private static EvidenceUnavailableException denied(String operation) {
-        return new EvidenceUnavailableException(operation, "AccessDenied", "not authorized (HTTP 403)");
     }
 }

@@ -27,16 +27,29 @@ class EvidenceSnapshotTest {
 
     /** Answers an account summary, and AccessDenied for the security contact; anything else is not expected. */
     private static AccountEvidence live() {
-        return (AccountEvidence) java.lang.reflect.Proxy.newProxyInstance(EvidenceSnapshotTest.class.getClassLoader(),
-                new Class<?>[] {AccountEvidence.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "identity" -> ACCOUNT;
-                    case "accountSummary" -> new AccountSummary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0),
-                            Provenance.of(READ, "iam:GetAccountSummary"));
-                    case "securityContact" -> throw new EvidenceUnavailableException("account:GetAlternateContact", "AccessDenied",
-                            "not authorized");
-                    case "monitoring" -> null;
-                    default -> throw new AssertionError(method.getName());
-                });
+        return new AccountEvidence() {
+            @Override
+            public AccountIdentity identity() {
+                return ACCOUNT;
+            }
+
+            @Override
+            public <K, T extends Evidence> T read(EvidenceRecord<K, T> record, K request) {
+                if (record.equals(AccountSummary.RECORD)) {
+                    return record.type().cast(new AccountSummary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0),
+                            Provenance.of(READ, "iam:GetAccountSummary")));
+                }
+                if (record.equals(SecurityContact.RECORD)) {
+                    throw new EvidenceUnavailableException("account:GetAlternateContact", "AccessDenied", "not authorized");
+                }
+                throw new AssertionError(record.name());
+            }
+
+            @Override
+            public MonitoringEvidence monitoringOf(String accountId) {
+                throw new AssertionError(accountId);
+            }
+        };
     }
 
     private Path recorded() {

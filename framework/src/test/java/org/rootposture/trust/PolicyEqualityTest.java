@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.rootposture.LabRun;
+import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
 import org.rootposture.session.ReadOnlyGuard;
 
@@ -20,6 +21,12 @@ import org.rootposture.session.ReadOnlyGuard;
  * that keeps every account makes the run read the accounts' tags.
  */
 class PolicyEqualityTest {
+
+    @Test
+    void thePolicyIsExactlyTheOperationsOfTheDescribedRecordsAndOfTheRun() {
+        assertThat(DescribedRecords.all()).extracting(EvidenceRecord::name).doesNotHaveDuplicates().isNotEmpty();
+        assertThat(DescribedRecords.operations()).isEqualTo(new TreeSet<>(ReadOnlyGuard.allowedActions()));
+    }
 
     @Test
     void everyBuiltInControlCallsExactlyThePolicyActions() {

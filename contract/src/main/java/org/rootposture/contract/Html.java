@@ -1,12 +1,20 @@
-package org.rootposture.allure;
+package org.rootposture.contract;
 
-/** Escapes text for HTML element content and quoted attribute values. */
-final class Html {
+/**
+ * Escapes text for HTML element content and quoted attribute values: the one escaping of every page Root Posture
+ * writes (the result descriptions, the compliance matrix, the report's panels).
+ *
+ * <pre>
+ * Html.escape("prod &lt;payments&gt;")   // "prod &amp;lt;payments&amp;gt;"
+ * </pre>
+ */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    /** The text escaped; {@code null} is the empty string. */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
