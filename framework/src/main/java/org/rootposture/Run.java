@@ -11,23 +11,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.directory.OrganizationDirectory;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
-import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.EvidenceSnapshot;
-import org.rootposture.evidence.LiveAccountEvidence;
-import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.OrganizationInfo;
-import org.rootposture.report.RunFacts;
-import org.rootposture.session.EvidenceUnavailableException;
-import org.rootposture.session.Sessions;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.directory.OrganizationDirectory;
+import org.rootposture.internal.evidence.EvidenceOptions;
+import org.rootposture.internal.evidence.EvidenceSnapshot;
+import org.rootposture.internal.evidence.LiveAccountEvidence;
+import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.report.RunFacts;
+import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Sessions;
+import org.rootposture.internal.targets.Target;
+import org.rootposture.internal.targets.TargetResolver;
+import org.rootposture.internal.targets.Targets;
+import org.rootposture.internal.waivers.Waivers;
 import org.rootposture.settings.Settings;
-import org.rootposture.targets.Target;
-import org.rootposture.targets.TargetResolver;
-import org.rootposture.targets.Targets;
-import org.rootposture.waivers.Waivers;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions

@@ -2,10 +2,10 @@ package org.rootposture;
 
 import java.util.Optional;
 
-import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.Verdict;
-import org.rootposture.report.AllureReport;
-import org.rootposture.waivers.Waivers;
+import org.rootposture.internal.controls.ControlDefinition;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.report.AllureReport;
+import org.rootposture.internal.waivers.Waivers;
 
 /**
  * The one place a run's verdicts pass on their way into the report, for the annotations, the assertions and the

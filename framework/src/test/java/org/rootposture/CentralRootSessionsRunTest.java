@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.rootposture.controls.Outcome;
+import org.rootposture.internal.controls.Outcome;
 
 /**
  * Central root sessions ({@code sts:AssumeRoot}) act in member accounts as the root principal. Their events are not

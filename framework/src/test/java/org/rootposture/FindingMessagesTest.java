@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.rootposture.controls.Catalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 /**
  * Every built-in control's reason, over the whole demo organization, starts with a finding that names no account,

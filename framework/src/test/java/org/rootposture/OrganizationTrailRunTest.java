@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.rootposture.controls.Outcome;
+import org.rootposture.internal.controls.Outcome;
 
 /**
  * An AWS Control Tower-shaped organization: the organization trail and its CloudWatch Logs log group live in the

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.Catalogue;
-import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Verdict;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.Catalogue;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.Verdict;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;

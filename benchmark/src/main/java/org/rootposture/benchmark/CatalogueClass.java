@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.rootposture.Evaluates;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.Catalogue;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.Catalogue;
 
 /**
  * The posture class a platform team would write to run the whole built-in catalogue: the framework's own

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rootposture.contract.ReportVerdict;
-import org.rootposture.controls.Catalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;

@@ -1,6 +1,6 @@
 package org.rootposture.evidence;
 
-import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The evidence about one account that controls decide from. Every record is read through {@link #read}, from its

@@ -3,7 +3,7 @@ package org.rootposture.evidence;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The IAM account summary ({@code iam:GetAccountSummary}): counters such as {@code AccountMFAEnabled},

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.rootposture.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The evidence about how an account watches its root user: CloudTrail, the CIS alarm chain (metric filter, alarm, SNS

@@ -24,8 +24,8 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rootposture.LabRun;
-import org.rootposture.controls.Catalogue;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;

@@ -12,7 +12,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.rootposture.LabRun;
 import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
-import org.rootposture.session.ReadOnlyGuard;
+import org.rootposture.internal.session.ReadOnlyGuard;
 
 /**
  * The audit policy is exactly what the framework calls: every built-in control, run against the demo organization

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.rootposture.Evaluates;
-import org.rootposture.controls.Catalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 /** The one posture class of every built-in control agrees with the catalogue and with the framework's control annotations. */
 class BuiltInCatalogueTest {
