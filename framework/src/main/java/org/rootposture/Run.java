@@ -20,6 +20,7 @@ import org.rootposture.internal.evidence.EvidenceOptions;
 import org.rootposture.internal.evidence.EvidenceSnapshot;
 import org.rootposture.internal.evidence.LiveAccountEvidence;
 import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.report.AllureReport;
 import org.rootposture.internal.report.RunFacts;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import org.rootposture.internal.session.Sessions;
@@ -57,7 +58,7 @@ final class Run implements AutoCloseable {
         this.clock = clock;
         this.started = clock.instant();
         this.waivers = Waivers.load(settings.waivers(), clock);
-        this.recorder = new VerdictRecorder(waivers);
+        this.recorder = new VerdictRecorder(waivers, AllureReport::evidence);
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);

@@ -4,26 +4,33 @@ import java.util.Optional;
 
 import org.rootposture.internal.controls.ControlDefinition;
 import org.rootposture.internal.controls.Verdict;
-import org.rootposture.internal.report.AllureReport;
 import org.rootposture.internal.waivers.Waivers;
 
 /**
  * The one place a run's verdicts pass on their way into the report, for the annotations, the assertions and the
  * accounts that are listed but not checked alike: the run's waivers apply to the control they name, every text is
- * redacted, and the evidence is attached to the running result.
+ * redacted, and the evidence goes to the report the run hands it (the running Allure result).
  */
 final class VerdictRecorder {
 
-    private final Waivers waivers;
+    /** Where a verdict's evidence goes. */
+    @FunctionalInterface
+    interface Evidence {
+        void attach(ControlDefinition control, String accountId, Verdict verdict);
+    }
 
-    VerdictRecorder(Waivers waivers) {
+    private final Waivers waivers;
+    private final Evidence report;
+
+    VerdictRecorder(Waivers waivers, Evidence report) {
         this.waivers = waivers;
+        this.report = report;
     }
 
     /** A control's own verdict, as reported: waived where a waiver for that control accepts it; its evidence attached. */
     Verdict decided(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = waivers.apply(control.id(), accountId, verdict).redacted();
-        AllureReport.evidence(control, accountId, reported);
+        report.attach(control, accountId, reported);
         return reported;
     }
 
@@ -33,7 +40,7 @@ final class VerdictRecorder {
      */
     Verdict judged(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = verdict.redacted();
-        AllureReport.evidence(control, accountId, reported);
+        report.attach(control, accountId, reported);
         return reported;
     }
 
