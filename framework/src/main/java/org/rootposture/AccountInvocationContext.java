@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.Outcome;
-import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.report.AllureReport;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.Outcome;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.report.AllureReport;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * One invocation of a {@link ForEachAccount} method for one account: injects the {@link AwsAccount}, labels the

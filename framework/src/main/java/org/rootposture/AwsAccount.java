@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.rootposture.controls.EvaluationContext;
 import org.rootposture.evidence.AccountEvidence;
-import org.rootposture.session.AwsClients;
-import org.rootposture.targets.Target;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.session.AwsClients;
+import org.rootposture.internal.targets.Target;
 
 import software.amazon.awssdk.core.SdkClient;
 

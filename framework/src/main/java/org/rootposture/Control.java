@@ -6,8 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.rootposture.controls.Severity;
-
 /**
  * Gives a team's own posture check the report metadata of a built-in control: id, title, section, severity, CIS
  * references and remediation become Allure labels and the description.

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.Catalogue;
-import org.rootposture.controls.CisReference;
-import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.EvaluationContext;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.Catalogue;
+import org.rootposture.internal.controls.CisReference;
+import org.rootposture.internal.controls.ControlDefinition;
+import org.rootposture.internal.controls.EvaluationContext;
 
 /**
  * The control a posture test method stands for: a built-in control (with its options) that the framework

@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.opentest4j.TestAbortedException;
 import org.rootposture.contract.ReportVerdict;
-import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.Outcome;
-import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.internal.Check;
+import org.rootposture.internal.controls.ControlDefinition;
+import org.rootposture.internal.controls.Outcome;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The body of one posture method for one account, run as one check: every assertion it makes is evaluated (none

@@ -2,9 +2,8 @@ package org.rootposture;
 
 import org.opentest4j.TestAbortedException;
 import org.rootposture.contract.ReportVerdict;
-import org.rootposture.controls.UnableToAssessException;
-import org.rootposture.controls.Verdict;
-import org.rootposture.report.AllureReport;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.report.AllureReport;
 
 /**
  * How a verdict ends a posture test: PASS returns; FAIL is an {@link AssertionError}; NOT_APPLICABLE and a waived FAIL

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.evidence.SnapshotException;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.evidence.SnapshotException;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
 

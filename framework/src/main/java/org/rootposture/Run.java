@@ -11,22 +11,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountEvidence;
-import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.EvidenceSnapshot;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.LiveAccountEvidence;
-import org.rootposture.evidence.LiveOrganization;
+import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.OrganizationInfo;
-import org.rootposture.report.RunFacts;
-import org.rootposture.session.Sessions;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.directory.OrganizationDirectory;
+import org.rootposture.internal.evidence.EvidenceOptions;
+import org.rootposture.internal.evidence.EvidenceSnapshot;
+import org.rootposture.internal.evidence.LiveAccountEvidence;
+import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.report.AllureReport;
+import org.rootposture.internal.report.RunFacts;
+import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Sessions;
+import org.rootposture.internal.targets.Target;
+import org.rootposture.internal.targets.TargetResolver;
+import org.rootposture.internal.targets.Targets;
+import org.rootposture.internal.waivers.Waivers;
 import org.rootposture.settings.Settings;
-import org.rootposture.targets.Target;
-import org.rootposture.targets.TargetResolver;
-import org.rootposture.targets.Targets;
-import org.rootposture.waivers.Waivers;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
@@ -56,14 +58,15 @@ final class Run implements AutoCloseable {
         this.clock = clock;
         this.started = clock.instant();
         this.waivers = Waivers.load(settings.waivers(), clock);
-        this.recorder = new VerdictRecorder(waivers);
+        this.recorder = new VerdictRecorder(waivers, AllureReport::evidence);
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
-        this.organization = new LiveOrganization(sessions.caller(), clock);
+        OrganizationDirectory directory = new OrganizationDirectory(sessions.caller());
+        this.organization = new LiveOrganization(directory, sessions.caller(), clock);
         try {
             this.targets = replay.isPresent() ? replay.get().targets()
-                    : new TargetResolver(settings, sessions.caller(), organization).resolve();
+                    : new TargetResolver(settings, sessions.caller(), directory).resolve();
         } catch (RuntimeException e) {
             sessions.close();
             throw e;

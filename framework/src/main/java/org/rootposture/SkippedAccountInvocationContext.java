@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.rootposture.controls.Verdict;
-import org.rootposture.report.AllureReport;
-import org.rootposture.targets.Targets;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.report.AllureReport;
+import org.rootposture.internal.targets.Targets;
 
 /**
  * An invocation for an account the organization lists but that cannot be checked (SUSPENDED, PENDING_CLOSURE): it

@@ -2,29 +2,35 @@ package org.rootposture;
 
 import java.util.Optional;
 
-import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.Verdict;
-import org.rootposture.report.AllureReport;
-import org.rootposture.report.Redactor;
-import org.rootposture.waivers.Waivers;
+import org.rootposture.internal.controls.ControlDefinition;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.waivers.Waivers;
 
 /**
  * The one place a run's verdicts pass on their way into the report, for the annotations, the assertions and the
  * accounts that are listed but not checked alike: the run's waivers apply to the control they name, every text is
- * redacted, and the evidence is attached to the running result.
+ * redacted, and the evidence goes to the report the run hands it (the running Allure result).
  */
 final class VerdictRecorder {
 
-    private final Waivers waivers;
+    /** Where a verdict's evidence goes. */
+    @FunctionalInterface
+    interface Evidence {
+        void attach(ControlDefinition control, String accountId, Verdict verdict);
+    }
 
-    VerdictRecorder(Waivers waivers) {
+    private final Waivers waivers;
+    private final Evidence report;
+
+    VerdictRecorder(Waivers waivers, Evidence report) {
         this.waivers = waivers;
+        this.report = report;
     }
 
     /** A control's own verdict, as reported: waived where a waiver for that control accepts it; its evidence attached. */
     Verdict decided(ControlDefinition control, String accountId, Verdict verdict) {
-        Verdict reported = Redactor.redact(waivers.apply(control.id(), accountId, verdict));
-        AllureReport.evidence(control, accountId, reported);
+        Verdict reported = waivers.apply(control.id(), accountId, verdict).redacted();
+        report.attach(control, accountId, reported);
         return reported;
     }
 
@@ -33,13 +39,13 @@ final class VerdictRecorder {
      * control does not apply: it accepts that control's result, not a check that uses it.
      */
     Verdict judged(ControlDefinition control, String accountId, Verdict verdict) {
-        Verdict reported = Redactor.redact(verdict);
-        AllureReport.evidence(control, accountId, reported);
+        Verdict reported = verdict.redacted();
+        report.attach(control, accountId, reported);
         return reported;
     }
 
     /** A check's overall verdict, whose assertions attached their evidence: waived only by a waiver naming its control. */
     Verdict concluded(Optional<ControlDefinition> control, String accountId, Verdict verdict) {
-        return Redactor.redact(control.map(definition -> waivers.apply(definition.id(), accountId, verdict)).orElse(verdict));
+        return control.map(definition -> waivers.apply(definition.id(), accountId, verdict)).orElse(verdict).redacted();
     }
 }

@@ -36,12 +36,12 @@ class AllureReportTest {
         AllureLifecycle original = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(lifecycle);
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "222222222222"))) {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "222222222222"))) {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
                     .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(HardwareMfa.class)).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(HardwareMfa.class)).build());
         } finally {
             Allure.setLifecycle(original);
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.rootposture.controls.Outcome;
+import org.rootposture.internal.controls.Outcome;
 
 /**
  * Central root sessions ({@code sts:AssumeRoot}) act in member accounts as the root principal. Their events are not
@@ -36,8 +36,8 @@ class CentralRootSessionsRunTest {
 
     @Test
     void sessionEventsWithAndWithoutTheirAssumeRootDoNotFailButARootSignInBesideThemDoes() {
-        try (LabRun ignored = LabRun.of(ORGANIZATION, Map.of("rootposture.targets", "organization"))) {
-            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(Clock.systemUTC());
+        try (LabRun lab = LabRun.of(ORGANIZATION, Map.of("rootposture.targets", "organization"))) {
+            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(lab, Clock.systemUTC());
 
             RunVerdicts.Judged sessionsOnly = RunVerdicts.find(verdicts, ACTIVITY, "222222222222", US_EAST_1);
             assertThat(sessionsOnly.verdict().outcome()).isEqualTo(Outcome.PASS);
@@ -58,7 +58,7 @@ class CentralRootSessionsRunTest {
     @Test
     void withoutRootSessionsNoneIsOpenedAndTheCredentialReportDecidesSayingHowToEnableThem() {
         try (LabRun lab = LabRun.of(ORGANIZATION, Map.of("rootposture.targets", "organization"))) {
-            RunVerdicts.Judged absent = RunVerdicts.find(RunVerdicts.of(Clock.systemUTC()), "root.credentials.absent", "222222222222", Optional.empty());
+            RunVerdicts.Judged absent = RunVerdicts.find(RunVerdicts.of(lab, Clock.systemUTC()), "root.credentials.absent", "222222222222", Optional.empty());
 
             assertThat(absent.verdict().outcome()).isEqualTo(Outcome.PASS);
             assertThat(absent.verdict().reason()).contains("From the account summary and the IAM credential report, as this run opens no root session "
@@ -78,13 +78,12 @@ class CentralRootSessionsRunTest {
                    {"id": "333333333333", "name": "other", "rootCredentials": {"password": false}}]}
                 """;
         try (LabRun lab = LabRun.of(quiet, Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
-            List<RunVerdicts.Judged> first = RunVerdicts.of(Clock.systemUTC());
+            List<RunVerdicts.Judged> first = RunVerdicts.of(lab, Clock.systemUTC());
             RunVerdicts.Judged inventory = RunVerdicts.find(first, "root.credentials.absent", "222222222222", Optional.empty());
             assertThat(inventory.verdict().reason()).contains("an sts:AssumeRoot session with the IAMAuditRootUserCredentials task policy");
             assertThat(lab.lab().calls().get("111111111111")).containsEntry("sts:AssumeRoot", 2);
 
-            System.clearProperty("rootposture.root-sessions");
-            List<RunVerdicts.Judged> second = RunVerdicts.of(Clock.systemUTC());
+            List<RunVerdicts.Judged> second = RunVerdicts.of(lab.with("rootposture.root-sessions", "false"), Clock.systemUTC());
             RunVerdicts.Judged activity = RunVerdicts.find(second, ACTIVITY, "222222222222", US_EAST_1);
             assertThat(activity.verdict().outcome()).isEqualTo(Outcome.PASS);
             assertThat(activity.verdict().reason()).contains("4 events of central root sessions", "a session opened at ",
@@ -96,8 +95,8 @@ class CentralRootSessionsRunTest {
 
     @Test
     void theDemoOrganizationShowsOneCentralRootSessionWithWhoOpenedIt() {
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "222222222222,555555555555"))) {
-            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(Clock.systemUTC());
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "222222222222,555555555555"))) {
+            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(lab, Clock.systemUTC());
             RunVerdicts.Judged payments = RunVerdicts.find(verdicts, ACTIVITY, "222222222222", US_EAST_1);
             assertThat(payments.verdict().outcome()).isEqualTo(Outcome.PASS);
             assertThat(payments.verdict().reason()).contains("a session opened at ",

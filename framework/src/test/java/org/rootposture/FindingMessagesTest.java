@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.rootposture.controls.Catalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 /**
  * Every built-in control's reason, over the whole demo organization, starts with a finding that names no account,
@@ -32,8 +32,8 @@ class FindingMessagesTest {
     @Test
     void everyFindingIsTheSameWordsForEveryAccountAndTheDetailIsOneLine() {
         List<RunVerdicts.Judged> verdicts;
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
-            verdicts = RunVerdicts.of(Clock.systemUTC());
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
+            verdicts = RunVerdicts.of(lab, Clock.systemUTC());
         }
         Map<String, Set<String>> findings = new TreeMap<>();
         verdicts.forEach(judged -> findings.computeIfAbsent(judged.control(), id -> new TreeSet<>())

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 import org.rootposture.contract.ReportVerdict;
-import org.rootposture.controls.UnableToAssessException;
-import org.rootposture.controls.Verdict;
+import org.rootposture.internal.controls.Verdict;
 
 /** How each verdict ends a posture test: the JUnit outcome, the message's first words, and no stack trace. */
 class JUnitOutcomeTest {

@@ -2,13 +2,13 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.rootposture.ShownAs.shownAs;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static org.rootposture.ShownAs.shownAs;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
 
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.rootposture.controls.UnableToAssessException;
 import org.rootposture.monitoring.CloudTrailLogsAllRegions;
 import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;
@@ -55,14 +54,14 @@ class MonitoringRunTest {
                 """.formatted(trailLogging, CIS, compliance);
     }
 
-    private static Events run(Class<?> postureClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(postureClass)).execute().testEvents();
+    private static Events run(LabRun lab, Class<?> postureClass) {
+        return lab.engine().selectors(selectClass(postureClass)).execute().testEvents();
     }
 
     @Test
     void perRegionControlsRunOncePerEnabledRegionAndTheOthersOncePerAccount() {
-        try (LabRun ignored = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
-            Events events = run(Monitoring.class);
+        try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
+            Events events = run(lab, Monitoring.class);
             events.assertStatistics(stats -> stats.started(2 + 1 + 1 + 2 + 1));
             events.assertThatEvents()
                     .haveExactly(1, event(test("noRecentRootActivity"), shownAs("111111111111 · eu-west-1"),
@@ -81,7 +80,7 @@ class MonitoringRunTest {
     @Test
     void evidenceIsReadOncePerAccountAndRegion() {
         try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
-            run(AnnotationsAndAssertions.class);
+            run(lab, AnnotationsAndAssertions.class);
             assertThat(lab.lab().calls().get("111111111111"))
                     .containsEntry("cloudtrail:DescribeTrails", 1)
                     .containsEntry("cloudtrail:GetTrailStatus", 1)
@@ -94,7 +93,7 @@ class MonitoringRunTest {
     @Test
     void withoutAWaitEvidenceThatIsStillSettlingIsReadOnce() {
         try (LabRun lab = LabRun.of(account("[false, false, true]", "[\"INSUFFICIENT_DATA\", \"INSUFFICIENT_DATA\", \"COMPLIANT\"]"), Map.of())) {
-            run(Monitoring.class).assertThatEvents()
+            run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.contains("Config has not evaluated root-account-mfa-enabled yet")))))
                     .haveExactly(1, event(test("cloudTrailLogs"), finishedWithFailure(instanceOf(AssertionError.class),
@@ -107,7 +106,7 @@ class MonitoringRunTest {
     void withAWaitTheControlsPassOnceTheEvidenceSettles() {
         try (LabRun lab = LabRun.of(account("[false, false, true]", "[\"INSUFFICIENT_DATA\", \"INSUFFICIENT_DATA\", \"COMPLIANT\"]"),
                 Map.of("rootposture.await", "PT20S"))) {
-            run(Monitoring.class).assertThatEvents()
+            run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedSuccessfully()))
                     .haveExactly(1, event(test("cloudTrailLogs"), finishedSuccessfully()))
                     .haveExactly(1, event(test("rootActivityAlarmed"), finishedSuccessfully()));
@@ -121,7 +120,7 @@ class MonitoringRunTest {
     void aWaitThatEndsIsUnableToAssessNamingWhatWasPending() {
         try (LabRun lab = LabRun.of(account("[false]", "[\"INSUFFICIENT_DATA\"]"), Map.of("rootposture.await", "PT2S"))) {
             long start = System.nanoTime();
-            run(Monitoring.class).assertThatEvents()
+            run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.contains("root-account-mfa-enabled was still INSUFFICIENT_DATA after PT2S")))))
                     .haveExactly(1, event(test("cloudTrailLogs"), finishedWithFailure(instanceOf(UnableToAssessException.class),
@@ -133,8 +132,8 @@ class MonitoringRunTest {
 
     @Test
     void theAssertionsJudgeEveryRegionAndNameTheOneThatFails() {
-        try (LabRun ignored = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
-            run(Assertions.class).assertThatEvents()
+        try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
+            run(lab, Assertions.class).assertThatEvents()
                     .haveExactly(1, event(test("noRootActivity"), finishedWithFailure(instanceOf(AssertionError.class),
                             message(m -> m.contains("active in eu-west-1")))))
                     .haveExactly(1, event(test("noRootActivityForAMoment"), finishedSuccessfully()))
@@ -146,8 +145,8 @@ class MonitoringRunTest {
 
     @Test
     void theDemoOrganizationShowsEveryMonitoringVerdict() {
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            Events events = run(Monitoring.class);
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
+            Events events = run(lab, Monitoring.class);
             events.assertThatEvents()
                     .haveExactly(1, event(test("noRecentRootActivity"), shownAs("555555555555 · data-lake · us-east-1"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("ConsoleLogin from 203.0.113.7")

@@ -2,12 +2,12 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.rootposture.ShownAs.shownAs;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static org.rootposture.ShownAs.shownAs;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.rootposture.controls.Outcome;
+import org.rootposture.internal.controls.Outcome;
 
 /**
  * An AWS Control Tower-shaped organization: the organization trail and its CloudWatch Logs log group live in the
@@ -58,7 +58,7 @@ class OrganizationTrailRunTest {
     @Test
     void membersSeeingOnlyTheShadowTrailPassWithTheManagementAccountsCompleteChainReadOnce() {
         try (LabRun lab = LabRun.of(complete(), Map.of("rootposture.targets", "organization"))) {
-            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(Clock.systemUTC());
+            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(lab, Clock.systemUTC());
 
             for (String member : List.of("222222222222", "333333333333")) {
                 RunVerdicts.Judged alarm = RunVerdicts.find(verdicts, ALARM, member, Optional.empty());
@@ -79,8 +79,8 @@ class OrganizationTrailRunTest {
 
     @Test
     void membersFailWhenTheOwnersAlarmHasNoActionAndSoDoTeamChecksBuiltOnIt() {
-        try (LabRun ignored = LabRun.of(controlTower("[]", true), Map.of("rootposture.targets", "organization"))) {
-            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(Clock.systemUTC());
+        try (LabRun lab = LabRun.of(controlTower("[]", true), Map.of("rootposture.targets", "organization"))) {
+            List<RunVerdicts.Judged> verdicts = RunVerdicts.of(lab, Clock.systemUTC());
             for (String account : List.of("111111111111", "222222222222", "333333333333")) {
                 RunVerdicts.Judged alarm = RunVerdicts.find(verdicts, ALARM, account, Optional.empty());
                 assertThat(alarm.verdict().outcome()).isEqualTo(Outcome.FAIL);
@@ -90,7 +90,7 @@ class OrganizationTrailRunTest {
                     .contains("Covered by organization trail aws-controltower-BaselineCloudTrail, log group aws-controltower/CloudTrailLogs "
                             + "(us-east-1) in account 111111111111: alarm CIS-RootAccountUsage on CISBenchmark/RootAccountUsageCount has no alarm action");
 
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(TeamCheck.class)).execute().testEvents().assertThatEvents()
+            lab.engine().selectors(selectClass(TeamCheck.class)).execute().testEvents().assertThatEvents()
                     .haveExactly(1, event(test("watched"), shownAs("222222222222 · workload-a"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.startsWith("The root usage alarm has no alarm action.")))));
         }
@@ -101,14 +101,14 @@ class OrganizationTrailRunTest {
         Path snapshot = folder.resolve("evidence.json");
         RunVerdicts.Judged recorded;
         try (LabRun lab = LabRun.of(complete(), Map.of("rootposture.targets", "222222222222", "rootposture.record", snapshot.toString()))) {
-            recorded = RunVerdicts.find(RunVerdicts.of(Clock.systemUTC()), ALARM, "222222222222", Optional.empty());
+            recorded = RunVerdicts.find(RunVerdicts.of(lab, Clock.systemUTC()), ALARM, "222222222222", Optional.empty());
             assertThat(recorded.verdict().outcome()).isEqualTo(Outcome.PASS);
             assertThat(lab.lab().calls().get("111111111111")).containsEntry("logs:DescribeMetricFilters", 1);
         }
         assertThat(Files.readString(snapshot)).contains("\"alsoRead\" : {\n    \"111111111111\"", "monitoring.metricFilters[us-east-1, aws-controltower/CloudTrailLogs]");
 
         try (LabRun lab = LabRun.of(complete(), Map.of("rootposture.replay", snapshot.toString()))) {
-            RunVerdicts.Judged replayed = RunVerdicts.find(RunVerdicts.of(Clock.systemUTC()), ALARM, "222222222222", Optional.empty());
+            RunVerdicts.Judged replayed = RunVerdicts.find(RunVerdicts.of(lab, Clock.systemUTC()), ALARM, "222222222222", Optional.empty());
             assertThat(replayed.verdict().outcome()).isEqualTo(Outcome.PASS);
             assertThat(replayed.verdict().reason()).isEqualTo(recorded.verdict().reason());
             assertThat(lab.lab().totalCalls()).isZero();
@@ -118,9 +118,8 @@ class OrganizationTrailRunTest {
     @Test
     void anOwnerThatCannotBeReadIsUnableToAssessNamingItAndWhatToAdd() {
         try (LabRun lab = LabRun.of(controlTower("[\"" + TOPIC + "\"]", false), Map.of("rootposture.targets", "caller"))) {
-            System.setProperty("aws.accessKeyId", lab.lab().credentialsFor("222222222222").accessKeyId());
-            System.setProperty("aws.secretAccessKey", lab.lab().credentialsFor("222222222222").secretAccessKey());
-            RunVerdicts.Judged alarm = RunVerdicts.find(RunVerdicts.of(Clock.systemUTC()), ALARM, "222222222222", Optional.empty());
+            RunVerdicts.Judged alarm = RunVerdicts.find(RunVerdicts.of(lab.as("222222222222"), Clock.systemUTC()), ALARM, "222222222222",
+                    Optional.empty());
 
             assertThat(alarm.verdict().outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
             assertThat(alarm.verdict().reason()).startsWith("The account that owns the trail's log group cannot be read.\n"

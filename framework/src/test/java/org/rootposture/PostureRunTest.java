@@ -2,14 +2,14 @@ package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.rootposture.ShownAs.shownAs;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+import static org.rootposture.ShownAs.shownAs;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
 
 import java.lang.annotation.ElementType;
@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.TestAbortedException;
-import org.rootposture.controls.UnableToAssessException;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootMfaEnabled;
 import org.rootposture.root.RootMfaIsHardware;
@@ -37,14 +36,14 @@ import org.rootposture.root.SecurityContactRegistered;
 /** Whole posture runs, in-process, through the extension, the real SDK and the local lab's demo organization. */
 class PostureRunTest {
 
-    private static Events run(Class<?> postureClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(postureClass)).execute().testEvents();
+    private static Events run(LabRun lab, Class<?> postureClass) {
+        return lab.engine().selectors(selectClass(postureClass)).execute().testEvents();
     }
 
     @Test
     void everyDemoAccountGetsItsVerdict() {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            Events events = run(DemoControls.class);
+            Events events = run(lab, DemoControls.class);
             events.assertStatistics(stats -> stats.started(lab.lab().fixture().accounts().size() * 3));
             events.assertThatEvents()
                     .haveExactly(1, event(test("rootMfaIsHardware"), shownAs("222222222222 · prod-payments"),
@@ -68,7 +67,7 @@ class PostureRunTest {
     @Test
     void evidenceIsReadOncePerAccountHoweverManyTestsUseIt() {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            run(SharedEvidence.class);
+            run(lab, SharedEvidence.class);
             Map<String, Integer> calls = lab.lab().calls().get("555555555555");
             assertThat(calls).containsEntry("iam:GetAccountSummary", 1).containsEntry("iam:GetCredentialReport", 1);
         }
@@ -76,8 +75,8 @@ class PostureRunTest {
 
     @Test
     void aBodyRunsOnlyAfterItsControlPassesAndAssertionsShareTheDecision() {
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "555555555555,111111111111"))) {
-            Events events = run(CustomChecks.class);
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "555555555555,111111111111"))) {
+            Events events = run(lab, CustomChecks.class);
             events.assertThatEvents()
                     .haveExactly(1, event(test("breakGlass"), shownAs("555555555555"),
                             finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.contains("within the 30-day window")))))
@@ -90,10 +89,10 @@ class PostureRunTest {
     @Test
     void aWrongSettingStopsEveryTestBeforeAnyAwsCall() {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.usage-window-days", "forever"))) {
-            Events events = run(DemoControls.class);
+            Events events = run(lab, DemoControls.class);
             events.assertThatEvents().isEmpty();
             assertThat(lab.lab().totalCalls()).isZero();
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(DemoControls.class)).execute().containerEvents()
+            lab.engine().selectors(selectClass(DemoControls.class)).execute().containerEvents()
                     .assertThatEvents().haveAtLeastOne(event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
                             message(m -> m.contains("rootposture.usage-window-days") && m.contains("'forever'")))));
         }
@@ -109,8 +108,8 @@ class PostureRunTest {
                    {"id": "222222222222", "name": "locked", "email": "l@example.com", "status": "ACTIVE", "assumable": false,
                     "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "AccountSigningCertificatesPresent": 0}}]}
                 """;
-        try (LabRun ignored = LabRun.of(fixture, Map.of("rootposture.targets", "organization"))) {
-            run(DemoControls.class).assertThatEvents()
+        try (LabRun lab = LabRun.of(fixture, Map.of("rootposture.targets", "organization"))) {
+            run(lab, DemoControls.class).assertThatEvents()
                     .haveExactly(3, event(shownAs("222222222222 · locked"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.contains("sts:AssumeRole") && m.contains("AccessDenied")))))
                     .haveExactly(1, event(test("rootMfaIsHardware"), shownAs("111111111111 · management"), finishedSuccessfully()));
@@ -119,8 +118,8 @@ class PostureRunTest {
 
     @Test
     void anAccountParameterOutsideForEachAccountIsNamed() {
-        try (LabRun ignored = LabRun.demo(Map.of())) {
-            run(Mistakes.class).assertThatEvents()
+        try (LabRun lab = LabRun.demo(Map.of())) {
+            run(lab, Mistakes.class).assertThatEvents()
                     .haveExactly(1, event(test("accountOutsideForEachAccount"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
                             message(m -> m.contains("only a @ForEachAccount method")))));
         }
@@ -133,7 +132,7 @@ class PostureRunTest {
         "UnknownControl|unknown|names control 'root.no-such-control', which is not in the built-in catalogue"})
     void aMisusedPostureClassFailsBeforeAnyAwsCallNamingTheMethod(String postureClass, String method, String sentence) throws Exception {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(Class.forName(PostureRunTest.class.getName() + "$" + postureClass)))
+            lab.engine().selectors(selectClass(Class.forName(PostureRunTest.class.getName() + "$" + postureClass)))
                     .execute().containerEvents().assertThatEvents()
                     .haveExactly(1, event(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
                             message(m -> m.startsWith("Root Posture configuration: ") && m.contains(method) && m.contains(sentence)))));
@@ -150,8 +149,8 @@ class PostureRunTest {
                     "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1, "AccountSigningCertificatesPresent": 0},
                     "faults": [{"operation": "account:GetAlternateContact", "code": "AccessDeniedException", "status": 403, "message": "denied"}]}]}
                 """;
-        try (LabRun ignored = LabRun.of(fixture, Map.of("rootposture.targets", "111111111111"))) {
-            run(Composed.class).assertThatEvents()
+        try (LabRun lab = LabRun.of(fixture, Map.of("rootposture.targets", "111111111111"))) {
+            run(lab, Composed.class).assertThatEvents()
                     .haveExactly(1, event(test("contactThenKeys"), finishedWithFailure(instanceOf(AssertionError.class),
                             message(m -> m.startsWith("The root user has access keys")
                                     && m.contains("root.access-keys.absent non-compliant: ")

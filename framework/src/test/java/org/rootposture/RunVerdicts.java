@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.Catalogue;
-import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Verdict;
-import org.rootposture.settings.SettingsReader;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.Catalogue;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.Verdict;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -22,8 +21,7 @@ import io.qameta.allure.FileSystemResultsWriter;
 
 /**
  * Every built-in control's verdict for every account (and region) of a run, decided from the run's evidence as the
- * annotations decide it, without JUnit or the report in between. The run reads its settings from the system
- * properties a {@link LabRun} sets.
+ * annotations decide it, without JUnit or the report in between. The run reads its settings from a {@link LabRun}.
  */
 final class RunVerdicts {
 
@@ -45,8 +43,8 @@ final class RunVerdicts {
     private RunVerdicts() {
     }
 
-    /** The verdicts of a run; what the run writes for the report at its end goes to a temporary folder. */
-    static List<Judged> of(Clock clock) {
+    /** The verdicts of a run against the lab; what the run writes for the report at its end goes to a temporary folder. */
+    static List<Judged> of(LabRun lab, Clock clock) {
         List<Judged> verdicts = new ArrayList<>();
         AllureLifecycle original = Allure.getLifecycle();
         Path results;
@@ -56,7 +54,7 @@ final class RunVerdicts {
             throw new UncheckedIOException(e);
         }
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
-        try (Run run = new Run(SettingsReader.fromEnvironment(), clock)) {
+        try (Run run = new Run(lab.settings(), clock)) {
             EvaluationContext context = new EvaluationContext(clock.instant(), Duration.ofDays(90));
             for (AwsAccount account : run.accounts()) {
                 for (BuiltInControl control : Catalogue.all()) {

@@ -43,7 +43,7 @@ class ShardTest {
         for (String shard : List.of("1/2", "2/2")) {
             try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.shard", shard))) {
                 lab.lab().fixture().accounts().forEach(account -> all.add(account.id()));
-                EngineTestKit.engine("junit-jupiter").selectors(selectClass(Keys.class)).execute().testEvents().started()
+                lab.engine().selectors(selectClass(Keys.class)).execute().testEvents().started()
                         .stream().map(event -> event.getTestDescriptor().getDisplayName().replaceAll(".*?(\\d{12}).*", "$1")).forEach(seen::add);
             }
         }
@@ -52,8 +52,8 @@ class ShardTest {
 
     @Test
     void aShardThatHoldsNoAccountSaysSo() {
-        try (LabRun ignored = LabRun.demo(Map.of("rootposture.targets", "111111111111", "rootposture.shard", "1/2"))) {
-            assertThat(EngineTestKit.engine("junit-jupiter").selectors(selectClass(Keys.class)).execute().containerEvents().failed().stream()
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "111111111111", "rootposture.shard", "1/2"))) {
+            assertThat(lab.engine().selectors(selectClass(Keys.class)).execute().containerEvents().failed().stream()
                     .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage()))
                     .anyMatch(message -> message.endsWith("; rootposture.shard=1/2 holds none of the 1 (use fewer shards)."));
         }

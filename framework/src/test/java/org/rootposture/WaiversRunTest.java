@@ -103,7 +103,7 @@ class WaiversRunTest {
                 """);
 
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "222222222222", "rootposture.waivers", waivers.toString()))) {
-            var events = org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+            var events = lab.engine()
                     .selectors(selectClass(Waived.class)).execute().containerEvents();
 
             assertThat(events.failed().stream().map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
@@ -128,12 +128,12 @@ class WaiversRunTest {
         AllureLifecycle original = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(lifecycle);
-        try (LabRun ignored = LabRun.demo(settings)) {
+        try (LabRun lab = LabRun.demo(settings)) {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
                     .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Waived.class)).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(Waived.class)).build());
         } finally {
             Allure.setLifecycle(original);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.rootposture.contract.Html;
 import org.rootposture.contract.ReportVerdict;
 
 /**

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
 
 import org.rootposture.lab.RateLimit;
 
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+
 /**
  * Organization-scale benchmark: the whole built-in catalogue, through the JUnit Platform launcher exactly as a real run,
  * against lab organizations of N generated accounts with a fixed latency per AWS call; beside it the same checks
@@ -42,7 +46,7 @@ public final class Benchmark {
         Path results = options.resultsDir().isPresent()
                 ? Files.createTempDirectory(Files.createDirectories(options.resultsDir().get()), "rootposture-benchmark-allure-")
                 : Files.createTempDirectory("rootposture-benchmark-allure-");
-        System.setProperty("allure.results.directory", results.toString());
+        Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         try {
             run(options, results, System.out);
         } finally {
@@ -56,7 +60,7 @@ public final class Benchmark {
     }
 
     static Run run(Options options, Path allureResults, PrintStream out) {
-        CatalogueClass catalogue = CatalogueClass.generate();
+        CatalogueClass catalogue = CatalogueClass.builtIn();
         LabMeasurement lab = new LabMeasurement(allureResults);
         Report report = new Report(out, options, catalogue);
         report.header();

@@ -2,10 +2,10 @@ package org.rootposture.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -26,10 +26,14 @@ import org.rootposture.lab.Lab;
 import org.rootposture.lab.LabOptions;
 import org.rootposture.lab.RateLimit;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 /**
- * One measured run: a fresh lab serving the generated organization, system properties pointing the run at it, one
- * JUnit Platform launcher execution of a test class (as Maven Surefire or an IDE would run it, with every
- * auto-registered listener: the Allure writer, Root Posture's progress), then the lab's call counts.
+ * One measured run: a fresh lab serving the generated organization, configuration parameters pointing the run at it
+ * (its endpoint and caller credentials, and the run's settings), one JUnit Platform launcher execution of a test class
+ * (as Maven Surefire or an IDE would run it, with every auto-registered listener: the Allure writer, Root Posture's
+ * progress), then the lab's call counts.
  */
 final class LabMeasurement {
 
@@ -44,18 +48,18 @@ final class LabMeasurement {
                     Map<String, String> settings, Consumer<Path> withResults) {
         Fixture fixture = GeneratedOrganization.of(accounts);
         try (Lab lab = Lab.start(fixture, LabOptions.defaults().withLatency(latency).withRateLimits(rateLimits))) {
-            Map<String, String> properties = new HashMap<>(settings);
-            properties.put("rootposture.endpoint", lab.endpoint().toString());
-            properties.put("benchmark.endpoint", lab.endpoint().toString());
-            properties.put("aws.accessKeyId", lab.callerCredentials().accessKeyId());
-            properties.put("aws.secretAccessKey", lab.callerCredentials().secretAccessKey());
-            Map<String, String> saved = set(properties);
+            Map<String, String> parameters = new HashMap<>(settings);
+            parameters.put("rootposture.endpoint", lab.endpoint().toString());
+            parameters.put("aws.accessKeyId", lab.callerCredentials().accessKeyId());
+            parameters.put("aws.secretAccessKey", lab.callerCredentials().secretAccessKey());
+            NaiveAws.use(lab.endpoint(), StaticCredentialsProvider.create(AwsBasicCredentials.create(lab.callerCredentials().accessKeyId(),
+                    lab.callerCredentials().secretAccessKey())));
             clean(allureResults);
             VerdictTally tally = new VerdictTally();
             try (HeapWatch heap = new HeapWatch()) {
                 long cpu = processCpuNanos();
                 long start = System.nanoTime();
-                launch(testClass, tally);
+                launch(testClass, parameters, tally);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
                 double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
                 Measurement measurement = new Measurement(mode, accounts, concurrency, latency, wall, byOperation(lab.calls()),
@@ -64,16 +68,17 @@ final class LabMeasurement {
                 withResults.accept(allureResults);
                 return measurement;
             } finally {
-                restore(saved);
+                NaiveAws.closeAll();
                 clean(allureResults);
             }
         }
     }
 
-    private static void launch(Class<?> testClass, VerdictTally tally) {
+    private static void launch(Class<?> testClass, Map<String, String> parameters, VerdictTally tally) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(testClass))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameters(parameters)
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, tally);
@@ -99,25 +104,6 @@ final class LabMeasurement {
         Map<String, Integer> byOperation = new TreeMap<>();
         calls.values().forEach(operations -> operations.forEach((operation, count) -> byOperation.merge(operation, count, Integer::sum)));
         return byOperation;
-    }
-
-    private static Map<String, String> set(Map<String, String> properties) {
-        Map<String, String> saved = new HashMap<>();
-        properties.forEach((name, value) -> {
-            saved.put(name, System.getProperty(name));
-            System.setProperty(name, value);
-        });
-        return saved;
-    }
-
-    private static void restore(Map<String, String> saved) {
-        saved.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
     }
 
     static void clean(Path directory) {

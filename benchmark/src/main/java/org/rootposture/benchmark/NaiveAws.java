@@ -2,6 +2,7 @@ package org.rootposture.benchmark;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -31,8 +32,16 @@ final class NaiveAws {
     private static final Map<String, SdkClient> CLIENTS = new ConcurrentHashMap<>();
     private static final Map<String, AwsCredentialsProvider> SESSIONS = new ConcurrentHashMap<>();
     private static volatile String managementAccountId;
+    private static volatile Optional<URI> endpoint = Optional.empty();
+    private static volatile AwsCredentialsProvider caller = DefaultCredentialsProvider.builder().build();
 
     private NaiveAws() {
+    }
+
+    /** Points the baseline at a lab, as the caller it knows, until {@link #closeAll()}. */
+    static void use(URI labEndpoint, AwsCredentialsProvider labCaller) {
+        endpoint = Optional.of(labEndpoint);
+        caller = labCaller;
     }
 
     static String managementAccountId() {
@@ -43,15 +52,15 @@ final class NaiveAws {
     }
 
     static OrganizationsClient organizations() {
-        return client("management", REGION, OrganizationsClient.builder(), DefaultCredentialsProvider.builder().build());
+        return client("management", REGION, OrganizationsClient.builder(), caller);
     }
 
     static IamClient managementIam() {
-        return client("management", REGION, IamClient.builder(), DefaultCredentialsProvider.builder().build());
+        return client("management", REGION, IamClient.builder(), caller);
     }
 
     static StsClient managementSts() {
-        return client("management", REGION, StsClient.builder(), DefaultCredentialsProvider.builder().build());
+        return client("management", REGION, StsClient.builder(), caller);
     }
 
     static IamClient iam(String accountId) {
@@ -84,16 +93,13 @@ final class NaiveAws {
 
     static <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder, String region, AwsCredentialsProvider credentials) {
         builder.region(Region.of(region)).credentialsProvider(credentials);
-        String endpoint = System.getProperty("benchmark.endpoint");
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
+        endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     private static AwsCredentialsProvider credentials(String accountId) {
         if (accountId.equals(managementAccountId())) {
-            return DefaultCredentialsProvider.builder().build();
+            return caller;
         }
         return SESSIONS.computeIfAbsent(accountId, id -> StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(managementSts())
@@ -122,5 +128,7 @@ final class NaiveAws {
         });
         SESSIONS.clear();
         managementAccountId = null;
+        endpoint = Optional.empty();
+        caller = DefaultCredentialsProvider.builder().build();
     }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.rootposture.contract.ReportVerdict;
 import org.junit.jupiter.api.io.TempDir;
 import org.rootposture.allure.AllureHeap;
 import org.rootposture.allure.Arguments;
 import org.rootposture.allure.MatrixHtml;
-import org.rootposture.controls.Catalogue;
+import org.rootposture.contract.ReportVerdict;
+import org.rootposture.internal.controls.Catalogue;
 
 /** The benchmark's code on three accounts with no latency: both kinds of run, measured and printed. Not a benchmark. */
 class BenchmarkSmokeTest {
@@ -116,12 +116,5 @@ class BenchmarkSmokeTest {
         assertThat(defaults.reportHeap()).hasToString("1g");
         assertThatThrownBy(() -> Options.parse("--report")).hasMessageContaining("--report takes a folder: --report=DIR");
         assertThatThrownBy(() -> Options.parse("--report-heap=lots")).hasMessageContaining("--report-heap: expected a heap size");
-    }
-
-    @Test
-    void theCatalogueClassHasOneMethodPerBuiltInControlAnnotation() {
-        CatalogueClass catalogue = CatalogueClass.generate();
-        assertThat(catalogue.annotations()).hasSize(Catalogue.all().size());
-        assertThat(catalogue.postureClass().getDeclaredMethods()).hasSize(Catalogue.all().size());
     }
 }

@@ -1,8 +1,8 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsAccount;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.RootCredentialControls;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.RootCredentialControls;
 
 /**
  * Assertions on an account as a whole, decided by the same code as the built-in control annotations.

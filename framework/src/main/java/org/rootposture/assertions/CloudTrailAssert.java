@@ -3,7 +3,7 @@ package org.rootposture.assertions;
 import java.time.Duration;
 
 import org.rootposture.CloudTrail;
-import org.rootposture.controls.MonitoringControls;
+import org.rootposture.internal.controls.MonitoringControls;
 
 /**
  * Assertions on how an account's CloudTrail watches its root user, decided by the same code as

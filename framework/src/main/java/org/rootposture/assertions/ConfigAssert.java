@@ -1,7 +1,7 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsConfig;
-import org.rootposture.controls.MonitoringControls;
+import org.rootposture.internal.controls.MonitoringControls;
 
 /**
  * Assertions on AWS Config in an account, decided by the same code as {@code @ConfigRecordsAllRegions} and

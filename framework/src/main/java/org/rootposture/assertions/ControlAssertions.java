@@ -2,9 +2,9 @@ package org.rootposture.assertions;
 
 import org.assertj.core.api.AbstractAssert;
 import org.rootposture.AwsAccount;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.EvaluationContext;
 import org.rootposture.internal.Check;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.EvaluationContext;
 
 /**
  * What every Root Posture assertion does: evaluate the built-in control and hand the verdict to the running check,

@@ -3,11 +3,11 @@ package org.rootposture.assertions;
 import java.util.List;
 
 import org.rootposture.AwsAccount;
-import org.rootposture.controls.BuiltInControl;
-import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.internal.Check;
+import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /** Asserts a per-region control in every enabled region of an account: each region's verdict goes to the running check. */
 final class EveryRegion {

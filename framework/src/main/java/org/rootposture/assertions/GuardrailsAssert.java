@@ -1,7 +1,7 @@
 package org.rootposture.assertions;
 
 import org.rootposture.Guardrails;
-import org.rootposture.controls.OrganizationControls;
+import org.rootposture.internal.controls.OrganizationControls;
 
 /**
  * Assertions on the SCP guardrails of an account, decided by the same code as {@code @ScpDeniesRoot} and

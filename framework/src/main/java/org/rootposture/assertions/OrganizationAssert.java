@@ -1,10 +1,10 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsOrganization;
-import org.rootposture.controls.OrganizationControls;
-import org.rootposture.controls.Verdict;
-import org.rootposture.evidence.EvidenceUnavailableException;
 import org.rootposture.internal.Check;
+import org.rootposture.internal.controls.OrganizationControls;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * Assertions on an organization, decided by the same code as {@code @RootAccessIsCentralized}.

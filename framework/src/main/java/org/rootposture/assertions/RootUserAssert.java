@@ -3,7 +3,7 @@ package org.rootposture.assertions;
 import java.time.Duration;
 
 import org.rootposture.RootUser;
-import org.rootposture.controls.RootCredentialControls;
+import org.rootposture.internal.controls.RootCredentialControls;
 
 /**
  * Assertions on an account's root user, decided by the same code as the built-in control annotations. Every

@@ -3,12 +3,16 @@ package org.rootposture.evidence;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The IAM account summary ({@code iam:GetAccountSummary}): counters such as {@code AccountMFAEnabled},
  * {@code AccountAccessKeysPresent}, {@code AccountSigningCertificatesPresent} and {@code AccountPasswordPresent}.
  */
 public record AccountSummary(Map<String, Integer> summaryMap, Provenance provenance) implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, AccountSummary> RECORD = EvidenceRecord.of("accountSummary", AccountSummary.class, "iam:GetAccountSummary");
 
     public static final String MFA_ENABLED = "AccountMFAEnabled";
     public static final String ACCESS_KEYS_PRESENT = "AccountAccessKeysPresent";

@@ -13,6 +13,10 @@ import java.util.List;
  */
 public record ConfigRecorders(String region, List<Recorder> recorders, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<String, ConfigRecorders> RECORD = EvidenceRecord.of("monitoring.configRecorders", ConfigRecorders.class,
+            (String region) -> List.of(region), "config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus");
+
     public ConfigRecorders {
         recorders = List.copyOf(recorders);
     }

@@ -2,7 +2,9 @@ package org.rootposture.evidence;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +21,22 @@ import java.util.TreeMap;
  */
 public record ConfigRuleCompliance(String region, Map<String, String> compliance, int reads, Duration awaited, Provenance provenance)
         implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<ConfigRuleCompliance.Request, ConfigRuleCompliance> RECORD = EvidenceRecord.of("monitoring.configRuleCompliance", ConfigRuleCompliance.class,
+            ConfigRuleCompliance.Request::ruleNames, "config:DescribeComplianceByConfigRule");
+
+    /**
+     * A request for the compliance of some Config rules.
+     *
+     * @param ruleNames       the rules
+     * @param awaitEvaluation how long rules Config has not evaluated yet may be waited for; empty: read once
+     */
+    public record Request(List<String> ruleNames, Optional<Duration> awaitEvaluation) {
+        public Request {
+            ruleNames = List.copyOf(ruleNames);
+        }
+    }
 
     public static final String INSUFFICIENT_DATA = "INSUFFICIENT_DATA";
 

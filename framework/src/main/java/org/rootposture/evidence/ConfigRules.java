@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record ConfigRules(String region, List<Rule> rules, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, ConfigRules> RECORD = EvidenceRecord.of("monitoring.configRules", ConfigRules.class, "config:DescribeConfigRules");
+
     public ConfigRules {
         rules = List.copyOf(rules);
     }

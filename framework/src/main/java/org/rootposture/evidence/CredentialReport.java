@@ -12,4 +12,8 @@ import java.time.Instant;
  * @param provenance    the calls that produced it
  */
 public record CredentialReport(Instant generatedTime, RootCredentials root, int userRows, Provenance provenance) implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, CredentialReport> RECORD = EvidenceRecord.of("credentialReport", CredentialReport.class, "iam:GetCredentialReport", "iam:GenerateCredentialReport");
+
 }

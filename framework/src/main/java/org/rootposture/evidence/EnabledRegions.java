@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record EnabledRegions(List<String> regions, String source, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, EnabledRegions> RECORD = EvidenceRecord.of("enabledRegions", EnabledRegions.class, "account:ListRegions");
+
     public EnabledRegions {
         regions = List.copyOf(regions);
     }

@@ -12,6 +12,18 @@ import java.util.List;
  */
 public record MetricAlarms(String region, MetricFilters.Metric metric, List<Alarm> alarms, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<MetricAlarms.OfMetric, MetricAlarms> RECORD = EvidenceRecord.of("monitoring.alarms", MetricAlarms.class,
+            of -> List.of(of.region(), of.metric().namespace(), of.metric().name()), "cloudwatch:DescribeAlarmsForMetric");
+
+    /**
+     * A metric in a region, whose alarms are read.
+     *
+     * @param region the metric's region
+     * @param metric the metric
+     */
+    public record OfMetric(String region, MetricFilters.Metric metric) { }
+
     public MetricAlarms {
         alarms = List.copyOf(alarms);
     }

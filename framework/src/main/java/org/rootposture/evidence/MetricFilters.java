@@ -12,6 +12,18 @@ import java.util.List;
  */
 public record MetricFilters(String region, String logGroupName, List<Filter> filters, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<MetricFilters.LogGroup, MetricFilters> RECORD = EvidenceRecord.of("monitoring.metricFilters", MetricFilters.class,
+            group -> List.of(group.region(), group.name()), "logs:DescribeMetricFilters");
+
+    /**
+     * A log group in a region, whose metric filters are read.
+     *
+     * @param region the log group's region
+     * @param name   its name
+     */
+    public record LogGroup(String region, String name) { }
+
     public MetricFilters {
         filters = List.copyOf(filters);
     }

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record OrganizationFeatures(String organizationId, List<String> enabledFeatures, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, OrganizationFeatures> RECORD = EvidenceRecord.of("organizationFeatures", OrganizationFeatures.class, "iam:ListOrganizationsFeatures");
+
     public static final String ROOT_CREDENTIALS_MANAGEMENT = "RootCredentialsManagement";
     public static final String ROOT_SESSIONS = "RootSessions";
 

@@ -8,4 +8,8 @@ package org.rootposture.evidence;
  * @param provenance          the call that produced it
  */
 public record OrganizationInfo(String organizationId, String managementAccountId, Provenance provenance) implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, OrganizationInfo> RECORD = EvidenceRecord.of("organization", OrganizationInfo.class, "organizations:DescribeOrganization");
+
 }

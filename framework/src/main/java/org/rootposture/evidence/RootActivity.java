@@ -1,5 +1,6 @@
 package org.rootposture.evidence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,13 @@ import java.util.List;
  */
 public record RootActivity(String region, Instant from, Instant to, List<Event> events, List<Event> rootSessionEvents,
                            int excludedServiceEvents, int excludedNotRoot, Provenance provenance) implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<String, RootActivity> RECORD = EvidenceRecord.of("monitoring.rootActivity", RootActivity.class,
+            (String region) -> List.of(region), "cloudtrail:LookupEvents");
+
+    /** How far back CloudTrail's event history goes, and so how far back root activity can be read. */
+    public static final Duration EVENT_HISTORY = Duration.ofDays(90);
 
     public RootActivity {
         events = List.copyOf(events);

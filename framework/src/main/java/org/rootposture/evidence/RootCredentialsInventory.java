@@ -19,6 +19,9 @@ import java.util.List;
 public record RootCredentialsInventory(String source, boolean password, List<String> accessKeys, List<String> mfaDevices,
                                        List<String> signingCertificates, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, RootCredentialsInventory> RECORD = EvidenceRecord.of("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices", "iam:ListSigningCertificates");
+
     public static final String ROOT_SESSION = "an sts:AssumeRoot session with the IAMAuditRootUserCredentials task policy";
     public static final String ROOT_SESSIONS_OFF = "the account summary and the IAM credential report, as this run opens no root session "
             + "(rootposture.root-sessions=true would read the root user directly through an sts:AssumeRoot session)";

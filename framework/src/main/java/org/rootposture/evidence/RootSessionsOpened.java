@@ -18,6 +18,10 @@ import java.util.Optional;
  */
 public record RootSessionsOpened(String region, List<Opening> openings, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<String, RootSessionsOpened> RECORD = EvidenceRecord.of("monitoring.rootSessionsOpened", RootSessionsOpened.class,
+            (String region) -> List.of(region), "cloudtrail:LookupEvents");
+
     /** How long a root session lasts at most: 15 minutes. */
     public static final Duration LONGEST_SESSION = Duration.ofMinutes(15);
 

@@ -14,6 +14,9 @@ import java.util.List;
  */
 public record ScpChain(String accountId, List<Level> levels, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, ScpChain> RECORD = EvidenceRecord.of("serviceControlPolicies", ScpChain.class, "organizations:ListTargetsForPolicy", "organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent", "organizations:ListAccountsForParent", "organizations:ListPolicies", "organizations:DescribePolicy");
+
     public ScpChain {
         levels = List.copyOf(levels);
     }

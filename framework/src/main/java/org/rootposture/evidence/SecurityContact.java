@@ -14,6 +14,9 @@ package org.rootposture.evidence;
 public record SecurityContact(boolean registered, String name, String title, String email, String phone, Provenance provenance)
         implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, SecurityContact> RECORD = EvidenceRecord.of("securityContact", SecurityContact.class, "account:GetAlternateContact");
+
     public static SecurityContact none(Provenance provenance) {
         return new SecurityContact(false, null, null, null, null, provenance);
     }

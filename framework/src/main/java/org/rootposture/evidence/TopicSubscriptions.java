@@ -12,6 +12,10 @@ import java.util.List;
  */
 public record TopicSubscriptions(String topicArn, List<Subscription> subscriptions, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<String, TopicSubscriptions> RECORD = EvidenceRecord.of("monitoring.subscriptions", TopicSubscriptions.class,
+            (String topicArn) -> List.of(topicArn), "sns:ListSubscriptionsByTopic");
+
     public TopicSubscriptions {
         subscriptions = List.copyOf(subscriptions);
     }

@@ -12,6 +12,10 @@ import java.util.List;
  */
 public record TrailEventSelectors(String trailArn, List<Classic> classic, List<Advanced> advanced, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Trails.Trail, TrailEventSelectors> RECORD = EvidenceRecord.of("monitoring.eventSelectors", TrailEventSelectors.class,
+            (Trails.Trail trail) -> List.of(trail.arn()), "cloudtrail:GetEventSelectors");
+
     public TrailEventSelectors {
         classic = List.copyOf(classic);
         advanced = List.copyOf(advanced);

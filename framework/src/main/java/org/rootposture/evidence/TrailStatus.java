@@ -2,6 +2,8 @@ package org.rootposture.evidence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether a trail is logging ({@code cloudtrail:GetTrailStatus}), read once or, with {@code rootposture.await}, until
@@ -18,6 +20,18 @@ import java.time.Instant;
  */
 public record TrailStatus(String trailArn, boolean logging, Instant latestDeliveryTime, String latestDeliveryError, int reads,
                           Duration awaited, Provenance provenance) implements Evidence {
+
+    /** The description of this record. */
+    public static final EvidenceRecord<TrailStatus.Request, TrailStatus> RECORD = EvidenceRecord.of("monitoring.trailStatus", TrailStatus.class,
+            request -> List.of(request.trail().arn()), "cloudtrail:GetTrailStatus");
+
+    /**
+     * A request for a trail's status.
+     *
+     * @param trail        the trail
+     * @param awaitLogging how long a trail that is not logging yet may be waited for; empty: read once
+     */
+    public record Request(Trails.Trail trail, Optional<Duration> awaitLogging) { }
 
     /** Whether the trail was waited for and still did not log. */
     public boolean stillPending() {

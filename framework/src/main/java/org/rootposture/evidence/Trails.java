@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record Trails(String region, List<Trail> trails, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, Trails> RECORD = EvidenceRecord.of("monitoring.trails", Trails.class, "cloudtrail:DescribeTrails");
+
     public Trails {
         trails = List.copyOf(trails);
     }

@@ -1,6 +1,7 @@
 package org.rootposture.evidence;
 
 import java.util.List;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * Evidence that could not be read: the call, the error AWS (or the network) answered, and when.

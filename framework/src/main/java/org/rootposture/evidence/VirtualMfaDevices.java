@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record VirtualMfaDevices(List<Device> devices, Provenance provenance) implements Evidence {
 
+    /** The description of this record. */
+    public static final EvidenceRecord<Void, VirtualMfaDevices> RECORD = EvidenceRecord.of("virtualMfaDevices", VirtualMfaDevices.class, "iam:ListVirtualMFADevices");
+
     public VirtualMfaDevices {
         devices = List.copyOf(devices);
     }

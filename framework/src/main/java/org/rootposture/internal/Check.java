@@ -1,8 +1,8 @@
 package org.rootposture.internal;
 
 import org.rootposture.AwsAccount;
-import org.rootposture.controls.ControlDefinition;
-import org.rootposture.controls.Verdict;
+import org.rootposture.internal.controls.ControlDefinition;
+import org.rootposture.internal.controls.Verdict;
 
 /**
  * The posture check running on this thread: what Root Posture's assertions hand their verdicts to. Not an API for

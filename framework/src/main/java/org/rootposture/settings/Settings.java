@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+
 /**
  * Everything a run is configured with, read once (see {@link SettingsReader}) and never changed.
  *
@@ -23,7 +25,7 @@ import java.util.Optional;
  * @param maxAttempts         attempts per AWS call
  * @param retryMode           SDK retry mode
  * @param callTimeout         bound on one AWS call including retries
- * @param lab                 the local lab in use, if any ({@code demo})
+ * @param lab                 the local lab the run uses instead of AWS, if any ({@code demo})
  * @param filters             include and exclude filters on the target accounts
  * @param shard               the part of the targets this runner checks, if the run is split across runners
  * @param concurrency         how many accounts are read at once
@@ -35,6 +37,7 @@ import java.util.Optional;
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
  * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
  * @param rootSessions        whether member accounts' root users may be read through {@code sts:AssumeRoot} audit sessions
+ * @param credentials         the caller's credentials as an in-process launcher handed them over; empty: the AWS SDK's default chain
  * @param given               each given setting as the user wrote it, with its value ({@code --include-ous ou-ab12-cd34ef56},
  *                            {@code rootposture.include-ous=ou-ab12-cd34ef56}, {@code ROOTPOSTURE_INCLUDE_OUS=…}, or
  *                            {@code rootposture.include-ous=… in FILE}), for messages
@@ -64,6 +67,7 @@ public record Settings(
         Optional<Duration> accountBudget,
         Optional<Instant> evidenceNotBefore,
         boolean rootSessions,
+        Optional<AwsCredentials> credentials,
         Map<Setting, String> given) {
 
     public Settings {

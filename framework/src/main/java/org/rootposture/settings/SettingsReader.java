@@ -22,14 +22,24 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rootposture.contract.LocalLab;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Reads {@link Settings} once, from a launcher's command-line options (the runner's {@code --NAME VALUE}, handed over as
- * JUnit configuration parameters named {@code --NAME}), then system properties ({@code rootposture.*}), then the
- * matching environment variables ({@code ROOTPOSTURE_*}), then an optional properties file, then defaults. Nothing else
- * in Root Posture reads the environment. A wrong value is named as the user wrote it: {@code --concurrency},
- * {@code rootposture.concurrency}, {@code ROOTPOSTURE_CONCURRENCY} or {@code rootposture.concurrency in FILE}.
+ * JUnit configuration parameters named {@code --NAME}), then the JUnit configuration parameters {@code rootposture.*}
+ * (which JUnit reads from the launcher's request, the system properties and {@code junit-platform.properties}), then
+ * the matching environment variables ({@code ROOTPOSTURE_*}), then an optional properties file, then defaults. Nothing
+ * else in Root Posture reads the environment, and nothing sets a system property. A wrong value is named as the user
+ * wrote it: {@code --concurrency}, {@code rootposture.concurrency}, {@code ROOTPOSTURE_CONCURRENCY} or
+ * {@code rootposture.concurrency in FILE}. A launcher that runs posture classes in-process may also hand over the
+ * caller's credentials as the parameters the AWS SDK reads from system properties ({@code aws.accessKeyId},
+ * {@code aws.secretAccessKey}, {@code aws.sessionToken}); without them the SDK's default chain provides them.
  */
 public final class SettingsReader {
 
@@ -89,14 +99,16 @@ public final class SettingsReader {
     }
 
     private final Map<Setting, String> options;
+    private final Function<String, Optional<String>> parameters;
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
     private final Supplier<Optional<String>> sdkRegion;
     private final Source unset;
 
-    SettingsReader(Map<Setting, String> options, Map<String, String> systemProperties, Map<String, String> environment,
-                   Supplier<Optional<String>> sdkRegion, boolean commandLine) {
+    SettingsReader(Map<Setting, String> options, Function<String, Optional<String>> parameters, Map<String, String> systemProperties,
+                   Map<String, String> environment, Supplier<Optional<String>> sdkRegion, boolean commandLine) {
         this.options = Map.copyOf(options);
+        this.parameters = parameters;
         this.systemProperties = Map.copyOf(systemProperties);
         this.environment = Map.copyOf(environment);
         this.sdkRegion = sdkRegion;
@@ -105,19 +117,21 @@ public final class SettingsReader {
 
     /** Reads the settings of this JVM: its system properties and environment. */
     public static Settings fromEnvironment() {
-        return new SettingsReader(Map.of(), systemProperties(), System.getenv(), SettingsReader::sdkRegion, false).read();
+        return fromEnvironment(key -> Optional.ofNullable(System.getProperty(key)));
     }
 
     /**
-     * Reads the settings of this JVM with a launcher's command-line options, which arrive as JUnit configuration
-     * parameters named as typed ({@link Setting#option()}, such as {@code --concurrency}).
+     * Reads the settings of a JUnit run: its configuration parameters ({@code rootposture.*}, and a launcher's
+     * command-line options named as typed, {@link Setting#option()} such as {@code --concurrency}) and this JVM's
+     * environment.
      */
     public static Settings fromEnvironment(Function<String, Optional<String>> configurationParameters) {
         Map<Setting, String> options = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             configurationParameters.apply(setting.option()).ifPresent(value -> options.put(setting, value));
         }
-        return new SettingsReader(options, systemProperties(), System.getenv(), SettingsReader::sdkRegion, !options.isEmpty()).read();
+        return new SettingsReader(options, configurationParameters, systemProperties(), System.getenv(), SettingsReader::sdkRegion,
+                !options.isEmpty()).read();
     }
 
     /**
@@ -125,12 +139,15 @@ public final class SettingsReader {
      * the settings file. A setting it lacks is named as an option ({@code --region}) in messages.
      */
     public static Settings fromCommandLine(Map<Setting, String> options, Map<String, String> environment) {
-        return new SettingsReader(options, systemProperties(), environment, SettingsReader::sdkRegion, true).read();
+        Map<String, String> properties = systemProperties();
+        return new SettingsReader(options, key -> Optional.ofNullable(properties.get(key)), properties, environment,
+                SettingsReader::sdkRegion, true).read();
     }
 
-    /** Reads settings from the given maps alone (no SDK region chain); for tests and embedding. */
-    public static Settings from(Map<String, String> systemProperties, Map<String, String> environment) {
-        return new SettingsReader(Map.of(), systemProperties, environment, Optional::empty, false).read();
+    /** Reads settings from the given parameters and environment alone (no SDK region chain); for tests and embedding. */
+    public static Settings from(Map<String, String> parameters, Map<String, String> environment) {
+        return new SettingsReader(Map.of(), key -> Optional.ofNullable(parameters.get(key)), parameters, environment, Optional::empty,
+                false).read();
     }
 
     private static Map<String, String> systemProperties() {
@@ -146,10 +163,10 @@ public final class SettingsReader {
         values.putAll(propertyValues());
         options.forEach((setting, value) -> values.put(setting, new Given(value, new Option())));
         Values v = new Values(values);
-        Optional<String> lab = v.lab();
-        if (lab.isPresent() && v.endpoint().isEmpty()) {
-            throw new SettingsException(v.written(Setting.LAB) + " asks for the local lab, but no lab endpoint is set:"
-                    + " the lab starts only when the rootposture-lab module is on the test classpath (mvn -Pdemo)");
+        Optional<LocalLab> lab = v.lab();
+        if (lab.isPresent() && v.endpoint().isPresent()) {
+            throw new SettingsException(v.name(Setting.LAB) + " and " + v.name(Setting.ENDPOINT)
+                    + " are both set: the local lab serves its own endpoint");
         }
         if (v.optional(Setting.RECORD).isPresent() && v.optional(Setting.REPLAY).isPresent()) {
             throw new SettingsException(v.name(Setting.RECORD) + " and " + v.name(Setting.REPLAY)
@@ -161,14 +178,14 @@ public final class SettingsReader {
                 v.optionalMatching(Setting.ROLE_ARN, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/audit"),
                 v.optional(Setting.EXTERNAL_ID),
                 v.matching(Setting.SESSION_NAME, SESSION_NAME, "2 to 64 characters of letters, digits and +=,.@-", defaultSessionName()),
-                v.region(),
+                v.region(lab),
                 v.endpoint(),
                 Duration.ofDays(v.wholeNumber(Setting.USAGE_WINDOW_DAYS, 1, 3650, 90)),
                 v.duration(Setting.CREDENTIAL_REPORT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofMinutes(2)),
                 v.wholeNumber(Setting.MAX_ATTEMPTS, 1, 20, 5),
                 v.oneOf(Setting.RETRY_MODE, Settings.RetryModeSetting.class, Settings.RetryModeSetting.ADAPTIVE),
                 v.duration(Setting.CALL_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
-                lab,
+                lab.map(LocalLab::name),
                 v.filters(),
                 v.shard(),
                 v.wholeNumber(Setting.CONCURRENCY, 1, 64, 8),
@@ -180,17 +197,30 @@ public final class SettingsReader {
                 v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)),
                 v.instant(Setting.EVIDENCE_NOT_BEFORE),
                 v.yesOrNo(Setting.ROOT_SESSIONS),
+                credentials(),
                 v.given());
     }
 
     private Map<Setting, Given> propertyValues() {
+        systemProperties.keySet().stream().filter(key -> key.startsWith(Setting.PREFIX))
+                .forEach(key -> known(key, Setting.byProperty(key), new Property(), "system property"));
         Map<Setting, Given> values = new EnumMap<>(Setting.class);
-        systemProperties.forEach((key, value) -> {
-            if (key.startsWith(Setting.PREFIX)) {
-                values.put(known(key, Setting.byProperty(key), new Property(), "system property"), new Given(value, new Property()));
-            }
-        });
+        for (Setting setting : Setting.values()) {
+            parameters.apply(setting.property()).ifPresent(value -> values.put(setting, new Given(value, new Property())));
+        }
         return values;
+    }
+
+    /** The caller's credentials as a launcher handed them over, with the AWS SDK's own names; empty: the SDK's default chain. */
+    private Optional<AwsCredentials> credentials() {
+        Optional<String> accessKeyId = parameters.apply(SdkSystemSetting.AWS_ACCESS_KEY_ID.property());
+        Optional<String> secretAccessKey = parameters.apply(SdkSystemSetting.AWS_SECRET_ACCESS_KEY.property());
+        if (accessKeyId.isEmpty() || secretAccessKey.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parameters.apply(SdkSystemSetting.AWS_SESSION_TOKEN.property())
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(accessKeyId.get(), secretAccessKey.get(), token))
+                .orElseGet(() -> AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
     }
 
     private Map<Setting, Given> environmentValues() {
@@ -205,7 +235,7 @@ public final class SettingsReader {
 
     private Map<Setting, Given> fileValues() {
         Optional<Given> explicit = Optional.ofNullable(options.get(Setting.SETTINGS_FILE)).map(value -> new Given(value, new Option()))
-                .or(() -> Optional.ofNullable(systemProperties.get(Setting.SETTINGS_FILE.property())).map(value -> new Given(value, new Property())))
+                .or(() -> parameters.apply(Setting.SETTINGS_FILE.property()).map(value -> new Given(value, new Property())))
                 .or(() -> Optional.ofNullable(environment.get(Setting.SETTINGS_FILE.environmentVariable())).map(value -> new Given(value, new Variable())))
                 .filter(given -> !given.value().isBlank());
         Path file = explicit.map(given -> Path.of(given.value().strip())).orElse(DEFAULT_SETTINGS_FILE);
@@ -430,8 +460,9 @@ public final class SettingsReader {
             return items;
         }
 
-        String region() {
+        String region(Optional<LocalLab> lab) {
             return optionalMatching(Setting.REGION, REGION, "an AWS region such as us-east-1")
+                    .or(() -> lab.map(LocalLab::region))
                     .or(sdkRegion)
                     .orElseThrow(() -> SettingsException.awsNotConfigured("No AWS region is configured: set " + name(Setting.REGION)
                             + ", AWS_REGION, or a region in your AWS profile."));
@@ -451,10 +482,16 @@ public final class SettingsReader {
             });
         }
 
-        Optional<String> lab() {
-            Optional<String> lab = optional(Setting.LAB);
-            lab.filter(s -> !s.equals("demo")).ifPresent(s -> { throw invalid(Setting.LAB, s, "demo"); });
-            return lab;
+        /** The local lab asked for, found on the class path. */
+        Optional<LocalLab> lab() {
+            return optional(Setting.LAB).map(name -> {
+                if (!name.equals("demo")) {
+                    throw invalid(Setting.LAB, name, "demo");
+                }
+                return LocalLab.named(name).orElseThrow(() -> new SettingsException(written(Setting.LAB)
+                        + " asks for the local lab, but it is not on the class path: it comes with the rootposture-lab module"
+                        + " (mvn -Pdemo, or the runner's --demo)"));
+            });
         }
 
         private SettingsException invalid(Setting setting, String value, String allowed) {

@@ -18,25 +18,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.Outcome;
-import org.rootposture.controls.RootCredentialControls;
-import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.LiveAccountEvidence;
-import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
-import org.rootposture.session.AwsClients;
-import org.rootposture.session.Sessions;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.Outcome;
+import org.rootposture.internal.controls.RootCredentialControls;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.directory.OrganizationDirectory;
+import org.rootposture.internal.evidence.EvidenceOptions;
+import org.rootposture.internal.evidence.LiveAccountEvidence;
+import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.session.AwsClients;
+import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Sessions;
+import org.rootposture.internal.targets.Target;
+import org.rootposture.internal.targets.TargetResolver;
+import org.rootposture.internal.targets.Targets;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsReader;
-import org.rootposture.targets.Target;
-import org.rootposture.targets.TargetResolver;
-import org.rootposture.targets.Targets;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -274,7 +275,7 @@ class MotoIntegrationTest {
     }
 
     private TargetResolver resolver(Settings settings) {
-        return new TargetResolver(settings, sessions.caller(), new LiveOrganization(sessions.caller(), Clock.systemUTC()));
+        return new TargetResolver(settings, sessions.caller(), new OrganizationDirectory(sessions.caller()));
     }
 
     private static EvaluationContext context() {

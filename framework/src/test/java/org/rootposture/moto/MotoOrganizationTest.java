@@ -19,26 +19,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rootposture.controls.EvaluationContext;
-import org.rootposture.controls.OrganizationControls;
-import org.rootposture.controls.Outcome;
-import org.rootposture.controls.ScpAssessment;
-import org.rootposture.controls.Verdict;
 import org.rootposture.evidence.AccountIdentity;
-import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.LiveAccountEvidence;
-import org.rootposture.evidence.LiveOrganization;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.Unreadable;
-import org.rootposture.session.AwsClients;
-import org.rootposture.session.Sessions;
+import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.OrganizationControls;
+import org.rootposture.internal.controls.Outcome;
+import org.rootposture.internal.controls.ScpAssessment;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.directory.OrganizationDirectory;
+import org.rootposture.internal.evidence.EvidenceOptions;
+import org.rootposture.internal.evidence.LiveAccountEvidence;
+import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.session.AwsClients;
+import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Sessions;
+import org.rootposture.internal.targets.Target;
+import org.rootposture.internal.targets.TargetResolver;
+import org.rootposture.internal.targets.Targets;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
-import org.rootposture.targets.Target;
-import org.rootposture.targets.TargetResolver;
-import org.rootposture.targets.Targets;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -210,7 +211,7 @@ class MotoOrganizationTest {
         Settings nothing = settings(Map.of("rootposture.targets", "organization",
                 "rootposture.include-ous", lab.sandbox(), "rootposture.include-tags", "env=prod"));
 
-        assertThatThrownBy(() -> new TargetResolver(nothing, sessions.caller(), organization()).resolve())
+        assertThatThrownBy(() -> new TargetResolver(nothing, sessions.caller(), new OrganizationDirectory(sessions.caller())).resolve())
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("No account to check: the organization has 5 active accounts and none of them passes rootposture.include-ous="
                         + lab.sandbox() + " and rootposture.include-tags=env=prod.");
@@ -454,7 +455,7 @@ class MotoOrganizationTest {
     private Targets resolve(Map<String, String> filters) {
         Map<String, String> properties = new HashMap<>(filters);
         properties.put("rootposture.targets", "organization");
-        return new TargetResolver(settings(properties), sessions.caller(), organization()).resolve();
+        return new TargetResolver(settings(properties), sessions.caller(), new OrganizationDirectory(sessions.caller())).resolve();
     }
 
     private LiveOrganization organization() {

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SettingsReaderTest {
 
+    /** A reader of a command line's options over the given properties and environment. */
+    private static SettingsReader commandLine(Map<Setting, String> options, Map<String, String> properties, Map<String, String> environment) {
+        return new SettingsReader(options, key -> Optional.ofNullable(properties.get(key)), properties, environment, Optional::empty, true);
+    }
+
     private static final Map<String, String> REGION = Map.of("rootposture.region", "eu-west-1");
 
     private static Settings read(Map<String, String> properties, Map<String, String> environment) {
@@ -117,7 +122,7 @@ class SettingsReaderTest {
     @Test
     void aWrongValueIsNamedAsTheUserWroteIt(@TempDir Path dir) throws IOException {
         String wrong = ": '0' is not allowed; expected a whole number from 1 to 64";
-        assertThatThrownBy(() -> new SettingsReader(Map.of(Setting.CONCURRENCY, "0"), REGION, Map.of(), Optional::empty, true).read())
+        assertThatThrownBy(() -> commandLine(Map.of(Setting.CONCURRENCY, "0"), REGION, Map.of()).read())
                 .hasMessage("--concurrency" + wrong);
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.concurrency", "0"), Map.of()))
                 .hasMessage("rootposture.concurrency" + wrong);
@@ -130,13 +135,13 @@ class SettingsReaderTest {
 
     @Test
     void anOptionWinsOverThePropertyAndASettingItNeedsIsNamedAsAnOption() {
-        Settings settings = new SettingsReader(Map.of(Setting.CONCURRENCY, "16"),
-                Map.of("rootposture.region", "eu-west-1", "rootposture.concurrency", "0"), Map.of(), Optional::empty, true).read();
+        Settings settings = commandLine(Map.of(Setting.CONCURRENCY, "16"),
+                Map.of("rootposture.region", "eu-west-1", "rootposture.concurrency", "0"), Map.of()).read();
         assertThat(settings.concurrency()).isEqualTo(16);
         assertThat(settings.given(Setting.CONCURRENCY)).isEqualTo("--concurrency 16");
-        assertThatThrownBy(() -> new SettingsReader(Map.of(Setting.TARGETS, "terraform"), REGION, Map.of(), Optional::empty, true).read())
+        assertThatThrownBy(() -> commandLine(Map.of(Setting.TARGETS, "terraform"), REGION, Map.of()).read())
                 .hasMessage("--targets terraform needs --terraform-outputs: the file written by `terraform output -json`");
-        assertThatThrownBy(() -> new SettingsReader(Map.of(), Map.of(), Map.of(), Optional::empty, true).read())
+        assertThatThrownBy(() -> commandLine(Map.of(), Map.of(), Map.of()).read())
                 .hasMessage("No AWS region is configured: set --region, AWS_REGION, or a region in your AWS profile.")
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.awsNotConfigured()).isTrue());
     }
@@ -181,13 +186,37 @@ class SettingsReaderTest {
     }
 
     @Test
-    void theDemoLabNeedsItsEndpoint() {
-        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "demo"), Map.of()))
-                .hasMessageContaining("rootposture.lab=demo").hasMessageContaining("-Pdemo");
+    void theDemoLabIsFoundOnTheClassPathAndServesItsOwnEndpointAndRegion() {
+        Settings lab = read(Map.of("rootposture.lab", "demo"), Map.of());
+        assertThat(lab.lab()).contains("demo");
+        assertThat(lab.region()).isEqualTo("us-east-1");
+        assertThat(lab.endpoint()).isEmpty();
+        assertThat(read(Map.of("rootposture.lab", "demo", "rootposture.region", "eu-west-1"), Map.of()).region()).isEqualTo("eu-west-1");
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "prod"), Map.of()))
                 .hasMessageContaining("expected demo");
-        Settings lab = read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "demo", "rootposture.endpoint", "http://127.0.0.1:4566"), Map.of());
-        assertThat(lab.lab()).contains("demo");
-        assertThat(lab.endpoint()).isEqualTo(Optional.of(URI.create("http://127.0.0.1:4566")));
+        assertThatThrownBy(() -> read(Map.of("rootposture.lab", "demo", "rootposture.endpoint", "http://127.0.0.1:4566"), Map.of()))
+                .hasMessage("rootposture.lab and rootposture.endpoint are both set: the local lab serves its own endpoint");
+    }
+
+    @Test
+    void theDemoLabOutsideTheClassPathIsNamedWithWhereItComesFrom() {
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.lab", "demo"), Map.of()))
+                    .hasMessageContaining("rootposture.lab=demo").hasMessageContaining("not on the class path").hasMessageContaining("-Pdemo");
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+    }
+
+    @Test
+    void aLauncherHandsOverTheCallersCredentialsUnderTheSdksNames() {
+        Settings settings = read(Map.of("rootposture.region", "eu-west-1", "aws.accessKeyId", "AKIAEXAMPLEEXAMPLE01",
+                "aws.secretAccessKey", "secret"), Map.of());
+        assertThat(settings.credentials()).hasValueSatisfying(credentials -> assertThat(credentials.accessKeyId()).isEqualTo("AKIAEXAMPLEEXAMPLE01"));
+        assertThat(settings.toString()).doesNotContain("secret");
+        assertThat(read(Map.of("rootposture.region", "eu-west-1"), Map.of()).credentials()).isEmpty();
     }
 }

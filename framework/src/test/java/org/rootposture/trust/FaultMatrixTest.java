@@ -30,8 +30,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 import org.rootposture.LabRun;
-import org.rootposture.controls.UnableToAssessException;
-import org.rootposture.session.ReadOnlyGuard;
+import org.rootposture.UnableToAssessException;
+import org.rootposture.internal.catalogue.BuiltInCatalogue;
 
 /**
  * Every operation of the audit policy × every way AWS can fail, injected into the lab for one account, with the
@@ -131,13 +131,13 @@ class FaultMatrixTest {
     }
 
     /**
-     * Every action of the policy in CI ({@code CI=true}, as {@code .ci/run} sets it) or with {@code -Dfault-matrix=full}
+     * Every operation of the described evidence records and of the run (which the policy equals) in CI ({@code CI=true}, as {@code .ci/run} sets it) or with {@code -Dfault-matrix=full}
      * (about ten minutes; not a {@code rootposture.*} property, which the run would refuse as an unknown setting);
      * elsewhere one operation of each wire protocol, which keeps a developer's build fast.
      */
     private static Set<String> operations() {
         if ("full".equals(System.getProperty("fault-matrix")) || "true".equals(System.getenv("CI"))) {
-            return new TreeSet<>(ReadOnlyGuard.allowedActions());
+            return DescribedRecords.operations();
         }
         return new TreeSet<>(DEFAULT_OPERATIONS);
     }
@@ -231,7 +231,7 @@ class FaultMatrixTest {
         settings.putAll(setup);
         try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture), settings)) {
             Map<String, String> verdicts = new TreeMap<>();
-            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(EveryBuiltInControl.class)).execute();
+            EngineExecutionResults results = lab.engine().selectors(selectClass(BuiltInCatalogue.class)).execute();
             results.testEvents().stream().filter(event -> event.getType() == EventType.FINISHED)
                     .forEach(event -> verdicts.put(key(event), verdict(event)));
             List<String> stops = results.containerEvents().stream()

@@ -24,6 +24,8 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rootposture.LabRun;
+import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.internal.controls.Catalogue;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -46,14 +48,14 @@ class HostileDataTest {
         ObjectNode fixture = hostileDemo();
         AllureLifecycle original = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
-        try (LabRun ignored = LabRun.of(JSON.writeValueAsString(fixture),
+        try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture),
                 Map.of("rootposture.targets", "organization", "rootposture.regions", "us-east-1"))) {
             Allure.setLifecycle(lifecycle);
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
                     .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(EveryBuiltInControl.class)).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(BuiltInCatalogue.class)).build());
         } finally {
             Allure.setLifecycle(original);
         }
@@ -71,7 +73,7 @@ class HostileDataTest {
                 }
             }
         }
-        assertThat(resultFiles).hasSizeGreaterThan(EveryBuiltInControl.controlIds().size());
+        assertThat(resultFiles).hasSizeGreaterThan(Catalogue.all().size());
         assertThat(resultFiles).allSatisfy(result -> {
             assertThat(result.path("statusDetails").path("trace").asText()).doesNotContain("NullPointerException", "JsonParseException");
             assertThat(result.path("descriptionHtml").asText()).doesNotContain(SCRIPT);

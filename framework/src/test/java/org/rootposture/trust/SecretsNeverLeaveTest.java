@@ -27,6 +27,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rootposture.LabRun;
+import org.rootposture.internal.catalogue.BuiltInCatalogue;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -64,7 +65,7 @@ class SecretsNeverLeaveTest {
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
                     .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(EveryBuiltInControl.class)).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(BuiltInCatalogue.class)).build());
             assertThat(lab.lab().totalCalls()).isPositive();
         } finally {
             Allure.setLifecycle(original);

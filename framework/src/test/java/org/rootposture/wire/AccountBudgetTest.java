@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rootposture.evidence.AccountIdentity;
-import org.rootposture.evidence.EvidenceOptions;
-import org.rootposture.evidence.EvidenceUnavailableException;
-import org.rootposture.evidence.LiveAccountEvidence;
-import org.rootposture.evidence.LiveOrganization;
-import org.rootposture.session.Sessions;
+import org.rootposture.internal.evidence.EvidenceOptions;
+import org.rootposture.internal.evidence.LiveAccountEvidence;
+import org.rootposture.internal.evidence.LiveOrganization;
+import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Sessions;
 import org.rootposture.settings.SettingsReader;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;

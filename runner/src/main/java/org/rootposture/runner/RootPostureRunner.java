@@ -51,23 +51,21 @@ import org.rootposture.contract.ExitCode;
 import org.rootposture.contract.PostureResult;
 import org.rootposture.contract.PostureResults;
 import org.rootposture.contract.Tally;
-import org.rootposture.evidence.EvidenceSnapshot;
-import org.rootposture.evidence.SnapshotException;
-import org.rootposture.lab.DemoLabSession;
-import org.rootposture.runner.catalogue.BuiltInCatalogue;
-import org.rootposture.session.NoCredentialsException;
+import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.internal.evidence.EvidenceSnapshot;
+import org.rootposture.internal.evidence.SnapshotException;
+import org.rootposture.internal.session.NoCredentialsException;
+import org.rootposture.internal.targets.TargetResolver;
+import org.rootposture.internal.waivers.Waivers;
+import org.rootposture.lab.DemoLab;
 import org.rootposture.settings.Setting;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
-import org.rootposture.targets.TargetResolver;
-import org.rootposture.waivers.Waivers;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
-
-import software.amazon.awssdk.core.SdkSystemSetting;
 
 /**
  * The post-deploy pipeline stage: {@code java -jar rootposture-runner.jar [OPTIONS]} runs the built-in catalogue
@@ -147,20 +145,23 @@ public final class RootPostureRunner {
     }
 
     private void refuseLabOutsideDemo(RunnerOptions options) {
-        if (!options.demo() && (System.getProperty(DemoLabSession.PROPERTY) != null || environment.get("ROOTPOSTURE_LAB") != null)) {
+        if (!options.demo() && (System.getProperty(Setting.LAB.property()) != null || environment.get(Setting.LAB.environmentVariable()) != null)) {
             throw new UsageException("rootposture.lab (or ROOTPOSTURE_LAB) is set, but the runner starts the demo lab only"
                     + " with --demo; unset it to run against AWS");
         }
     }
 
     /**
-     * The settings of the command line, with what the run implies: --demo checks the demo organization, and a replay
-     * judges in the recorded run's region unless told otherwise, so that it needs no AWS configuration.
+     * The settings of the command line, with what the run implies: --demo checks the demo organization in the demo
+     * lab, and a replay judges in the recorded run's region unless told otherwise, so that it needs no AWS configuration.
      */
     private Map<Setting, String> commandLine(RunnerOptions options) {
         Map<Setting, String> commandLine = new EnumMap<>(options.settings());
-        if (options.demo() && !given(Setting.TARGETS, commandLine)) {
-            commandLine.put(Setting.TARGETS, "organization");
+        if (options.demo()) {
+            commandLine.put(Setting.LAB, DemoLab.DEMO);
+            if (!given(Setting.TARGETS, commandLine)) {
+                commandLine.put(Setting.TARGETS, "organization");
+            }
         }
         Optional<String> replay = Optional.ofNullable(commandLine.get(Setting.REPLAY))
                 .or(() -> Optional.ofNullable(System.getProperty(Setting.REPLAY.property())))
@@ -181,9 +182,6 @@ public final class RootPostureRunner {
      * wrong one stops here, before the demo lab starts, any AWS call or any file written.
      */
     private Settings check(RunnerOptions options, Map<Setting, String> commandLine) {
-        if (options.demo() && System.getProperty(SdkSystemSetting.AWS_REGION.property()) == null) {
-            System.setProperty(SdkSystemSetting.AWS_REGION.property(), DemoLabSession.DEFAULT_REGION);
-        }
         Settings settings = SettingsReader.fromCommandLine(commandLine, environment);
         Waivers.load(settings.waivers(), Clock.systemUTC());
         settings.replay().ifPresent(EvidenceSnapshot::read);
@@ -193,19 +191,12 @@ public final class RootPostureRunner {
 
     /** Runs the posture tests on the JUnit Platform, writing into the output's staging folder; stops on a configuration error. */
     private void runPostureTests(RunnerOptions options, Map<Setting, String> commandLine, OutputFolder output) {
-        if (options.demo()) {
-            System.setProperty(DemoLabSession.PROPERTY, DemoLabSession.DEMO);
-        }
-        System.setProperty("allure.results.directory", output.stagedResults().toString());
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(output.stagedResults())));
         AtomicReference<Throwable> configurationFailure = new AtomicReference<>();
         try (URLClassLoader userClasses = classLoader(options.classpath())) {
             Thread.currentThread().setContextClassLoader(userClasses);
-            LauncherConfig.Builder config = LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false);
-            if (options.demo()) {
-                config.addLauncherSessionListeners(new DemoLabSession());
-            }
-            try (LauncherSession session = LauncherFactory.openSession(config.build())) {
+            LauncherConfig config = LauncherConfig.builder().enableLauncherSessionListenerAutoRegistration(false).build();
+            try (LauncherSession session = LauncherFactory.openSession(config)) {
                 Launcher launcher = session.getLauncher();
                 LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectors(options))

@@ -76,7 +76,7 @@ class PipelineLogTest {
         List<ReportTestCase> cases = suites.stream().flatMap(suite -> suite.getTestCases().stream()).toList();
         Tally tally = Tally.of(PostureResults.read(output.resolve("allure-results")));
 
-        assertThat(reports).singleElement().satisfies(file -> assertThat(file.getName()).isEqualTo("TEST-" + org.rootposture.runner.catalogue.BuiltInCatalogue.class.getName() + ".xml"));
+        assertThat(reports).singleElement().satisfies(file -> assertThat(file.getName()).isEqualTo("TEST-" + org.rootposture.internal.catalogue.BuiltInCatalogue.class.getName() + ".xml"));
         assertThat(Files.readString(reports.get(0).toPath())).doesNotContain("<properties", "\tat ", "AKIA");
         assertThat(cases).hasSize(tally.total()).allSatisfy(testCase ->
                 assertThat(testCase.getName()).matches("[a-z]+(\\.[a-z-]+)+ · \\d{12} · [a-z-]+( · [a-z]+-[a-z]+-\\d)?"));

@@ -1,4 +1,4 @@
-package org.rootposture.targets;
+package org.rootposture.internal.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import org.rootposture.AwsAccount;
 import org.rootposture.Control;
 import org.rootposture.ForEachAccount;
 import org.rootposture.RootPosture;
-import org.rootposture.controls.Severity;
+import org.rootposture.Severity;
 
 /**
  * A platform team's own policy, written with the assertions: root is for break-glass only, so it has no keys and

@@ -6,7 +6,7 @@ import org.rootposture.AwsAccount;
 import org.rootposture.Control;
 import org.rootposture.ForEachAccount;
 import org.rootposture.RootPosture;
-import org.rootposture.controls.Severity;
+import org.rootposture.Severity;
 import org.rootposture.organization.RootAccessIsCentralized;
 import org.rootposture.organization.RootCredentialsAbsent;
 import org.rootposture.organization.ScpDeniesRoot;

@@ -8,7 +8,7 @@ import org.rootposture.AwsAccount;
 import org.rootposture.Control;
 import org.rootposture.ForEachAccount;
 import org.rootposture.RootPosture;
-import org.rootposture.controls.Severity;
+import org.rootposture.Severity;
 import org.rootposture.monitoring.CloudTrailLogsAllRegions;
 import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;
