@@ -6,7 +6,8 @@ TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
   - every verdict is present, the four named categories are in the results and in the report;
   - every control result carries its verdict label and a one-line message (its finding), and the verdict counts of
     the results, the environment's Results row and the compliance matrix CSV agree;
-  - every control result carries evidence (a JSON attachment that opens with a summary);
+  - every control result carries its control's page (why it matters, remediation) and, unless not applicable, evidence:
+    JSON attachments, one per record with its type and provenance, each file shared by every result that used it;
   - waivers are in use: one result waived, one failing with an expired waiver, both listed in the environment;
   - the compliance matrix is in the report and beside it (HTML and CSV), with a line per control result;
   - nothing the run wrote holds a credential: access key ids, secret keys, session tokens, lab secrets
@@ -96,13 +97,16 @@ def check_verdicts_and_evidence(results_dir, results):
             problem(f"[{r['name']}] should have one account parameter, its 12-digit id: {accounts}")
         if "\n" in message(r):
             problem(f"the message of [{r['name']}] is more than its finding's one line: '{message(r)[:80]}'")
+        if not any(a.get("type") == "text/html" and "Why it matters" in (results_dir / a["source"]).read_text(encoding="utf-8")
+                   for a in r.get("attachments", [])):
+            problem(f"{r['fullName']} [{r['name']}] has no page of its control attached")
         evidence = [a for a in r.get("attachments", []) if a.get("type") == "application/json"]
-        if not evidence:
+        if not evidence and verdict(r) != "NOT_APPLICABLE":
             problem(f"{r['fullName']} [{r['name']}] has no evidence attached")
-            continue
-        document = json.loads((results_dir / evidence[0]["source"]).read_text(encoding="utf-8"))
-        if next(iter(document), None) != "summary":
-            problem(f"the evidence of [{r['name']}] does not open with a summary")
+        for attachment in evidence:
+            record = json.loads((results_dir / attachment["source"]).read_text(encoding="utf-8"))
+            if "type" not in record or "provenance" not in record:
+                problem(f"the evidence '{attachment['name']}' of [{r['name']}] is not a record with its type and provenance")
 
 
 def check_waivers(results, environment):

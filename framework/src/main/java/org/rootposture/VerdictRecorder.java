@@ -24,7 +24,7 @@ final class VerdictRecorder {
     /** A control's own verdict, as reported: waived where a waiver for that control accepts it; its evidence attached. */
     Verdict decided(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = Redactor.redact(waivers.apply(control.id(), accountId, verdict));
-        AllureReport.evidence(control, accountId, reported);
+        AllureReport.evidence(reported);
         return reported;
     }
 
@@ -34,7 +34,7 @@ final class VerdictRecorder {
      */
     Verdict judged(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = Redactor.redact(verdict);
-        AllureReport.evidence(control, accountId, reported);
+        AllureReport.evidence(reported);
         return reported;
     }
 
