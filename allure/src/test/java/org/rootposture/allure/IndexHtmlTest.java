@@ -31,6 +31,7 @@ class IndexHtmlTest {
                 </script>
             """;
     private static final String PANEL = "<details id=\"rootposture-panel\">Zürich · matrix</details>\n";
+    private static final String LAST = "<script>allure.api.addTranslation('en', {});</script>\n";
 
     @TempDir
     Path dir;
@@ -44,9 +45,11 @@ class IndexHtmlTest {
 
         String finished = copy(head + STUB + rest);
 
-        assertThat(finished).isEqualTo(head + rest.replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+        assertThat(finished).isEqualTo(head + rest.replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL)
+                .replace("</body>", LAST + "</body>"));
         assertThat(copy((head + STUB + rest).replace("\n", "\r\n")))
-                .isEqualTo((head + rest).replace("\n", "\r\n").replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+                .isEqualTo((head + rest).replace("\n", "\r\n").replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL)
+                        .replace("</body>", LAST + "</body>"));
     }
 
     @Test
@@ -57,21 +60,46 @@ class IndexHtmlTest {
         String longScript = "<script>var x = 1 <" + " y".repeat(100_000) + "; function gtag(){}</script>\n";
         String longFalseTag = "<p>1 <" + " 2".repeat(100_000) + " > 0</p>\n";
         String page = "<html><head>\n" + longScript + "</head><body>\n" + longFalseTag + "</body></html>\n";
-        assertThat(copy(page)).isEqualTo(page.replace("<body>", "<body>\n" + PANEL));
+        assertThat(copy(page)).isEqualTo(page.replace("<body>", "<body>\n" + PANEL).replace("</body>", LAST + "</body>"));
     }
 
     @Test
     void finishesInPlaceAndNamesAMissingReport() throws Exception {
         Path index = Files.writeString(dir.resolve("index.html"), "<html><body></body></html>");
 
-        IndexHtml.finish(index, PANEL);
+        assertThat(IndexHtml.finish(index, PANEL, LAST, dir.resolve("history"))).as("history files").isZero();
 
-        assertThat(Files.readString(index)).isEqualTo("<html><body>\n" + PANEL + "</body></html>");
+        assertThat(Files.readString(index)).isEqualTo("<html><body>\n" + PANEL + LAST + "</body></html>");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(index);
         }
-        assertThatThrownBy(() -> IndexHtml.finish(dir.resolve("missing/index.html"), PANEL))
+        assertThatThrownBy(() -> IndexHtml.finish(dir.resolve("missing/index.html"), PANEL, LAST, dir.resolve("history")))
                 .isInstanceOf(ReportException.class).hasMessageContaining("produced no " + dir.resolve("missing/index.html"));
+    }
+
+    @Test
+    void theHistoryAllureEmbeddedIsWrittenOutAndOnlyIt() throws Exception {
+        String trend = "[{\"buildOrder\":1,\"data\":{\"passed\":3}}]";
+        Path index = Files.writeString(dir.resolve("index.html"), "<html><body>\n<script defer>\n Promise.allSettled([\n"
+                + "        d('data/test-cases/1.json','" + base64("{\"name\":\"x\"}") + "'),\n"
+                + "        d('history/history-trend.json','" + base64(trend) + "'),\n"
+                + "        d('history/../escape.json','" + base64("{}") + "'),\n"
+                + "        d('history/history.json','" + base64("{}") + "'),\n"
+                + " ]).then(function(){window.reportDataReady = true;})\n</script>\n</body></html>");
+
+        assertThat(IndexHtml.finish(index, PANEL, LAST, dir.resolve("allure-history"))).isEqualTo(2);
+
+        assertThat(dir.resolve("allure-history/history-trend.json")).hasContent(trend);
+        assertThat(dir.resolve("allure-history/history.json")).hasContent("{}");
+        try (var files = Files.list(dir.resolve("allure-history"))) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(dir.resolve("escape.json")).doesNotExist();
+        assertThat(Files.readString(index)).contains("d('history/history-trend.json','" + base64(trend) + "')");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -95,21 +123,25 @@ class IndexHtmlTest {
             in.transferTo(OutputStream.nullOutputStream());
         }
         assertThat(HexFormat.of().formatHex(actual.digest())).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+        assertThat(Files.size(dir.resolve("history/history.json"))).as("the history embedded, larger than the heap")
+                .isEqualTo(SyntheticReport.HISTORY_BYTES);
     }
 
     private static String copy(String html) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IndexHtml.copy(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), out, PANEL);
+        IndexHtml.copy(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), out, PANEL, LAST,
+                new EmbeddedFiles("history/", Files.createTempDirectory("history")));
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
      * An Allure-like single-file report of about 200 MB: a head with the analytics stub, a body, 40,000 embedded
-     * test cases and one 24 MB payload (more than the child's whole heap) on a single line.
+     * test cases, one 24 MB payload (more than the child's whole heap) on a single line, and a history of the same size.
      */
     static final class SyntheticReport {
 
         static final int HEAP_MEGABYTES = 24;
+        static final long HISTORY_BYTES = 6L * 3 * 1024 * 1024;
 
         static long write(OutputStream out, boolean finished) throws IOException {
             long written = 0;
@@ -121,13 +153,16 @@ class IndexHtmlTest {
                 out.write(testCase);
                 written += testCase.length + write(out, "')\n");
             }
-            written += write(out, "        d('data/behaviors.json','");
             byte[] block = Base64.getEncoder().encode(new byte[3 * 1024 * 1024]);
-            for (int i = 0; i < 6; i++) {
-                out.write(block);
-                written += block.length;
+            for (String name : new String[] {"data/behaviors.json", "history/history.json"}) {
+                written += write(out, "        d('" + name + "','");
+                for (int i = 0; i < 6; i++) {
+                    out.write(block);
+                    written += block.length;
+                }
+                written += write(out, "')\n");
             }
-            return written + write(out, "')\n</body>\n</html>\n");
+            return written + write(out, (finished ? LAST : "") + "</body>\n</html>\n");
         }
 
         private static long write(OutputStream out, String text) throws IOException {
@@ -138,7 +173,7 @@ class IndexHtmlTest {
 
         public static void main(String[] args) {
             Path index = Path.of(args[0]);
-            IndexHtml.finish(index, PANEL);
+            IndexHtml.finish(index, PANEL, LAST, index.resolveSibling("history"));
             ReportVerifier.verify(index);
         }
     }

@@ -98,7 +98,7 @@ class ReportTrustTest {
         Map<String, PostureResult> first = byCell(PostureResults.read(work.resolve("out/allure-results")));
         demo("out", "--targets", "333333333333,444444444444");
         List<PostureResult> second = PostureResults.read(work.resolve("out/allure-results"));
-        JsonNode history = JSON.readTree(work.resolve("out/allure-report-site/history/history.json").toFile());
+        JsonNode history = JSON.readTree(work.resolve("out/allure-history/history.json").toFile());
 
         assertThat(second).isNotEmpty();
         for (PostureResult result : second) {
