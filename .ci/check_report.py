@@ -18,6 +18,7 @@ TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
 """
 import base64
 import csv
+import gzip
 import json
 import pathlib
 import re
@@ -34,7 +35,7 @@ SECRET = re.compile(rb"(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|labSecre
                     rb"[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
 EXTERNAL = re.compile(r"<(script|link|iframe|img|embed|object|source|video|audio)\b[^>]*?\b(src|href|data)\s*=\s*[\"']?\s*(https?:)?//",
                       re.IGNORECASE)
-EMBEDDED = re.compile(r"d\('([^']+)','([A-Za-z0-9+/=]*)'\)")
+EMBEDDED = re.compile(r'<script type="application/gzip;base64" id="(rootposture-data(?:-index)?)">([A-Za-z0-9+/=\s]*)</script>')
 BROWSER_SERVICES = {"update.googleapis.com", "accounts.google.com", "clients2.google.com"}
 
 problems = []
@@ -45,8 +46,13 @@ def problem(text):
 
 
 def embedded(html):
-    """The files the single-file report carries, decoded: name -> bytes."""
-    return {name: base64.b64decode(data) for name, data in EMBEDDED.findall(html)}
+    """The files the single-file report carries, unpacked: name -> bytes (one gzip stream and its index of offsets)."""
+    blobs = {name: gzip.decompress(base64.b64decode(data)) for name, data in EMBEDDED.findall(html)}
+    if "rootposture-data" not in blobs or "rootposture-data-index" not in blobs:
+        problem("the report does not carry its files compressed (rootposture-data and rootposture-data-index)")
+        return {}
+    files = blobs["rootposture-data"]
+    return {name: files[offset:offset + length] for name, (offset, length) in json.loads(blobs["rootposture-data-index"]).items()}
 
 
 def latest_results(results_dir):

@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * Finishes an {@code index.html} written by the Allure commandline, in one pass through bounded buffers however large
  * the report: the inline analytics stub is dropped with its line, a block of HTML goes first into {@code <body>} and
- * another last, after Allure's own scripts, and the trend history Allure embedded ({@code history/*}) is written out
- * as files for the next run. With {@code ALLURE_NO_ANALYTICS=true} Allure 2 leaves out the Google Tag Manager script
+ * another last, after Allure's own scripts, and the files Allure embedded are compressed, the trend history among them
+ * written out for the next run (see {@link EmbeddedData}). With {@code ALLURE_NO_ANALYTICS=true} Allure 2 leaves out the Google Tag Manager script
  * but still writes an attribute-less inline {@code <script>} that defines {@code gtag} (it only fills
  * {@code window.dataLayer} and sends nothing); dropping it leaves the report's source without any tracking code.
  *
@@ -36,7 +36,7 @@ final class IndexHtml {
     private final OutputStream out;
     private final byte[] firstInBody;
     private final byte[] lastInBody;
-    private final EmbeddedFiles history;
+    private final EmbeddedData data;
     private final byte[] held = new byte[LONGEST_HELD];
     private int heldLength;
     private final byte[] pending = new byte[CHUNK];
@@ -45,17 +45,17 @@ final class IndexHtml {
     private boolean bodyFound;
     private boolean bodyClosed;
 
-    private IndexHtml(OutputStream out, byte[] firstInBody, byte[] lastInBody, EmbeddedFiles history) {
+    private IndexHtml(OutputStream out, byte[] firstInBody, byte[] lastInBody, EmbeddedData data) {
         this.out = out;
         this.firstInBody = firstInBody;
         this.lastInBody = lastInBody;
-        this.history = history;
+        this.data = data;
     }
 
     /**
      * Rewrites {@code indexHtml} in place: without the analytics stub, with {@code firstInBody} right after its
-     * {@code <body>} tag and {@code lastInBody} right before {@code </body>}, and writes the files Allure embedded
-     * under {@value History#DIRECTORY}/ into {@code historyDir}.
+     * {@code <body>} tag and {@code lastInBody} right before {@code </body>}, the files Allure embedded compressed, and
+     * writes those under {@value History#DIRECTORY}/ into {@code historyDir}.
      *
      * @return the number of history files written
      * @throws ReportException when the page has no {@code <body>}
@@ -63,12 +63,14 @@ final class IndexHtml {
     static int finish(Path indexHtml, String firstInBody, String lastInBody, Path historyDir) {
         Path rewritten = indexHtml.resolveSibling(indexHtml.getFileName() + ".rewriting");
         try {
-            EmbeddedFiles history = new EmbeddedFiles(History.DIRECTORY + "/", historyDir);
-            try (InputStream in = Files.newInputStream(indexHtml); OutputStream out = Files.newOutputStream(rewritten)) {
-                copy(in, out, firstInBody, lastInBody, history);
+            int historyFiles;
+            try (EmbeddedData data = new EmbeddedData(historyDir); InputStream in = Files.newInputStream(indexHtml);
+                 OutputStream out = Files.newOutputStream(rewritten)) {
+                copy(in, out, firstInBody, lastInBody, data);
+                historyFiles = data.historyFiles();
             }
             Files.move(rewritten, indexHtml, StandardCopyOption.REPLACE_EXISTING);
-            return history.written();
+            return historyFiles;
         } catch (NoSuchFileException e) {
             throw new ReportException("The Allure commandline reported success but produced no " + indexHtml);
         } catch (IOException e) {
@@ -78,18 +80,17 @@ final class IndexHtml {
         }
     }
 
-    static void copy(InputStream in, OutputStream out, String firstInBody, String lastInBody, EmbeddedFiles history) throws IOException {
-        IndexHtml html = new IndexHtml(out, ("\n" + firstInBody).getBytes(StandardCharsets.UTF_8),
-                lastInBody.getBytes(StandardCharsets.UTF_8), history);
+    static void copy(InputStream in, OutputStream out, String firstInBody, String lastInBody, EmbeddedData data) throws IOException {
+        IndexHtml html = new IndexHtml(out, ("\n" + EmbeddedData.LOADER + firstInBody).getBytes(StandardCharsets.UTF_8),
+                lastInBody.getBytes(StandardCharsets.UTF_8), data);
         byte[] chunk = new byte[CHUNK];
         for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
             for (int i = 0; i < read; i++) {
-                history.accept(chunk[i]);
-                html.accept(chunk[i]);
+                data.accept(chunk[i], html::accept);
             }
         }
+        data.end(html::accept);
         html.end();
-        history.end();
     }
 
     private void accept(byte b) throws IOException {
@@ -162,8 +163,7 @@ final class IndexHtml {
         }
         String lower = tag.toLowerCase(Locale.ROOT);
         if (bodyFound && !bodyClosed && lower.equals("</body>")) {
-            bodyClosed = true;
-            emit(lastInBody, lastInBody.length);
+            closeBody();
         }
         release();
         state = State.TEXT;
@@ -199,12 +199,19 @@ final class IndexHtml {
     private void end() throws IOException {
         release();
         if (bodyFound && !bodyClosed) {
-            emit(lastInBody, lastInBody.length);
+            closeBody();
         }
         flush();
         if (!bodyFound) {
             throw new ReportException("The generated report has no <body>; cannot add the compliance matrix");
         }
+    }
+
+    private void closeBody() throws IOException {
+        bodyClosed = true;
+        flush();
+        data.writeScripts(out);
+        emit(lastInBody, lastInBody.length);
     }
 
     private void hold(byte b) {

@@ -119,16 +119,13 @@ class ReportGenerationEndToEndTest {
 
         generate(results, target.resolve("allure-report"));
 
-        String html = Files.readString(target.resolve("allure-report/index.html"));
-        List<String> attachments = Pattern.compile("d\\('(data/attachments/[^']+)'").matcher(html).results().map(m -> m.group(1)).toList();
+        Map<String, byte[]> files = ReportFiles.read(target.resolve("allure-report/index.html"));
+        List<String> attachments = files.keySet().stream().filter(name -> name.startsWith("data/attachments/")).toList();
         assertThat(attachments).as("the record's file, embedded once").hasSize(1);
-        List<String> referenced = Pattern.compile("d\\('(data/test-cases/[^']+)'").matcher(html).results().map(m -> {
-            try {
-                return reportData(html, m.group(1)).get("testStage").get("attachments").get(0).get("source").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<String> referenced = new java.util.ArrayList<>();
+        for (String name : files.keySet().stream().filter(name -> name.startsWith("data/test-cases/")).toList()) {
+            referenced.add(JSON.readTree(files.get(name)).get("testStage").get("attachments").get(0).get("source").asText());
+        }
         assertThat(referenced).hasSize(3).containsOnly(attachments.get(0).substring("data/attachments/".length()));
     }
 
@@ -225,9 +222,8 @@ class ReportGenerationEndToEndTest {
         return new Exit(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static JsonNode reportData(String html, String name) throws Exception {
-        Matcher matcher = Pattern.compile("d\\('" + Pattern.quote(name) + "','([A-Za-z0-9+/=]*)'\\)").matcher(html);
-        assertThat(matcher.find()).as("embedded report data " + name).isTrue();
-        return JSON.readTree(Base64.getDecoder().decode(matcher.group(1)));
+    private JsonNode reportData(String html, String name) throws Exception {
+        Path page = Files.writeString(Files.createTempFile(target, "index", ".html"), html);
+        return ReportFiles.json(page, name);
     }
 }
