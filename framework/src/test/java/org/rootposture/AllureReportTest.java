@@ -56,7 +56,7 @@ class AllureReportTest {
                 "About the control: why it matters, remediation, references", "Evidence · AccountSummary", "Evidence · VirtualMfaDevices");
         assertThat(attachments.findValuesAsText("type")).containsExactly("text/html", "application/json", "application/json");
         String page = Files.readString(results.resolve(attachments.get(0).get("source").asText()));
-        assertThat(page).contains("<code>root.mfa.hardware</code>", "<b>Why it matters</b>", "<b>Remediation</b>", "<b>Severity</b> high",
+        assertThat(page).contains("<code>root.mfa.hardware</code>", "<b>Why it matters</b>", "<b>Remediation</b>", "Root user MFA is a hardware device · severity high",
                 "href=\"https://www.cisecurity.org/benchmark/amazon_web_services\"");
         assertThat(result.get("descriptionHtml").asText()).contains("<code>root.mfa.hardware</code>", "CIS v3.0.0 1.6 · CIS v5.0.0 1.5",
                 "222222222222").as("the control's own text is on its page, the finding is the result's message")

@@ -46,18 +46,17 @@ public final class MatrixHtml {
             #rootposture-matrix .rp-finding{border:1px solid #bbb;background:#fffbe6;padding:6px 10px;margin:0 0 8px;white-space:pre-wrap}
             #rootposture-matrix .rp-scroll{overflow:auto;max-height:calc(100vh - 220px);border:1px solid #ddd}
             #rootposture-matrix table{border-collapse:separate;border-spacing:0}
-            #rootposture-matrix th,#rootposture-matrix td{border-right:1px solid #ddd;border-bottom:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top;background:#fff}
+            #rootposture-matrix th,#rootposture-matrix td{border-right:1px solid #ddd;border-bottom:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top;background:#fff}
             #rootposture-matrix .rp-matrix thead th,#rootposture-matrix .rp-matrix thead td{position:sticky;background:#f3f3f3;z-index:2}
             #rootposture-matrix .rp-matrix thead tr:first-child>*{top:0}
             #rootposture-matrix .rp-matrix thead tr.rp-totals>*{top:var(--rp-head,150px);font-weight:600}
-            #rootposture-matrix .rp-matrix tr>:first-child{position:sticky;left:0;z-index:1;min-width:190px;max-width:260px}
+            #rootposture-matrix .rp-matrix tr>:first-child{position:sticky;left:0;z-index:1;min-width:200px;max-width:280px}
             #rootposture-matrix .rp-matrix thead tr>:first-child{z-index:3}
             #rootposture-matrix .rp-matrix thead th.rp-col{vertical-align:bottom;padding:4px 2px;cursor:help}
             #rootposture-matrix .rp-col span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block;font-weight:600}
             #rootposture-matrix .rp-col small{font-weight:normal}
             #rootposture-matrix th small,#rootposture-matrix td small{color:#666;font-weight:normal}
             #rootposture-matrix tbody th{font-weight:normal;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-            #rootposture-matrix tbody th small{display:block}
             #rootposture-matrix .rp-rate{text-align:right;white-space:nowrap}
             #rootposture-matrix td.rp-v{text-align:center;font-weight:600;white-space:nowrap;cursor:pointer;font-size:12px}
             #rootposture-matrix td.rp-selected{outline:3px solid #222;outline-offset:-3px}
@@ -113,8 +112,9 @@ public final class MatrixHtml {
                 if (previous) previous.classList.remove('rp-selected');
                 cell.classList.add('rp-selected');
                 var row = cell.parentNode, head = heads[cell.cellIndex];
-                finding.textContent = row.cells[0].textContent.trim().replace(/\\s+/g, ' ') + ' · ' + head.getAttribute('title')
-                    + '\\n' + cell.getAttribute('title');
+                var account = [].map.call(row.cells[0].childNodes, function (node) { return node.textContent.trim(); })
+                    .concat(row.getAttribute('data-ou') || []).filter(Boolean).join(' · ');
+                finding.textContent = account + ' — ' + head.getAttribute('title') + '\\n' + cell.getAttribute('title');
                 finding.hidden = false;
               });
               sticky();
@@ -206,9 +206,8 @@ public final class MatrixHtml {
             String ou = ous.getOrDefault(id, "");
             html.append("<tr data-account=\"").append(Html.escape(id)).append("\" data-ou=\"").append(Html.escape(ou))
                     .append("\" data-search=\"").append(Html.escape((id + " " + name + " " + ou).toLowerCase(java.util.Locale.ROOT)))
-                    .append("\"><th>").append(Html.escape(id))
-                    .append(name.equals(id) ? "" : "<small>" + Html.escape(name) + "</small>")
-                    .append(ou.isEmpty() ? "" : "<small>" + Html.escape(ou) + "</small>").append("</th><td class=\"rp-rate\">")
+                    .append("\"><th").append(ou.isEmpty() ? "" : " title=\"" + Html.escape(ou) + "\"").append(">").append(Html.escape(id))
+                    .append(name.equals(id) ? "" : " <small>" + Html.escape(name) + "</small>").append("</th><td class=\"rp-rate\">")
                     .append(ComplianceRate.of(matrix.tallyOfAccount(id)).text()).append("</td>");
             for (ComplianceMatrix.Row row : rows) {
                 html.append(matrix.cell(row, id).map(MatrixHtml::cell).orElse("<td class=\"rp-v rp-none\" title=\"not checked\">—</td>"));

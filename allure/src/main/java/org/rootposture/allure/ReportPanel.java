@@ -47,12 +47,13 @@ public final class ReportPanel {
               if (window.allure && allure.api) {
                 allure.api.addTranslation('en', {testResult: {severity: words}});
               }
+              var axis = {blocker: 'critical', critical: 'high', normal: 'medium', minor: 'low', trivial: ''};
               function chart(root) {
                 root.querySelectorAll('.severity-widget .tick text').forEach(function (tick) {
                   var word = tick.getAttribute('data-rp-level') || tick.textContent.trim();
-                  if (words[word] && tick.textContent !== words[word]) {
+                  if (word in axis && tick.textContent !== axis[word]) {
                     tick.setAttribute('data-rp-level', word);
-                    tick.textContent = words[word];
+                    tick.textContent = axis[word];
                   }
                 });
                 root.querySelectorAll('.popover b').forEach(function (bold) {

@@ -171,7 +171,7 @@ public final class SummaryHtml {
                     Tally tally = matrix.tallyOfControl(row.control());
                     html.append("<tr data-control=\"").append(Html.escape(row.control())).append("\"><td><code>")
                             .append(Html.escape(row.control())).append("</code><br>").append(Html.escape(row.title())).append("</td><td>")
-                            .append(Html.escape(String.join(" ", row.cis()))).append("</td><td class=\"rp-sev-")
+                            .append(Html.escape(String.join(" · ", row.cis()).replace(':', ' '))).append("</td><td class=\"rp-sev-")
                             .append(Html.escape(row.severity())).append("\">").append(Html.escape(row.severity()))
                             .append("</td><td class=\"rp-n rp-rate\">").append(ComplianceRate.of(tally).text()).append("</td>");
                     for (ReportVerdict verdict : List.of(ReportVerdict.FAIL, ReportVerdict.UNABLE_TO_ASSESS, ReportVerdict.WAIVED,
@@ -312,8 +312,8 @@ public final class SummaryHtml {
         }
         Map<String, String> names = matrix.accounts();
         List<String> newAccounts = names.keySet().stream().filter(account -> !seenBefore.contains(account)).toList();
-        html.append("<p>").append(nonCompliant.size()).append(" results newly non-compliant, ").append(compliant.size())
-                .append(" newly compliant, ").append(newAccounts.size()).append(" accounts new to the report.</p>\n");
+        html.append("<p>Results newly non-compliant: ").append(nonCompliant.size()).append(" · newly compliant: ").append(compliant.size())
+                .append(" · accounts new to the report: ").append(newAccounts.size()).append(".</p>\n");
         changeList("Newly non-compliant", nonCompliant, "rp-new-fail", change -> change.result().findingText(), html);
         changeList("Newly compliant", compliant, "rp-new-pass", change -> "now " + change.result().verdict().label().toLowerCase(java.util.Locale.ROOT), html);
         if (!newAccounts.isEmpty()) {

@@ -48,7 +48,7 @@ class MatrixFilesTest {
 
         assertThat(section).contains("<tr class=\"rp-totals\"><th>Every account</th><td class=\"rp-rate\">50.0%</td>",
                 "<td class=\"rp-rate\" data-control=\"root.mfa.hardware\">50.0%</td>",
-                "<tr data-account=\"111111111111\" data-ou=\"\" data-search=\"111111111111 management \"><th>111111111111<small>management</small></th>"
+                "<tr data-account=\"111111111111\" data-ou=\"\" data-search=\"111111111111 management \"><th>111111111111 <small>management</small></th>"
                         + "<td class=\"rp-rate\">75.0%</td>",
                 "<option value=\"3\">", "data-filter=\"verdict\"", "data-filter=\"control\"", "data-filter=\"search\"",
                 "title=\"Non-compliant: The root user has no MFA at all.\"")

@@ -32,7 +32,7 @@ class SummaryHtmlTest {
     private static final List<String> CONTROLS = List.of("root.mfa.hardware", "root.access-keys.absent", "trail.multi-region.logging",
             "org.scp.root-denied", "root.contacts.security");
     private static final Pattern MATRIX_HEAD = Pattern.compile("<th class=\"rp-col\" data-control=\"([^\"]+)\"");
-    private static final Pattern MATRIX_ROW = Pattern.compile("<tr data-account=\"(\\d+)\" data-ou=\"([^\"]*)\"[^>]*><th>.*?</th>"
+    private static final Pattern MATRIX_ROW = Pattern.compile("<tr data-account=\"(\\d+)\" data-ou=\"([^\"]*)\"[^>]*><th[^>]*>.*?</th>"
             + "<td class=\"rp-rate\">([^<]+)</td>(.*?)</tr>");
     private static final Pattern MATRIX_CELL = Pattern.compile("<td class=\"rp-v rp-(\\w+)\"");
 
@@ -166,7 +166,7 @@ class SummaryHtmlTest {
 
         String summary = SummaryHtml.section(ComplianceMatrix.of(results), results, Optional.empty(), previous, TODAY, "Report", false);
 
-        assertThat(summary).contains(failingBefore + " results newly non-compliant, 1 newly compliant, 1 accounts new to the report",
+        assertThat(summary).contains("Results newly non-compliant: " + failingBefore + " · newly compliant: 1 · accounts new to the report: 1.",
                 "<tr><td><code>" + failing.control() + "</code></td><td>" + failing.where() + "</td><td>Finding of " + failing.control(),
                 "<tr><td><code>" + passing.control() + "</code></td><td>" + passing.where() + "</td><td>now compliant</td>",
                 "<b>New accounts</b> (no history): 200000000039 · account-39");

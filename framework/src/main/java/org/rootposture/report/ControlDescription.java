@@ -34,16 +34,18 @@ final class ControlDescription {
         return html.append("</div>\n").toString();
     }
 
-    /** The control's page, the same for every account: what it checks, why it matters, the remediation and the documentation. */
+    /**
+     * The control's page, the same for every account: what it checks and its severity, why it matters, the remediation
+     * and the documentation first (Allure shows an attachment in a frame of a few lines), then where it sits in its
+     * benchmark.
+     */
     static String page(ControlDefinition control) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(text(control.id())).append("</title>\n<style>body{font:14px/1.5 -apple-system,\"Segoe UI\",Roboto,"
                         + "Helvetica,Arial,sans-serif;color:#222;margin:12px}code{background:#f3f3f3;padding:0 3px}</style>\n"
                         + "</head>\n<body>\n");
-        paragraph(html, "Control", "<code>" + text(control.id()) + "</code> " + text(control.title()));
-        paragraph(html, "Benchmark", benchmark(control));
-        paragraph(html, "CIS references", cis(control));
-        paragraph(html, "Severity", text(control.severity().level().word()));
+        paragraph(html, "Control", "<code>" + text(control.id()) + "</code> " + text(control.title()) + " · severity "
+                + text(control.severity().level().word()));
         if (!control.rationale().isBlank()) {
             paragraph(html, "Why it matters", code(text(control.rationale())));
         }
@@ -56,6 +58,8 @@ final class ControlDescription {
         if (!links.isEmpty()) {
             paragraph(html, "Documentation", "<br>\n" + links);
         }
+        paragraph(html, "Benchmark", benchmark(control));
+        paragraph(html, "CIS references", cis(control));
         return html.append("</body>\n</html>\n").toString();
     }
 

@@ -29,7 +29,7 @@ class ControlDescriptionTest {
     void theControlsPageIsEscapedAndLinksOnlyToTheWeb() {
         String html = ControlDescription.page(CONTROL);
 
-        assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "<b>Severity</b> high", "<b>Why it matters</b> Because.",
+        assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "· severity high</p>\n<p><b>Why it matters</b> Because.",
                 "Run <code>aws iam delete-access-key</code> &amp; retry.",
                 "<a href=\"https://docs.example.com/root?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\">")
                 .doesNotContain("<b>locked", "javascript:", "123456789012");
