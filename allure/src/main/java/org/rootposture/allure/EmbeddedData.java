@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -79,6 +80,7 @@ final class EmbeddedData implements AutoCloseable {
     private static final byte[] START = "d('".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BETWEEN = "','".getBytes(StandardCharsets.US_ASCII);
     private static final String HISTORY = History.DIRECTORY + "/";
+    private static final Pattern HISTORY_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int LONGEST_NAME = 1024;
     private static final int CHUNK = 1 << 16;
 
@@ -228,7 +230,7 @@ final class EmbeddedData implements AutoCloseable {
         matched = 0;
         state = State.VALUE;
         String relative = name.startsWith(HISTORY) ? name.substring(HISTORY.length()) : "";
-        if (relative.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (HISTORY_FILE.matcher(relative).matches()) {
             Files.createDirectories(historyDir);
             history = Files.newOutputStream(historyDir.resolve(relative));
         }
