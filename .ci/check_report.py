@@ -6,7 +6,8 @@ TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
   - every verdict is present, the four named categories are in the results and in the report;
   - every control result carries its verdict label and a one-line message (its finding), and the verdict counts of
     the results, the environment's Results row and the compliance matrix CSV agree;
-  - every control result carries its control's page (why it matters, remediation) and, unless not applicable, evidence:
+  - every control result whose description points to its control's page (why it matters, remediation) has it attached,
+    and, unless not applicable, evidence:
     JSON attachments, one per record with its type and provenance, each file shared by every result that used it;
   - waivers are in use: one result waived, one failing with an expired waiver, both listed in the environment;
   - the compliance matrix is in the report and beside it (HTML and CSV), with a line per control result;
@@ -49,7 +50,6 @@ def embedded(html):
     """The files the single-file report carries, unpacked: name -> bytes (one gzip stream and its index of offsets)."""
     blobs = {name: gzip.decompress(base64.b64decode(data)) for name, data in EMBEDDED.findall(html)}
     if "rootposture-data" not in blobs or "rootposture-data-index" not in blobs:
-        problem("the report does not carry its files compressed (rootposture-data and rootposture-data-index)")
         return {}
     files = blobs["rootposture-data"]
     return {name: files[offset:offset + length] for name, (offset, length) in json.loads(blobs["rootposture-data-index"]).items()}
@@ -103,9 +103,10 @@ def check_verdicts_and_evidence(results_dir, results):
             problem(f"[{r['name']}] should have one account parameter, its 12-digit id: {accounts}")
         if "\n" in message(r):
             problem(f"the message of [{r['name']}] is more than its finding's one line: '{message(r)[:80]}'")
-        if not any(a.get("type") == "text/html" and "Why it matters" in (results_dir / a["source"]).read_text(encoding="utf-8")
-                   for a in r.get("attachments", [])):
-            problem(f"{r['fullName']} [{r['name']}] has no page of its control attached")
+        page = "About the control: why it matters, remediation, references"
+        if page in r.get("descriptionHtml", "") and not any(
+                a.get("name") == page and (results_dir / a["source"]).is_file() for a in r.get("attachments", [])):
+            problem(f"{r['fullName']} [{r['name']}] refers to its control's page but has none attached")
         evidence = [a for a in r.get("attachments", []) if a.get("type") == "application/json"]
         if not evidence and verdict(r) != "NOT_APPLICABLE":
             problem(f"{r['fullName']} [{r['name']}] has no evidence attached")
@@ -268,6 +269,8 @@ def main():
         sys.exit(1)
     html = index.read_text(encoding="utf-8")
     files = embedded(html)
+    if not files:
+        problem(f"{index} does not carry its files compressed (rootposture-data and rootposture-data-index)")
     results = latest_results(results_dir)
     environment = {row["name"]: row["values"][0] for row in json.loads(files.get("widgets/environment.json", b"[]"))}
     report_categories = {item["name"] for item in json.loads(files.get("widgets/categories.json", b'{"items": []}'))["items"]}

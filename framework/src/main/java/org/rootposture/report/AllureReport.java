@@ -106,8 +106,8 @@ public final class AllureReport {
                 result.setDescriptionHtml(ControlDescription.of(control, subject.displayName()));
             });
         });
-        subject.control().ifPresent(control -> attach(List.of(shared(ControlDescription.PAGE_NAME, "text/html", ".html",
-                ControlDescription.page(control)))));
+        subject.control().filter(ControlDescription::hasPage).ifPresent(control -> attach(List.of(shared(ControlDescription.PAGE_NAME,
+                "text/html", ".html", ControlDescription.page(control)))));
     }
 
     /**

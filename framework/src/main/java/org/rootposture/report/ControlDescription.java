@@ -28,10 +28,15 @@ final class ControlDescription {
         paragraph(html, "Benchmark", benchmark(control));
         paragraph(html, "CIS references", cis(control));
         paragraph(html, "Account", text(accountDisplayName));
-        if (!control.rationale().isBlank() || !control.remediation().isBlank() || !control.links().isEmpty()) {
+        if (hasPage(control)) {
             paragraph(html, "Why it matters, remediation", "under Execution, in the attachment “" + PAGE_NAME + "”");
         }
         return html.append("</div>\n").toString();
+    }
+
+    /** Whether the control has a page: why it matters, a remediation or documentation to tell beyond the description. */
+    static boolean hasPage(ControlDefinition control) {
+        return !control.rationale().isBlank() || !control.remediation().isBlank() || !control.links().isEmpty();
     }
 
     /**
