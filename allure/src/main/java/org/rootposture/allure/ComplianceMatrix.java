@@ -54,11 +54,9 @@ public final class ComplianceMatrix {
      * @param accountName the account's name, or its id
      * @param ou          the account's place in the organization, or empty where the results do not say
      * @param verdict     the verdict
-     * @param finding     the finding (the message's first line), in words shared by every account with it; empty for a pass
      * @param message     what the result said: the finding, then the account's own facts; empty for a pass
      */
-    public record Cell(Row row, String account, String accountName, String ou, ReportVerdict verdict, String finding,
-                       String message) {
+    public record Cell(Row row, String account, String accountName, String ou, ReportVerdict verdict, String message) {
     }
 
     /** Reads the matrix from the results directory. */
@@ -84,7 +82,7 @@ public final class ComplianceMatrix {
         String message = result.verdict() == ReportVerdict.PASS ? ""
                 : result.detail().isEmpty() ? result.finding() : result.finding() + " " + result.detail();
         return new Cell(row, orElse(result.account(), "(no account)"), orElse(result.accountName(), orElse(result.account(), "(no account)")),
-                result.ou(), result.verdict(), result.verdict() == ReportVerdict.PASS ? "" : result.findingText(), message);
+                result.ou(), result.verdict(), message);
     }
 
     /** Every cell, ordered by benchmark, section, control, region and account. */
