@@ -6,7 +6,9 @@ TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
   - every verdict is present, the four named categories are in the results and in the report;
   - every control result carries its verdict label and a one-line message (its finding), and the verdict counts of
     the results, the environment's Results row and the compliance matrix CSV agree;
-  - every control result carries evidence (a JSON attachment that opens with a summary);
+  - every control result whose description points to its control's page (why it matters, remediation) has it attached,
+    and, unless not applicable, evidence:
+    JSON attachments, one per record with its type and provenance, each file shared by every result that used it;
   - waivers are in use: one result waived, one failing with an expired waiver, both listed in the environment;
   - the compliance matrix is in the report and beside it (HTML and CSV), with a line per control result;
   - nothing the run wrote holds a credential: access key ids, secret keys, session tokens, lab secrets
@@ -17,6 +19,7 @@ TARGET_DIR is sample-suite/target. Fails (exit 1, one line per problem) unless:
 """
 import base64
 import csv
+import gzip
 import json
 import pathlib
 import re
@@ -33,7 +36,7 @@ SECRET = re.compile(rb"(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])|labSecre
                     rb"[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
 EXTERNAL = re.compile(r"<(script|link|iframe|img|embed|object|source|video|audio)\b[^>]*?\b(src|href|data)\s*=\s*[\"']?\s*(https?:)?//",
                       re.IGNORECASE)
-EMBEDDED = re.compile(r"d\('([^']+)','([A-Za-z0-9+/=]*)'\)")
+EMBEDDED = re.compile(r'<script type="application/gzip;base64" id="(rootposture-data(?:-index)?)">([A-Za-z0-9+/=\s]*)</script>')
 BROWSER_SERVICES = {"update.googleapis.com", "accounts.google.com", "clients2.google.com"}
 
 problems = []
@@ -44,8 +47,12 @@ def problem(text):
 
 
 def embedded(html):
-    """The files the single-file report carries, decoded: name -> bytes."""
-    return {name: base64.b64decode(data) for name, data in EMBEDDED.findall(html)}
+    """The files the single-file report carries, unpacked: name -> bytes (one gzip stream and its index of offsets)."""
+    blobs = {name: gzip.decompress(base64.b64decode(data)) for name, data in EMBEDDED.findall(html)}
+    if "rootposture-data" not in blobs or "rootposture-data-index" not in blobs:
+        return {}
+    files = blobs["rootposture-data"]
+    return {name: files[offset:offset + length] for name, (offset, length) in json.loads(blobs["rootposture-data-index"]).items()}
 
 
 def latest_results(results_dir):
@@ -96,13 +103,17 @@ def check_verdicts_and_evidence(results_dir, results):
             problem(f"[{r['name']}] should have one account parameter, its 12-digit id: {accounts}")
         if "\n" in message(r):
             problem(f"the message of [{r['name']}] is more than its finding's one line: '{message(r)[:80]}'")
+        page = "About the control: why it matters, remediation, references"
+        if page in r.get("descriptionHtml", "") and not any(
+                a.get("name") == page and (results_dir / a["source"]).is_file() for a in r.get("attachments", [])):
+            problem(f"{r['fullName']} [{r['name']}] refers to its control's page but has none attached")
         evidence = [a for a in r.get("attachments", []) if a.get("type") == "application/json"]
-        if not evidence:
+        if not evidence and verdict(r) != "NOT_APPLICABLE":
             problem(f"{r['fullName']} [{r['name']}] has no evidence attached")
-            continue
-        document = json.loads((results_dir / evidence[0]["source"]).read_text(encoding="utf-8"))
-        if next(iter(document), None) != "summary":
-            problem(f"the evidence of [{r['name']}] does not open with a summary")
+        for attachment in evidence:
+            record = json.loads((results_dir / attachment["source"]).read_text(encoding="utf-8"))
+            if "type" not in record or "provenance" not in record:
+                problem(f"the evidence '{attachment['name']}' of [{r['name']}] is not a record with its type and provenance")
 
 
 def check_waivers(results, environment):
@@ -258,6 +269,8 @@ def main():
         sys.exit(1)
     html = index.read_text(encoding="utf-8")
     files = embedded(html)
+    if not files:
+        problem(f"{index} does not carry its files compressed (rootposture-data and rootposture-data-index)")
     results = latest_results(results_dir)
     environment = {row["name"]: row["values"][0] for row in json.loads(files.get("widgets/environment.json", b"[]"))}
     report_categories = {item["name"] for item in json.loads(files.get("widgets/categories.json", b'{"items": []}'))["items"]}

@@ -16,7 +16,7 @@ final class VerdictRecorder {
     /** Where a verdict's evidence goes. */
     @FunctionalInterface
     interface Evidence {
-        void attach(ControlDefinition control, String accountId, Verdict verdict);
+        void attach(Verdict verdict);
     }
 
     private final Waivers waivers;
@@ -30,7 +30,7 @@ final class VerdictRecorder {
     /** A control's own verdict, as reported: waived where a waiver for that control accepts it; its evidence attached. */
     Verdict decided(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = waivers.apply(control.id(), accountId, verdict).redacted();
-        report.attach(control, accountId, reported);
+        report.attach(reported);
         return reported;
     }
 
@@ -40,7 +40,7 @@ final class VerdictRecorder {
      */
     Verdict judged(ControlDefinition control, String accountId, Verdict verdict) {
         Verdict reported = verdict.redacted();
-        report.attach(control, accountId, reported);
+        report.attach(reported);
         return reported;
     }
 

@@ -33,18 +33,7 @@ class AllureReportTest {
 
     @Test
     void aControlResultCarriesItsLabelsParametersAndEvidence(@TempDir Path results) throws Exception {
-        AllureLifecycle original = Allure.getLifecycle();
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
-        Allure.setLifecycle(lifecycle);
-        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "222222222222"))) {
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
-                    .build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters()).selectors(selectClass(HardwareMfa.class)).build());
-        } finally {
-            Allure.setLifecycle(original);
-        }
+        run(results, Map.of("rootposture.targets", "222222222222"), HardwareMfa.class);
 
         JsonNode result = only(results, "-result.json");
         assertThat(result.get("status").asText()).isEqualTo("failed");
@@ -62,23 +51,78 @@ class AllureReportTest {
         assertThat(result.get("parameters").findValuesAsText("name")).containsExactly("account", "accountName");
         assertThat(result.get("parameters").findValuesAsText("value")).contains("222222222222");
 
-        JsonNode attachment = result.get("attachments").get(0);
-        assertThat(attachment.get("name").asText()).isEqualTo("Evidence · root.mfa.hardware · FAIL");
-        String evidence = Files.readString(results.resolve(attachment.get("source").asText()));
-        JsonNode document = JSON.readTree(evidence);
-        assertThat(document.get("verdict").asText()).isEqualTo("FAIL");
-        assertThat(document.fieldNames().next()).isEqualTo("summary");
-        assertThat(document.get("summary").asText()).startsWith("FAIL · root.mfa.hardware · 222222222222: The root user's MFA is a virtual device");
+        JsonNode attachments = result.get("attachments");
+        assertThat(attachments.findValuesAsText("name")).containsExactly(
+                "About the control: why it matters, remediation, references", "Evidence · AccountSummary", "Evidence · VirtualMfaDevices");
+        assertThat(attachments.findValuesAsText("type")).containsExactly("text/html", "application/json", "application/json");
+        String page = Files.readString(results.resolve(attachments.get(0).get("source").asText()));
+        assertThat(page).contains("<code>root.mfa.hardware</code>", "<b>Why it matters</b>", "<b>Remediation</b>", "Root user MFA is a hardware device · severity high",
+                "href=\"https://www.cisecurity.org/benchmark/amazon_web_services\"");
         assertThat(result.get("descriptionHtml").asText()).contains("<code>root.mfa.hardware</code>", "CIS v3.0.0 1.6 · CIS v5.0.0 1.5",
-                "<b>Why it matters</b>", "<b>Remediation</b>").as("the finding is the result's message, shown once")
-                .doesNotContain("<b>Verdict FAIL", "payments-break-glass");
-        assertThat(result.get("links").findValuesAsText("url")).contains("https://www.cisecurity.org/benchmark/amazon_web_services");
-        assertThat(document.get("evidence").findValuesAsText("type")).containsExactly("AccountSummary", "VirtualMfaDevices");
-        assertThat(document.get("evidence").get(1).get("provenance").get("calls").get(0).asText()).isEqualTo("iam:ListVirtualMFADevices");
+                "222222222222").as("the control's own text is on its page, the finding is the result's message")
+                .doesNotContain("<b>Why it matters</b>", "<b>Remediation</b>", "<b>Verdict FAIL", "payments-break-glass");
+        assertThat(result.get("links")).as("the documentation is on the control's page").isEmpty();
+        JsonNode mfaDevices = JSON.readTree(results.resolve(attachments.get(2).get("source").asText()).toFile());
+        assertThat(mfaDevices.get("type").asText()).isEqualTo("VirtualMfaDevices");
+        assertThat(mfaDevices.get("provenance").get("calls").get(0).asText()).isEqualTo("iam:ListVirtualMFADevices");
         try (Stream<Path> files = Files.list(results)) {
             for (Path file : files.toList()) {
                 assertThat(Files.readString(file)).doesNotContain("AKIALAB", "ASIALAB", "labSecretKey", "LabSessionToken");
             }
+        }
+    }
+
+    @Test
+    void aRecordOrControlPageThatSeveralResultsUseIsWrittenOnceAndReferencedByEach(@TempDir Path results) throws Exception {
+        run(results, Map.of("rootposture.targets", "222222222222,333333333333"), HardwareMfa.class, MfaEnabled.class);
+
+        List<JsonNode> all = all(results, "-result.json");
+        assertThat(all).hasSize(4);
+        Map<String, List<String>> sourcesByName = new java.util.TreeMap<>();
+        for (JsonNode result : all) {
+            String account = result.get("parameters").get(0).get("value").asText();
+            for (JsonNode attachment : result.get("attachments")) {
+                sourcesByName.computeIfAbsent(attachment.get("name").asText() + " @ " + account, name -> new java.util.ArrayList<>())
+                        .add(attachment.get("source").asText());
+            }
+        }
+        assertThat(sourcesByName.get("Evidence · AccountSummary @ 222222222222")).as("one record, read once, used by both controls")
+                .hasSize(2).containsOnly(sourcesByName.get("Evidence · AccountSummary @ 222222222222").get(0));
+        assertThat(sourcesByName.get("Evidence · AccountSummary @ 333333333333").get(0))
+                .isNotEqualTo(sourcesByName.get("Evidence · AccountSummary @ 222222222222").get(0));
+        List<String> pages = all.stream().map(result -> result.get("attachments").get(0).get("source").asText()).toList();
+        assertThat(new java.util.HashSet<>(pages)).as("one page per control, whatever the accounts").hasSize(2);
+        long referenced = all.stream().flatMap(result -> java.util.stream.StreamSupport.stream(result.get("attachments").spliterator(), false))
+                .map(attachment -> attachment.get("source").asText()).distinct().count();
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith(org.rootposture.internal.report.AllureReport.SHARED_PREFIX)).count())
+                    .as("every file referenced, none written twice").isEqualTo(referenced);
+        }
+    }
+
+    private static void run(Path results, Map<String, String> settings, Class<?>... classes) {
+        AllureLifecycle original = Allure.getLifecycle();
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
+        Allure.setLifecycle(lifecycle);
+        try (LabRun lab = LabRun.demo(settings)) {
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
+                    .build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().configurationParameters(lab.parameters())
+                    .selectors(Stream.of(classes).map(type -> selectClass(type)).toList()).build());
+        } finally {
+            Allure.setLifecycle(original);
+        }
+    }
+
+    private static List<JsonNode> all(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<JsonNode> found = new java.util.ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                found.add(JSON.readTree(file.toFile()));
+            }
+            return found;
         }
     }
 
@@ -99,6 +143,14 @@ class AllureReportTest {
                 .filter(label -> label.get("name").asText().equals(name))
                 .map(label -> label.get("value").asText())
                 .toList();
+    }
+
+    @RootPosture
+    static class MfaEnabled {
+
+        @org.rootposture.root.RootMfaEnabled
+        void rootMfaIsEnabled(AwsAccount account) {
+        }
     }
 
     @RootPosture

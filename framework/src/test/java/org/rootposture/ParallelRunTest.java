@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -61,12 +62,10 @@ class ParallelRunTest {
         assertThat(verdicts).hasSize(results(parallel).size()).isEqualTo(verdicts(sequential));
         assertThat(verdicts).contains("root.mfa.hardware|222222222222|FAIL", "root.mfa.hardware|777777777777|PASS",
                 "acme.root.locked-down|222222222222|FAIL");
+        assertThat(attachments(parallel)).as("each result's evidence, as in the sequential run").isEqualTo(attachments(sequential));
         for (JsonNode result : results(parallel)) {
-            String account = parameter(result, "account");
             for (JsonNode attachment : result.path("attachments")) {
-                JsonNode evidence = read(parallel.resolve(attachment.get("source").asText()));
-                assertThat(evidence.get("account").asText()).as("evidence of %s", result.get("name").asText()).isEqualTo(account);
-                assertThat(attachment.get("name").asText()).contains(evidence.get("control").asText());
+                assertThat(parallel.resolve(attachment.get("source").asText())).as("evidence of %s", result.get("name").asText()).isNotEmptyFile();
             }
         }
     }
@@ -99,6 +98,16 @@ class ParallelRunTest {
                     + "|" + label(result, "verdict"));
         }
         return verdicts;
+    }
+
+    /** The names of the evidence each result carries, by the result's identity. */
+    private static Map<String, List<String>> attachments(Path results) {
+        Map<String, List<String>> attachments = new TreeMap<>();
+        for (JsonNode result : results(results)) {
+            attachments.put(result.get("historyId").asText(), StreamSupport.stream(result.path("attachments").spliterator(), false)
+                    .map(attachment -> attachment.get("name").asText()).sorted().toList());
+        }
+        return attachments;
     }
 
     private static List<JsonNode> results(Path directory) {

@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
  * The Allure commandline, unpacked from the {@code io.qameta.allure:allure-commandline} zip, run as a separate
  * {@code java} process. Every run has {@code ALLURE_NO_ANALYTICS=true}, so Allure neither sends usage data nor
  * puts the Google Tag Manager script into the report, and {@code APP_HOME} set to the commandline's home, so its
- * bundled plugins (behaviors, packages, ...) are loaded. Its JVM runs within the given {@link AllureHeap} and stops
- * at the first {@code OutOfMemoryError}, which is reported as one sentence naming the heap to raise.
+ * plugin for the Behaviors tab (benchmark › section › control) is loaded; the others (Java packages, JUnit XML,
+ * Jira, ...) mean nothing to an auditor and would only grow the report. Its JVM runs within the given
+ * {@link AllureHeap} and stops at the first {@code OutOfMemoryError}, which is reported as one sentence naming the heap
+ * to raise.
  */
 public final class AllureCommandLine {
 
@@ -31,6 +33,7 @@ public final class AllureCommandLine {
     private static final int OUTPUT_TAIL_LINES = 40;
 
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+    private static final String CONFIG = "plugins:\n  - behaviors-plugin\n";
 
     private final Path home;
     private final Path java;
@@ -74,29 +77,34 @@ public final class AllureCommandLine {
         return homes.size() == 1 ? Optional.of(homes.get(0)) : Optional.empty();
     }
 
-    /** Generates one self-contained {@code index.html} into {@code reportDir}, replacing what was there. */
+    /**
+     * Generates one self-contained {@code index.html} into {@code reportDir}, replacing what was there. Its trend
+     * history is embedded in it (see {@link IndexHtml}).
+     */
     public String generateSingleFile(Path resultsDir, Path reportDir, String reportName) {
-        return run(generateCommand(resultsDir, reportDir, reportName, true));
+        Path config = null;
+        try {
+            config = Files.createTempFile("rootposture-allure-", ".yml");
+            Files.writeString(config, CONFIG);
+            return run(generateCommand(resultsDir, reportDir, reportName, config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the Allure commandline's configuration " + config, e);
+        } finally {
+            if (config != null) {
+                config.toFile().delete();
+            }
+        }
     }
 
-    /** Generates a multi-file report (which keeps {@code history/} for the next run) into {@code siteDir}. */
-    public String generateSite(Path resultsDir, Path siteDir, String reportName) {
-        return run(generateCommand(resultsDir, siteDir, reportName, false));
-    }
-
-    List<String> generateCommand(Path resultsDir, Path outputDir, String reportName, boolean singleFile) {
-        List<String> command = new ArrayList<>(List.of(
+    List<String> generateCommand(Path resultsDir, Path outputDir, String reportName, Path config) {
+        return List.of(
                 java.toString(),
                 heap.jvmOption(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-cp", home.resolve("lib") + File.separator + "*" + File.pathSeparator + home.resolve("lib").resolve("config"),
                 MAIN_CLASS,
-                "generate", "--clean"));
-        if (singleFile) {
-            command.add("--single-file");
-        }
-        command.addAll(List.of("--name", reportName, "-o", outputDir.toString(), resultsDir.toString()));
-        return command;
+                "generate", "--clean", "--single-file", "--config", config.toString(),
+                "--name", reportName, "-o", outputDir.toString(), resultsDir.toString());
     }
 
     /**

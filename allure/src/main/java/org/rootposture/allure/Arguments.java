@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param allureHome  the Allure commandline's home (the folder holding {@code lib/})
  * @param environment rows for the report's Environment widget, in the order given
  * @param reportName  the report's title
- * @param history     the previous run's {@code history/} folder to carry forward, when not the site's own
+ * @param history     the previous run's history folder to carry forward, when not the one beside the report
  * @param allureHeap  the Allure commandline's heap, when not the one of {@link AllureHeap#fromEnvironment}
  */
 public record Arguments(Path results, Path report, Path allureHome, Map<String, String> environment,
@@ -25,22 +25,29 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
     /** The report title used when {@code --name} is not given. */
     public static final String DEFAULT_REPORT_NAME = "Root Posture compliance report";
 
-    /** Folder name, beside {@code --report}, of the multi-file report that keeps the history for the next run. */
-    public static final String SITE_DIRECTORY = "allure-report-site";
+    /** Folder name, beside {@code --report}, of the trend history the generator writes for the next run. */
+    public static final String HISTORY_DIRECTORY = "allure-history";
+
+    /**
+     * Folder name, beside {@code --report}, of the multi-file report that earlier versions wrote to keep the history:
+     * its {@code history/} is still read when there is no {@value #HISTORY_DIRECTORY} beside the report.
+     */
+    public static final String OLD_SITE_DIRECTORY = "allure-report-site";
 
     /** The help text. */
     public static final String USAGE = """
             Usage: ReportGenerator --results DIR --report DIR --allure-home DIR [--env KEY=VALUE ...] [--name TITLE]
                                    [--history DIR] [--allure-heap SIZE]
               --results DIR      allure-results directory written by the posture run (must exist and hold results)
-              --report DIR       output folder of the single-file report (index.html); replaced on every run, and only
-                                 once the new report is complete. A multi-file report, kept for the trend history,
-                                 goes to its sibling allure-report-site
+              --report DIR       output folder of the single-file report (index.html, summary.html and the compliance
+                                 matrix); replaced on every run, and only once the new report is complete. The trend
+                                 history for the next run goes to its sibling allure-history
               --allure-home DIR  unpacked io.qameta.allure:allure-commandline zip (the folder holding lib/, or its parent)
               --env KEY=VALUE    a row of the report's Environment section; repeatable
               --name TITLE       report title (default: Root Posture compliance report)
-              --history DIR      the previous report's history/ folder, for example restored from a pipeline cache
-                                 (default: allure-report-site/history beside --report, if it exists)
+              --history DIR      the previous run's history folder, for example restored from a pipeline cache
+                                 (default: allure-history beside --report, else allure-report-site/history, if either
+                                 exists)
               --allure-heap SIZE maximum heap of the Allure commandline's JVM, as for java -Xmx: 1536m, 4g
                                  (default: the environment variable ROOTPOSTURE_ALLURE_HEAP, else 2g). The generator's
                                  own heap is that of the java command running it (java -Xmx...)
@@ -50,14 +57,18 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
-    /** The multi-file report beside {@link #report()}, whose {@code history/} feeds the next run's trend. */
-    public Path site() {
-        return report.resolveSibling(SITE_DIRECTORY);
+    /** The folder beside {@link #report()} where this run's trend history is written, for the next run. */
+    public Path historyOutput() {
+        return report.resolveSibling(HISTORY_DIRECTORY);
     }
 
-    /** The history folder carried into this run's report: {@code --history}, else the site's {@code history/}. */
+    /**
+     * The history folder carried into this run's report: {@code --history}, else {@value #HISTORY_DIRECTORY} beside the
+     * report, else, where only an earlier version ran, {@value #OLD_SITE_DIRECTORY}/history.
+     */
     public Path previousHistory() {
-        return history.orElse(site().resolve(History.DIRECTORY));
+        Path old = report.resolveSibling(OLD_SITE_DIRECTORY).resolve(History.DIRECTORY);
+        return history.orElse(!Files.isDirectory(historyOutput()) && Files.isDirectory(old) ? old : historyOutput());
     }
 
     /** Whether the command line asks for help. */
@@ -116,13 +127,13 @@ public record Arguments(Path results, Path report, Path allureHome, Map<String, 
             throw new UsageException("--report: " + reportDir + " overlaps --results " + resultsDir
                     + "; the report folder is deleted and rewritten on every run");
         }
-        Path site = reportDir.resolveSibling(SITE_DIRECTORY);
-        if (site.equals(reportDir)) {
-            throw new UsageException("--report: must not be named " + SITE_DIRECTORY
-                    + ", the name of the multi-file report written beside it");
+        Path historyOutput = reportDir.resolveSibling(HISTORY_DIRECTORY);
+        if (historyOutput.equals(reportDir)) {
+            throw new UsageException("--report: must not be named " + HISTORY_DIRECTORY
+                    + ", the name of the trend history written beside it");
         }
-        if (overlap(site, resultsDir)) {
-            throw new UsageException("--report: its sibling " + site + " (the multi-file report) overlaps --results "
+        if (overlap(historyOutput, resultsDir)) {
+            throw new UsageException("--report: its sibling " + historyOutput + " (the trend history) overlaps --results "
                     + resultsDir);
         }
         if (reportName != null && reportName.isBlank()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.rootposture.contract.PostureResult;
 import org.rootposture.contract.PostureResults;
@@ -51,10 +52,11 @@ public final class ComplianceMatrix {
      * @param row         the control
      * @param account     the account id
      * @param accountName the account's name, or its id
+     * @param ou          the account's place in the organization, or empty where the results do not say
      * @param verdict     the verdict
      * @param message     what the result said: the finding, then the account's own facts; empty for a pass
      */
-    public record Cell(Row row, String account, String accountName, ReportVerdict verdict, String message) {
+    public record Cell(Row row, String account, String accountName, String ou, ReportVerdict verdict, String message) {
     }
 
     /** Reads the matrix from the results directory. */
@@ -80,7 +82,7 @@ public final class ComplianceMatrix {
         String message = result.verdict() == ReportVerdict.PASS ? ""
                 : result.detail().isEmpty() ? result.finding() : result.finding() + " " + result.detail();
         return new Cell(row, orElse(result.account(), "(no account)"), orElse(result.accountName(), orElse(result.account(), "(no account)")),
-                result.verdict(), message);
+                result.ou(), result.verdict(), message);
     }
 
     /** Every cell, ordered by benchmark, section, control, region and account. */
@@ -101,6 +103,35 @@ public final class ComplianceMatrix {
         return accounts;
     }
 
+    /** Account id → its place in the organization, for the accounts whose results say; empty when none do. */
+    public Map<String, String> ous() {
+        Map<String, String> ous = new TreeMap<>();
+        cells.values().stream().filter(cell -> !cell.ou().isEmpty()).forEach(cell -> ous.putIfAbsent(cell.account(), cell.ou()));
+        return ous;
+    }
+
+    /** The tally of one account's cells. */
+    public Tally tallyOfAccount(String account) {
+        return tallyOf(cell -> cell.account().equals(account));
+    }
+
+    /** The tally of one row's cells: a control, in one region where it has regions. */
+    public Tally tallyOfRow(Row row) {
+        return tallyOf(cell -> cell.row().equals(row));
+    }
+
+    /** The tally of a control's cells, in every region. */
+    public Tally tallyOfControl(String control) {
+        return tallyOf(cell -> cell.row().control().equals(control));
+    }
+
+    /** The tally of the cells that match. */
+    public Tally tallyOf(Predicate<Cell> which) {
+        Tally tally = new Tally();
+        cells.values().stream().filter(which).forEach(cell -> tally.add(cell.verdict()));
+        return tally;
+    }
+
     /** Whether any row has a region. */
     public boolean hasRegions() {
         return cells.values().stream().anyMatch(cell -> !cell.row().region().isEmpty());
@@ -113,9 +144,7 @@ public final class ComplianceMatrix {
 
     /** How many cells have each verdict. */
     public Tally tally() {
-        Tally tally = new Tally();
-        cells.values().forEach(cell -> tally.add(cell.verdict()));
-        return tally;
+        return tallyOf(cell -> true);
     }
 
     /** The distinct control ids, in row order. */

@@ -14,13 +14,14 @@ import java.util.Locale;
 
 /**
  * Finishes an {@code index.html} written by the Allure commandline, in one pass through bounded buffers however large
- * the report: the inline analytics stub is dropped with its line, and a block of HTML goes first into
- * {@code <body>}. With {@code ALLURE_NO_ANALYTICS=true} Allure 2 leaves out the Google Tag Manager script but still
- * writes an attribute-less inline {@code <script>} that defines {@code gtag} (it only fills {@code window.dataLayer}
- * and sends nothing); dropping it leaves the report's source without any tracking code.
+ * the report: the inline analytics stub is dropped with its line, a block of HTML goes first into {@code <body>} and
+ * another last, after Allure's own scripts, and the files Allure embedded are compressed, the trend history among them
+ * written out for the next run (see {@link EmbeddedData}). With {@code ALLURE_NO_ANALYTICS=true} Allure 2 leaves out the Google Tag Manager script
+ * but still writes an attribute-less inline {@code <script>} that defines {@code gtag} (it only fills
+ * {@code window.dataLayer} and sends nothing); dropping it leaves the report's source without any tracking code.
  *
  * <pre>
- * IndexHtml.finish(report.resolve("index.html"), ReportPanel.panel(matrix, reportName));
+ * IndexHtml.finish(report.resolve("index.html"), ReportPanel.first(...), ReportPanel.last(), historyDir);
  * </pre>
  */
 final class IndexHtml {
@@ -34,31 +35,42 @@ final class IndexHtml {
 
     private final OutputStream out;
     private final byte[] firstInBody;
+    private final byte[] lastInBody;
+    private final EmbeddedData data;
     private final byte[] held = new byte[LONGEST_HELD];
     private int heldLength;
     private final byte[] pending = new byte[CHUNK];
     private int pendingLength;
     private State state = State.LINE_START;
     private boolean bodyFound;
+    private boolean bodyClosed;
 
-    private IndexHtml(OutputStream out, byte[] firstInBody) {
+    private IndexHtml(OutputStream out, byte[] firstInBody, byte[] lastInBody, EmbeddedData data) {
         this.out = out;
         this.firstInBody = firstInBody;
+        this.lastInBody = lastInBody;
+        this.data = data;
     }
 
     /**
-     * Rewrites {@code indexHtml} in place: without the analytics stub, and with {@code firstInBody} right after its
-     * {@code <body>} tag.
+     * Rewrites {@code indexHtml} in place: without the analytics stub, with {@code firstInBody} right after its
+     * {@code <body>} tag and {@code lastInBody} right before {@code </body>}, the files Allure embedded compressed, and
+     * writes those under {@value History#DIRECTORY}/ into {@code historyDir}.
      *
+     * @return the number of history files written
      * @throws ReportException when the page has no {@code <body>}
      */
-    static void finish(Path indexHtml, String firstInBody) {
+    static int finish(Path indexHtml, String firstInBody, String lastInBody, Path historyDir) {
         Path rewritten = indexHtml.resolveSibling(indexHtml.getFileName() + ".rewriting");
         try {
-            try (InputStream in = Files.newInputStream(indexHtml); OutputStream out = Files.newOutputStream(rewritten)) {
-                copy(in, out, firstInBody);
+            int historyFiles;
+            try (EmbeddedData data = new EmbeddedData(historyDir); InputStream in = Files.newInputStream(indexHtml);
+                 OutputStream out = Files.newOutputStream(rewritten)) {
+                copy(in, out, firstInBody, lastInBody, data);
+                historyFiles = data.historyFiles();
             }
             Files.move(rewritten, indexHtml, StandardCopyOption.REPLACE_EXISTING);
+            return historyFiles;
         } catch (NoSuchFileException e) {
             throw new ReportException("The Allure commandline reported success but produced no " + indexHtml);
         } catch (IOException e) {
@@ -68,14 +80,16 @@ final class IndexHtml {
         }
     }
 
-    static void copy(InputStream in, OutputStream out, String firstInBody) throws IOException {
-        IndexHtml html = new IndexHtml(out, ("\n" + firstInBody).getBytes(StandardCharsets.UTF_8));
+    static void copy(InputStream in, OutputStream out, String firstInBody, String lastInBody, EmbeddedData data) throws IOException {
+        IndexHtml html = new IndexHtml(out, ("\n" + EmbeddedData.LOADER + firstInBody).getBytes(StandardCharsets.UTF_8),
+                lastInBody.getBytes(StandardCharsets.UTF_8), data);
         byte[] chunk = new byte[CHUNK];
         for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
             for (int i = 0; i < read; i++) {
-                html.accept(chunk[i]);
+                data.accept(chunk[i], html::accept);
             }
         }
+        data.end(html::accept);
         html.end();
     }
 
@@ -147,9 +161,13 @@ final class IndexHtml {
             state = State.SCRIPT;
             return;
         }
+        String lower = tag.toLowerCase(Locale.ROOT);
+        if (bodyFound && !bodyClosed && lower.equals("</body>")) {
+            closeBody();
+        }
         release();
         state = State.TEXT;
-        if (!bodyFound && isBody(tag.toLowerCase(Locale.ROOT))) {
+        if (!bodyFound && isBody(lower)) {
             bodyFound = true;
             emit(firstInBody, firstInBody.length);
         }
@@ -180,10 +198,20 @@ final class IndexHtml {
 
     private void end() throws IOException {
         release();
+        if (bodyFound && !bodyClosed) {
+            closeBody();
+        }
         flush();
         if (!bodyFound) {
             throw new ReportException("The generated report has no <body>; cannot add the compliance matrix");
         }
+    }
+
+    private void closeBody() throws IOException {
+        bodyClosed = true;
+        flush();
+        data.writeScripts(out);
+        emit(lastInBody, lastInBody.length);
     }
 
     private void hold(byte b) {

@@ -1,11 +1,16 @@
 package org.rootposture.allure;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.rootposture.contract.Categories;
 import org.rootposture.contract.PostureResult;
@@ -17,10 +22,11 @@ import org.rootposture.contract.Tally;
  * Turns the allure-results of a posture run into the auditor's report. In order it copies the verdict categories
  * into the results, writes the environment (the framework's run record, benchmarks, verdicts, commit, workspace,
  * waivers, the verdict legend) and executor files, carries the previous run's history forward, runs the Allure
- * commandline (in its own JVM, within the {@link AllureHeap}) for a single-file report ({@code --report}/index.html)
- * and a multi-file one (its sibling {@value Arguments#SITE_DIRECTORY}, which keeps the history), writes the compliance
- * matrix beside both ({@value MatrixHtml#FILE_NAME}, {@value MatrixCsv#FILE_NAME}) and into them (see
- * {@link ReportPanel}), checks both are offline-safe, moves both into place, and prints
+ * commandline once (in its own JVM, within the {@link AllureHeap}) for a single-file report ({@code --report}/index.html),
+ * takes the new trend history out of it into the sibling {@value Arguments#HISTORY_DIRECTORY} for the next run, writes
+ * the executive summary and the compliance matrix beside it ({@value SummaryHtml#FILE_NAME}, {@value MatrixHtml#FILE_NAME},
+ * {@value MatrixCsv#FILE_NAME}) and into it (see {@link ReportPanel}), checks every page is offline-safe, moves the
+ * report and the history into place together, and prints
  * <pre>
  * Root Posture report: file:///.../index.html (N results: P compliant, F non-compliant, U unable to assess, A not applicable, W waived)
  * </pre>
@@ -80,9 +86,9 @@ public final class ReportGenerator {
     }
 
     /**
-     * Generates the report. The single-file and the multi-file report are written into a temporary folder beside
-     * {@code --report} and moved into place together once both are complete, so a failed generation leaves the previous
-     * report as it was.
+     * Generates the report. The report and its history are written into a temporary folder beside {@code --report} and
+     * moved into place together once both are complete, so a failed generation leaves the previous report and history as
+     * they were.
      *
      * @return the report line, {@code Root Posture report: file:///.../index.html (N results: ...)}
      * @throws ReportException when the results are empty or unreadable, Allure fails, the report is not offline-safe,
@@ -109,7 +115,8 @@ public final class ReportGenerator {
         AllureHeap heap = arguments.allureHeap().orElseGet(() -> AllureHeap.fromEnvironment(environment));
         Categories.writeInto(results);
         ComplianceMatrix matrix = ComplianceMatrix.of(posture);
-        Map<String, String> rows = RunEnvironment.rows(RunRecord.read(results), counts, matrix,
+        Optional<RunRecord> run = RunRecord.read(results);
+        Map<String, String> rows = RunEnvironment.rows(run, counts, matrix,
                 GitCommit.detect(environment, workingDirectory), environment);
         rows.putAll(arguments.environment());
         Environment.of(rows, clock).writeTo(results);
@@ -118,24 +125,30 @@ public final class ReportGenerator {
         if (historyFiles > 0) {
             out.println("Root Posture report: carried over " + historyFiles + " history files from " + arguments.previousHistory());
         }
+        Map<String, String> previousStatuses = History.previousStatuses(results);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 
         AllureCommandLine allure = new AllureCommandLine(arguments.allureHome(), heap);
         try (StagedOutput output = StagedOutput.beside(arguments.report())) {
             Path report = output.stage(arguments.report());
-            Path site = output.stage(arguments.site());
+            Path history = output.stage(arguments.historyOutput());
             allure.generateSingleFile(results, report, arguments.reportName());
-            allure.generateSite(results, site, arguments.reportName());
-            String panel = ReportPanel.panel(matrix, arguments.reportName());
-            for (Path dir : List.of(report, site)) {
-                Path html = dir.resolve("index.html");
-                IndexHtml.finish(html, panel);
-                MatrixHtml.write(matrix, arguments.reportName(), dir);
-                MatrixCsv.write(matrix, dir);
-                ReportVerifier.verify(html);
-                ReportVerifier.verify(dir.resolve(MatrixHtml.FILE_NAME));
+            Path html = report.resolve("index.html");
+            Files.createDirectories(history);
+            IndexHtml.finish(html, ReportPanel.first(matrix, SummaryHtml.section(matrix, posture, run, previousStatuses, today,
+                    arguments.reportName(), false), arguments.reportName()), ReportPanel.last(), history);
+            SummaryHtml.write(SummaryHtml.page(matrix, posture, run, previousStatuses, today, arguments.reportName()), report);
+            MatrixHtml.write(matrix, arguments.reportName(), report);
+            MatrixCsv.write(matrix, report);
+            for (String page : List.of("index.html", SummaryHtml.FILE_NAME, MatrixHtml.FILE_NAME)) {
+                ReportVerifier.verify(report.resolve(page));
             }
             output.install();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report's history into " + arguments.historyOutput(), e);
         }
+        out.println("Root Posture executive summary: " + arguments.report().resolve(SummaryHtml.FILE_NAME).toUri()
+                + " (" + ComplianceRate.of(matrix.tally()) + " overall compliance)");
         out.println("Root Posture compliance matrix: " + arguments.report().resolve(MatrixHtml.FILE_NAME).toUri()
                 + " (" + matrix.summary() + ")");
         return "Root Posture report: " + arguments.report().resolve("index.html").toUri() + " (" + counts + ")";

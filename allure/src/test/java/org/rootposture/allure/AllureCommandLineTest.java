@@ -14,16 +14,14 @@ class AllureCommandLineTest {
     Path work;
 
     @Test
-    void buildsTheGenerateCommands() throws Exception {
+    void buildsTheGenerateCommand() throws Exception {
         Path home = Files.createDirectories(work.resolve("allure-2.34.1/lib")).getParent();
         AllureCommandLine allure = new AllureCommandLine(home, Path.of("/jdk/bin/java"), AllureHeap.parse("1536m"));
 
-        assertThat(allure.generateCommand(work.resolve("res"), work.resolve("rep"), "Root Posture", true))
+        assertThat(allure.generateCommand(work.resolve("res"), work.resolve("rep"), "Root Posture", work.resolve("allure.yml")))
                 .containsExactly("/jdk/bin/java", "-Xmx1536m", "-XX:+ExitOnOutOfMemoryError", "-cp", home.resolve("lib") + "/*:" + home.resolve("lib/config"),
-                        AllureCommandLine.MAIN_CLASS, "generate", "--clean", "--single-file",
+                        AllureCommandLine.MAIN_CLASS, "generate", "--clean", "--single-file", "--config", work.resolve("allure.yml").toString(),
                         "--name", "Root Posture", "-o", work.resolve("rep").toString(), work.resolve("res").toString());
-        assertThat(allure.generateCommand(work.resolve("res"), work.resolve("site"), "Root Posture", false))
-                .doesNotContain("--single-file");
     }
 
     @Test

@@ -34,11 +34,11 @@ class ArgumentsTest {
 
         assertThat(arguments.results()).isEqualTo(results);
         assertThat(arguments.report()).isEqualTo(work.resolve("target/allure-report"));
-        assertThat(arguments.site()).isEqualTo(work.resolve("target/allure-report-site"));
+        assertThat(arguments.historyOutput()).isEqualTo(work.resolve("target/allure-history"));
         assertThat(arguments.allureHome()).isEqualTo(unpacked.resolve("allure-2.34.1"));
         assertThat(arguments.environment()).containsExactly(Map.entry("Organization", "o-abc123"), Map.entry("Filter", "a=b"));
         assertThat(arguments.reportName()).isEqualTo("Posture Q4");
-        assertThat(arguments.previousHistory()).isEqualTo(work.resolve("target/allure-report-site/history"));
+        assertThat(arguments.previousHistory()).isEqualTo(work.resolve("target/allure-history"));
         assertThat(arguments.allureHeap()).as("not given: the environment variable or the default decides").isEmpty();
     }
 
@@ -106,8 +106,20 @@ class ArgumentsTest {
                 "--report", results.getParent().toString(), "--allure-home", unpacked.toString());
         assertError("overlaps --results", "--results", results.toString(),
                 "--report", results.toString(), "--allure-home", unpacked.toString());
-        assertError("--report: must not be named allure-report-site", "--results", results.toString(),
-                "--report", work.resolve("allure-report-site").toString(), "--allure-home", unpacked.toString());
+        assertError("--report: must not be named allure-history", "--results", results.toString(),
+                "--report", work.resolve("allure-history").toString(), "--allure-home", unpacked.toString());
+    }
+
+    @Test
+    void theHistoryIsReadBesideTheReportAndFromWhereEarlierVersionsKeptIt() throws Exception {
+        Arguments arguments = Arguments.parse(valid());
+        assertThat(arguments.previousHistory()).isEqualTo(work.resolve("allure-history"));
+
+        Files.createDirectories(work.resolve("allure-report-site/history"));
+        assertThat(arguments.previousHistory()).as("an earlier version's").isEqualTo(work.resolve("allure-report-site/history"));
+
+        Files.createDirectories(work.resolve("allure-history"));
+        assertThat(arguments.previousHistory()).as("this version's, once it wrote one").isEqualTo(work.resolve("allure-history"));
     }
 
     @Test

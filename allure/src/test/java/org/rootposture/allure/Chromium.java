@@ -72,6 +72,11 @@ final class Chromium {
         run(work, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1000", url);
     }
 
+    /** Prints the page to a PDF as the print stylesheet lays it out, without the browser's header and footer. */
+    void printToPdf(String url, Path pdf, Path work) throws IOException, InterruptedException {
+        run(work, "--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer", url);
+    }
+
     private String run(Path work, String... arguments) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "chromium-profile");
         Path output = Files.createTempFile(work, "chromium", ".out");

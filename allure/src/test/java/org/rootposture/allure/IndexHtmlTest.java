@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +28,9 @@ class IndexHtmlTest {
                 </script>
             """;
     private static final String PANEL = "<details id=\"rootposture-panel\">Zürich · matrix</details>\n";
+    private static final String LAST = "<script>allure.api.addTranslation('en', {});</script>\n";
+    private static final String FIRST = EmbeddedData.LOADER + PANEL;
+    private static final String DATA = "[the files, compressed]";
 
     @TempDir
     Path dir;
@@ -44,9 +44,11 @@ class IndexHtmlTest {
 
         String finished = copy(head + STUB + rest);
 
-        assertThat(finished).isEqualTo(head + rest.replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+        assertThat(finished).isEqualTo(head + rest.replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + FIRST)
+                .replace("</body>", DATA + LAST + "</body>"));
         assertThat(copy((head + STUB + rest).replace("\n", "\r\n")))
-                .isEqualTo((head + rest).replace("\n", "\r\n").replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + PANEL));
+                .isEqualTo((head + rest).replace("\n", "\r\n").replace("<BODY class=\"x\">", "<BODY class=\"x\">\n" + FIRST)
+                        .replace("</body>", DATA + LAST + "</body>"));
     }
 
     @Test
@@ -57,21 +59,52 @@ class IndexHtmlTest {
         String longScript = "<script>var x = 1 <" + " y".repeat(100_000) + "; function gtag(){}</script>\n";
         String longFalseTag = "<p>1 <" + " 2".repeat(100_000) + " > 0</p>\n";
         String page = "<html><head>\n" + longScript + "</head><body>\n" + longFalseTag + "</body></html>\n";
-        assertThat(copy(page)).isEqualTo(page.replace("<body>", "<body>\n" + PANEL));
+        assertThat(copy(page)).isEqualTo(page.replace("<body>", "<body>\n" + FIRST).replace("</body>", DATA + LAST + "</body>"));
     }
 
     @Test
     void finishesInPlaceAndNamesAMissingReport() throws Exception {
         Path index = Files.writeString(dir.resolve("index.html"), "<html><body></body></html>");
 
-        IndexHtml.finish(index, PANEL);
+        assertThat(IndexHtml.finish(index, PANEL, LAST, dir.resolve("history"))).as("history files").isZero();
 
-        assertThat(Files.readString(index)).isEqualTo("<html><body>\n" + PANEL + "</body></html>");
+        assertThat(withoutData(Files.readString(index))).isEqualTo("<html><body>\n" + FIRST + DATA + LAST + "</body></html>");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(index);
         }
-        assertThatThrownBy(() -> IndexHtml.finish(dir.resolve("missing/index.html"), PANEL))
+        assertThatThrownBy(() -> IndexHtml.finish(dir.resolve("missing/index.html"), PANEL, LAST, dir.resolve("history")))
                 .isInstanceOf(ReportException.class).hasMessageContaining("produced no " + dir.resolve("missing/index.html"));
+    }
+
+    @Test
+    void theHistoryAllureEmbeddedIsWrittenOutAndOnlyIt() throws Exception {
+        String trend = "[{\"buildOrder\":1,\"data\":{\"passed\":3}}]";
+        Path index = Files.writeString(dir.resolve("index.html"), "<html><body>\n<script defer>\n Promise.allSettled([\n"
+                + "        d('data/test-cases/1.json','" + base64("{\"name\":\"x\"}") + "'),\n"
+                + "        d('history/history-trend.json','" + base64(trend) + "'),\n"
+                + "        d('history/../escape.json','" + base64("{}") + "'),\n"
+                + "        d('history/history.json','" + base64("{}") + "'),\n"
+                + " ]).then(function(){window.reportDataReady = true;})\n</script>\n</body></html>");
+
+        assertThat(IndexHtml.finish(index, PANEL, LAST, dir.resolve("allure-history"))).isEqualTo(2);
+
+        assertThat(dir.resolve("allure-history/history-trend.json")).hasContent(trend);
+        assertThat(dir.resolve("allure-history/history.json")).hasContent("{}");
+        try (var files = Files.list(dir.resolve("allure-history"))) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(dir.resolve("escape.json")).doesNotExist();
+        assertThat(Files.readString(index)).doesNotContain("d('data/", "d('history/");
+        Map<String, byte[]> embedded = ReportFiles.read(index);
+        assertThat(embedded.keySet()).containsExactly("data/test-cases/1.json", "history/history-trend.json", "history/../escape.json",
+                "history/history.json");
+        assertThat(new String(embedded.get("history/history-trend.json"), StandardCharsets.UTF_8)).isEqualTo(trend);
+        assertThat(withoutData(Files.readString(index))).isEqualTo("<html><body>\n" + FIRST + "\n<script defer>\n Promise.allSettled([\n"
+                + "        ]).then(function(){window.reportDataReady = true;})\n</script>\n" + DATA + LAST + "</body></html>");
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -79,55 +112,70 @@ class IndexHtmlTest {
         Path index = dir.resolve("index.html");
         long size;
         try (OutputStream out = Files.newOutputStream(index)) {
-            size = SyntheticReport.write(out, false);
-        }
-        MessageDigest expected = MessageDigest.getInstance("SHA-256");
-        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), expected)) {
-            SyntheticReport.write(out, true);
+            size = SyntheticReport.write(out);
         }
         assertThat(size).as("report size in bytes").isGreaterThan(6L * SyntheticReport.HEAP_MEGABYTES * 1024 * 1024);
 
         ChildJvm.Exit exit = ChildJvm.run(SyntheticReport.HEAP_MEGABYTES + "m", SyntheticReport.class, index.toString());
 
         assertThat(exit.status()).as("child JVM output: %s", exit.output()).isZero();
-        MessageDigest actual = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(index), actual)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        assertThat(HexFormat.of().formatHex(actual.digest())).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+        Map<String, byte[]> files = ReportFiles.read(index);
+        assertThat(files).hasSize(40_002);
+        assertThat(files.get("data/test-cases/39999.json")).isEqualTo(SyntheticReport.testCase());
+        assertThat(files.get("data/behaviors.json")).hasSize((int) SyntheticReport.HISTORY_BYTES).containsOnly(0);
+        assertThat(withoutData(Files.readString(index))).startsWith("<!DOCTYPE html>\n<html dir=\"ltr\">\n<head>\n    <title>Synthetic</title>\n"
+                + "</head>\n<body>\n" + FIRST).endsWith(DATA + LAST + "        </body>\n</html>\n").doesNotContain("gtag", "d('data/");
+        assertThat(Files.size(dir.resolve("history/history.json"))).as("the history embedded, larger than the heap")
+                .isEqualTo(SyntheticReport.HISTORY_BYTES);
     }
 
     private static String copy(String html) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IndexHtml.copy(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), out, PANEL);
-        return out.toString(StandardCharsets.UTF_8);
+        try (EmbeddedData data = new EmbeddedData(Files.createTempDirectory("history"))) {
+            IndexHtml.copy(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), out, PANEL, LAST, data);
+        }
+        return withoutData(out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The page with the compressed files replaced by {@link #DATA}. */
+    private static String withoutData(String html) {
+        return html.replaceAll("(?s)\n<script type=\"application/gzip;base64\" id=\"rootposture-data\">.*?"
+                + "<script>window.rootpostureUnpack\\(\\);</script>\n", Matcher.quoteReplacement(DATA));
     }
 
     /**
      * An Allure-like single-file report of about 200 MB: a head with the analytics stub, a body, 40,000 embedded
-     * test cases and one 24 MB payload (more than the child's whole heap) on a single line.
+     * test cases, one 24 MB payload (more than the child's whole heap) on a single line, and a history of the same size.
      */
     static final class SyntheticReport {
 
         static final int HEAP_MEGABYTES = 24;
+        static final long HISTORY_BYTES = 6L * 3 * 1024 * 1024;
 
-        static long write(OutputStream out, boolean finished) throws IOException {
+        static long write(OutputStream out) throws IOException {
             long written = 0;
             written += write(out, "<!DOCTYPE html>\n<html dir=\"ltr\">\n<head>\n    <title>Synthetic</title>\n"
-                    + (finished ? "" : STUB) + "</head>\n<body>\n" + (finished ? PANEL + "\n" : ""));
-            byte[] testCase = Base64.getEncoder().encode(("{\"name\":\"" + "x".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8));
+                    + STUB + "</head>\n<body>\n");
+            byte[] testCase = Base64.getEncoder().encode(testCase());
             for (int i = 0; i < 40_000; i++) {
                 written += write(out, "        d('data/test-cases/" + i + ".json','");
                 out.write(testCase);
                 written += testCase.length + write(out, "')\n");
             }
-            written += write(out, "        d('data/behaviors.json','");
             byte[] block = Base64.getEncoder().encode(new byte[3 * 1024 * 1024]);
-            for (int i = 0; i < 6; i++) {
-                out.write(block);
-                written += block.length;
+            for (String name : new String[] {"data/behaviors.json", "history/history.json"}) {
+                written += write(out, "        d('" + name + "','");
+                for (int i = 0; i < 6; i++) {
+                    out.write(block);
+                    written += block.length;
+                }
+                written += write(out, "')\n");
             }
-            return written + write(out, "')\n</body>\n</html>\n");
+            return written + write(out, "</body>\n</html>\n");
+        }
+
+        static byte[] testCase() {
+            return ("{\"name\":\"" + "x".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8);
         }
 
         private static long write(OutputStream out, String text) throws IOException {
@@ -138,7 +186,7 @@ class IndexHtmlTest {
 
         public static void main(String[] args) {
             Path index = Path.of(args[0]);
-            IndexHtml.finish(index, PANEL);
+            IndexHtml.finish(index, PANEL, LAST, index.resolveSibling("history"));
             ReportVerifier.verify(index);
         }
     }

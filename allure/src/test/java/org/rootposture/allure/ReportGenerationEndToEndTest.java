@@ -12,14 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,12 +57,12 @@ class ReportGenerationEndToEndTest {
                 + " (4 results: 1 compliant, 1 non-compliant, 1 unable to assess, 1 not applicable, 0 waived)");
         try (var files = Files.list(report)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder("index.html", MatrixHtml.FILE_NAME, MatrixCsv.FILE_NAME);
+                    .containsExactlyInAnyOrder("index.html", SummaryHtml.FILE_NAME, MatrixHtml.FILE_NAME, MatrixCsv.FILE_NAME);
         }
         try (var files = Files.list(target)) {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .as("nothing left of the temporary folder the report was written in")
-                    .containsExactlyInAnyOrder("allure-results", "allure-report", "allure-report-site");
+                    .containsExactlyInAnyOrder("allure-results", "allure-report", "allure-history");
         }
         String html = Files.readString(index);
         assertThat(html).contains("<title>Root Posture compliance report</title>")
@@ -77,23 +74,56 @@ class ReportGenerationEndToEndTest {
         categories.forEach(item -> counts.put(item.get("name").asText(), item.get("statistic").get("total").asInt()));
         assertThat(counts).containsOnly(Map.entry("Non-compliant", 1), Map.entry("Unable to assess", 1),
                 Map.entry("Not applicable", 1));
-        assertThat(html).contains("id=\"" + ReportPanel.PANEL_ID + "\"");
+        assertThat(html).contains("id=\"" + ReportPanel.PANEL_ID + "\"", "id=\"" + ReportPanel.SUMMARY_PANEL_ID + "\"",
+                "allure.api.addTranslation('en'");
         assertThat(reportData(html, "widgets/environment.json").toString())
                 .contains("Organization", "o-abc123", "Report generated", "Java version");
         assertThat(reportData(html, "widgets/executors.json").get(0).get("type").asText()).isEqualTo("local");
 
-        Path site = target.resolve("allure-report-site");
-        assertThat(site.resolve("index.html")).exists();
-        assertThat(site.resolve(MatrixCsv.FILE_NAME)).exists();
-        assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("gtag");
-        assertThat(site.resolve("history/history-trend.json")).exists();
+        Path history = target.resolve("allure-history");
+        assertThat(JSON.readTree(history.resolve("history-trend.json").toFile())).hasSize(1);
+        assertThat(history.resolve("history.json")).exists();
 
         SampleResults.result(results, "root user has no signing certificates in 111111111111", "passed", null);
         String second = generate(results, report);
 
         assertThat(second).endsWith("(5 results: 2 compliant, 1 non-compliant, 1 unable to assess, 1 not applicable, 0 waived)");
         assertThat(reportData(Files.readString(index), "widgets/history-trend.json")).hasSize(2);
-        assertThat(JSON.readTree(site.resolve("history/history-trend.json").toFile())).hasSize(2);
+        assertThat(JSON.readTree(history.resolve("history-trend.json").toFile())).hasSize(2);
+
+        Path earlierVersion = Files.createDirectories(target.resolve("allure-report-site"));
+        Files.move(history, earlierVersion.resolve("history"));
+        generate(results, report);
+
+        assertThat(reportData(Files.readString(index), "widgets/history-trend.json")).as("the history where earlier versions kept it")
+                .hasSize(3);
+        assertThat(JSON.readTree(history.resolve("history-trend.json").toFile())).hasSize(3);
+    }
+
+    @Test
+    void anAttachmentSharedByResultsIsEmbeddedOnceAndReferencedByEach() throws Exception {
+        Path results = target.resolve("allure-results");
+        Files.createDirectories(results);
+        String source = "rootposture-0123456789abcdef0123456789abcdef-attachment.json";
+        Files.writeString(results.resolve(source), "{\"type\": \"AccountSummary\"}");
+        for (String control : List.of("root.mfa.enabled", "root.mfa.hardware", "root.access-keys.absent")) {
+            Path file = SampleResults.control(results, control, "111111111111", "management", null, "passed", null);
+            com.fasterxml.jackson.databind.node.ObjectNode result = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+            result.putArray("attachments").addObject().put("name", "Evidence · AccountSummary").put("source", source)
+                    .put("type", "application/json");
+            JSON.writeValue(file.toFile(), result);
+        }
+
+        generate(results, target.resolve("allure-report"));
+
+        Map<String, byte[]> files = ReportFiles.read(target.resolve("allure-report/index.html"));
+        List<String> attachments = files.keySet().stream().filter(name -> name.startsWith("data/attachments/")).toList();
+        assertThat(attachments).as("the record's file, embedded once").hasSize(1);
+        List<String> referenced = new java.util.ArrayList<>();
+        for (String name : files.keySet().stream().filter(name -> name.startsWith("data/test-cases/")).toList()) {
+            referenced.add(JSON.readTree(files.get(name)).get("testStage").get("attachments").get(0).get("source").asText());
+        }
+        assertThat(referenced).hasSize(3).containsOnly(attachments.get(0).substring("data/attachments/".length()));
     }
 
     @Test
@@ -189,9 +219,8 @@ class ReportGenerationEndToEndTest {
         return new Exit(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static JsonNode reportData(String html, String name) throws Exception {
-        Matcher matcher = Pattern.compile("d\\('" + Pattern.quote(name) + "','([A-Za-z0-9+/=]*)'\\)").matcher(html);
-        assertThat(matcher.find()).as("embedded report data " + name).isTrue();
-        return JSON.readTree(Base64.getDecoder().decode(matcher.group(1)));
+    private JsonNode reportData(String html, String name) throws Exception {
+        Path page = Files.writeString(Files.createTempFile(target, "index", ".html"), html);
+        return ReportFiles.json(page, name);
     }
 }

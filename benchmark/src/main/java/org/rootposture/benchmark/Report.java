@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.rootposture.allure.AllureHeap;
 import org.rootposture.allure.MatrixHtml;
+import org.rootposture.allure.SummaryHtml;
 
 /** Prints the measurements: one block per organization size, the throttled run, and the targets. */
 final class Report {
@@ -55,8 +56,9 @@ final class Report {
     void generated(ReportMeasurement r) {
         String heaps = r.jvms().stream().map(jvm -> String.format(Locale.US, "%s %s", jvm.name(), heap(jvm)))
                 .collect(Collectors.joining(", "));
-        String written = r.succeeded() ? String.format(Locale.US, "index.html %.1f MB, %s %.1f MB · %s", r.indexHtmlBytes() / MB,
-                MatrixHtml.FILE_NAME, r.matrixHtmlBytes() / MB, r.report().resolve("index.html")) : r.failure();
+        String written = r.succeeded() ? String.format(Locale.US, "index.html %.1f MB, %s %.1f MB, %s %.1f MB · %s", r.indexHtmlBytes() / MB,
+                SummaryHtml.FILE_NAME, r.summaryHtmlBytes() / MB, MatrixHtml.FILE_NAME, r.matrixHtmlBytes() / MB,
+                r.report().resolve("index.html")) : r.failure();
         out.printf(Locale.US, "  report: %,d results · %s in %.1f s · peak heap in use (live after GC), every JVM -Xmx%s: %s · %s%n",
                 r.results(), r.succeeded() ? "generated" : "FAILED", r.wall().toNanos() / 1e9, r.heap(), heaps, written);
     }

@@ -20,6 +20,7 @@ import org.rootposture.allure.AllureCommandLine;
 import org.rootposture.allure.AllureHeap;
 import org.rootposture.allure.MatrixHtml;
 import org.rootposture.allure.ReportGenerator;
+import org.rootposture.allure.SummaryHtml;
 
 /**
  * The auditor's report generated from one run's Allure results as a pipeline generates it: {@link ReportGenerator} in a
@@ -37,10 +38,11 @@ import org.rootposture.allure.ReportGenerator;
  * @param jvms            each JVM's heap, the generator's first, then the Allure commandline's in the order they started
  * @param indexHtmlBytes  the size of the single-file report
  * @param matrixHtmlBytes the size of the compliance matrix page beside it
+ * @param summaryHtmlBytes the size of the executive summary page beside it
  * @param report          the folder of the single-file report
  */
 record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wall, String failure, List<Jvm> jvms,
-                         long indexHtmlBytes, long matrixHtmlBytes, Path report) {
+                         long indexHtmlBytes, long matrixHtmlBytes, long summaryHtmlBytes, Path report) {
 
     /** The heap of one JVM, in bytes; -1 when its log did not say. */
     record Jvm(String name, long peakUsed, long peakLive) {
@@ -57,7 +59,7 @@ record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wa
     }
 
     /**
-     * Generates the report of {@code results} into {@code into}/allure-report (and allure-report-site beside it).
+     * Generates the report of {@code results} into {@code into}/allure-report (and its history into allure-history beside it).
      *
      * @throws UncheckedIOException when the generator cannot be started or its output not read
      */
@@ -103,7 +105,8 @@ record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wa
             failure = line.find() ? line.group() : "exit code " + generator.exitValue();
         }
         return new ReportMeasurement(accounts, resultCount(results), heap, wall, failure, jvms(logs, generator.pid()),
-                size(report.resolve("index.html")), size(report.resolve(MatrixHtml.FILE_NAME)), report);
+                size(report.resolve("index.html")), size(report.resolve(MatrixHtml.FILE_NAME)), size(report.resolve(SummaryHtml.FILE_NAME)),
+                report);
     }
 
     private static Path allureHome() {
@@ -131,7 +134,7 @@ record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wa
         List<Jvm> jvms = new ArrayList<>();
         jvms.add(jvm("generator", generator));
         for (int i = 0; i < allure.size(); i++) {
-            jvms.add(jvm(i == 0 ? "Allure single file" : i == 1 ? "Allure site" : "Allure " + (i + 1), allure.get(i)));
+            jvms.add(jvm(allure.size() == 1 ? "Allure" : "Allure " + (i + 1), allure.get(i)));
         }
         return jvms;
     }

@@ -68,13 +68,13 @@ class BenchmarkSmokeTest {
         assertThat(three.report()).isEqualTo(reports.resolve("3-accounts/allure-report"));
         assertThat(three.indexHtmlBytes()).isEqualTo(three.report().resolve("index.html").toFile().length()).isPositive();
         assertThat(three.report().resolve(MatrixHtml.FILE_NAME)).isNotEmptyFile();
-        assertThat(three.report().resolveSibling(Arguments.SITE_DIRECTORY).resolve("index.html")).exists();
-        assertThat(three.jvms()).extracting(ReportMeasurement.Jvm::name).containsExactly("generator", "Allure single file", "Allure site");
+        assertThat(three.report().resolveSibling(Arguments.HISTORY_DIRECTORY).resolve("history-trend.json")).exists();
+        assertThat(three.jvms()).extracting(ReportMeasurement.Jvm::name).containsExactly("generator", "Allure");
         assertThat(three.jvms()).allSatisfy(jvm -> assertThat(jvm.peakUsed()).isPositive().isLessThanOrEqualTo(256L << 20));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).containsPattern(
                 "report: " + three.results() + " results · generated in \\d+\\.\\d s · peak heap in use \\(live after GC\\), every JVM"
-                        + " -Xmx256m: generator \\d+ MB \\((\\d+ MB|no GC)\\), Allure single file \\d+ MB .*, Allure site \\d+ MB .*"
-                        + " · index.html \\d+\\.\\d MB, compliance-matrix.html \\d+\\.\\d MB · " + Pattern.quote(three.report() + "/index.html"));
+                        + " -Xmx256m: generator \\d+ MB \\((\\d+ MB|no GC)\\), Allure \\d+ MB .*"
+                        + " · index.html \\d+\\.\\d MB, summary.html \\d+\\.\\d MB, compliance-matrix.html \\d+\\.\\d MB · " + Pattern.quote(three.report() + "/index.html"));
         assertThat(results).isEmptyDirectory();
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
  * The {@code --output} folder. A run writes its Allure results and JUnit XML into a staging folder inside it; only a
  * run that was not a configuration error replaces the folder's {@code allure-results/} and {@code junit/} with them
  * and removes the previous single-file report, which is not this run's. A configuration error leaves the folder as
- * it was, {@code allure-report-site/} and its history included.
+ * it was, the trend history in {@code allure-history/} included.
  */
 final class OutputFolder implements AutoCloseable {
 

@@ -304,7 +304,6 @@ public final class RootPostureRunner {
             String line = new ReportGenerator(environment, Clock.systemUTC(), out).generate(arguments);
             if (snapshot.isPresent()) {
                 Files.copy(snapshot.get().file(), arguments.report().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(snapshot.get().file(), arguments.site().resolve(SNAPSHOT_COPY), StandardCopyOption.REPLACE_EXISTING);
             }
             return line;
         } catch (IOException e) {

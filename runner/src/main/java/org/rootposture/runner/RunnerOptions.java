@@ -30,8 +30,9 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
 
     private static final String RUNNER_OPTIONS = """
               --output DIR          where results go (default ./rootposture-output): DIR/allure-results,
-                                    DIR/allure-report/index.html (the single-file report, open it from file://),
-                                    DIR/allure-report-site (multi-file report; its history/ feeds the next run's trend),
+                                    DIR/allure-report/index.html (the single-file report, open it from file://;
+                                    summary.html and the compliance matrix beside it), DIR/allure-history (the trend
+                                    history the next run reads; keep it between pipeline runs),
                                     DIR/junit (JUnit XML). A run replaces allure-results, junit and allure-report;
                                     a configuration error (exit code 3) leaves DIR as it was.
               --built-in            run the built-in CIS root catalogue (every built-in control). The default when
@@ -54,8 +55,9 @@ record RunnerOptions(Map<Setting, String> settings, Path output, List<Path> clas
               --allure-heap SIZE    maximum heap of the Allure commandline's JVM that writes the report, as for
                                     java -Xmx: 1536m, 4g (default: $ROOTPOSTURE_ALLURE_HEAP, else 2g). The rest of the
                                     report is written in this JVM: give it more with java -Xmx... -jar
-              --history DIR         previous report's history/ folder, e.g. restored from a pipeline cache
-                                    (default: DIR/allure-report-site/history of --output, if present)
+              --history DIR         the previous run's history folder, e.g. restored from a pipeline cache
+                                    (default: DIR/allure-history of --output, else DIR/allure-report-site/history
+                                    where an earlier version wrote it, if present)
               --name TITLE          the report's title
               --no-report           write Allure results and JUnit XML only (e.g. for shards; generate the report
                                     once from all shards' results with org.rootposture.allure.ReportGenerator)

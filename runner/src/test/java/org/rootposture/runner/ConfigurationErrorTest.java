@@ -47,8 +47,7 @@ class ConfigurationErrorTest {
         write("allure-results/0a78a5a0-result.json", "{\"status\": \"passed\"}");
         write("junit/TEST-junit-jupiter.xml", "<testsuite name=\"previous\"/>");
         write("allure-report/index.html", "<html>the previous run's report</html>");
-        write("allure-report-site/index.html", "<html>the previous run's site</html>");
-        write("allure-report-site/history/history-trend.json", "[{\"data\": {\"passed\": 104}}]");
+        write("allure-history/history-trend.json", "[{\"data\": {\"passed\": 104}}]");
         before = tree(output);
     }
 
@@ -208,10 +207,10 @@ class ConfigurationErrorTest {
             assertThat(junit).singleElement().satisfies(xml -> assertThat(xml).content().contains("<testcase").doesNotContain("previous"));
         }
         assertThat(output.resolve("allure-report")).doesNotExist();
-        assertThat(output.resolve("allure-report-site/history/history-trend.json")).hasContent("[{\"data\": {\"passed\": 104}}]");
+        assertThat(output.resolve("allure-history/history-trend.json")).hasContent("[{\"data\": {\"passed\": 104}}]");
         try (Stream<Path> entries = Files.list(output)) {
             assertThat(entries).extracting(path -> path.getFileName().toString())
-                    .containsExactlyInAnyOrder("allure-results", "junit", "allure-report-site");
+                    .containsExactlyInAnyOrder("allure-results", "junit", "allure-history");
         }
     }
 }

@@ -751,15 +751,19 @@ class MonitoringControlsTest {
     @Test
     void theEvidenceOfEveryMonitoringVerdictIsWrittenAsJson() {
         Verdict verdict = evaluate(MonitoringControls.ALARM_ROOT_USAGE, monitored());
-        String json = EvidenceJson.of(MonitoringControls.ALARM_ROOT_USAGE.definition(), ACCOUNT, verdict);
+        String json = json(verdict);
         assertThat(json).contains("\"type\" : \"Trails\"", "\"type\" : \"TrailStatus\"", "\"type\" : \"TrailEventSelectors\"",
                 "\"type\" : \"MetricFilters\"", "\"type\" : \"MetricAlarms\"", "\"type\" : \"TopicSubscriptions\"", "s*******@example.com");
         StubEvidence pending = StubEvidence.account();
         pending.monitoring().rules(new ConfigRules.Rule("r", "AWS", "ROOT_ACCOUNT_MFA_ENABLED", "ACTIVE"))
                 .compliance(new ConfigRuleCompliance("us-east-1", Map.of("r", "INSUFFICIENT_DATA"), 4, AWAIT, READ));
         Verdict config = evaluate(MonitoringControls.CONFIG_ROOT_RULES_COMPLIANT, pending);
-        assertThat(EvidenceJson.of(MonitoringControls.CONFIG_ROOT_RULES_COMPLIANT.definition(), ACCOUNT, config))
+        assertThat(json(config))
                 .contains("\"type\" : \"ConfigRules\"", "\"type\" : \"ConfigRuleCompliance\"", "INSUFFICIENT_DATA");
+    }
+
+    private static String json(Verdict verdict) {
+        return verdict.evidence().stream().map(EvidenceJson::of).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test

@@ -17,12 +17,21 @@ class ControlDescriptionTest {
             List.of("https://docs.example.com/root?a=1&b=2", "javascript:alert(1)"));
 
     @Test
-    void everyTextIsEscapedAndTheFindingSeverityAndLinksAreLeftToTheResultsOwnFields() {
+    void aResultsDescriptionIsEscapedAndLeavesTheSharedTextToTheControlsPage() {
         String html = ControlDescription.of(CONTROL, "123456789012 · <img src=https://outside.example/x.png onerror=alert(1)>");
 
         assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "CIS v3.0.0 1.7 · CIS v5.0.0 1.6",
-                "123456789012 · &lt;img src=https://outside.example/x.png onerror=alert(1)&gt;",
-                "Run <code>aws iam delete-access-key</code> &amp; retry.")
-                .doesNotContain("<img", "<b>locked", "javascript:", "severity", "docs.example.com");
+                "123456789012 · &lt;img src=https://outside.example/x.png onerror=alert(1)&gt;", ControlDescription.PAGE_NAME)
+                .doesNotContain("<img", "<b>locked", "Because.", "delete-access-key", "docs.example.com");
+    }
+
+    @Test
+    void theControlsPageIsEscapedAndLinksOnlyToTheWeb() {
+        String html = ControlDescription.page(CONTROL);
+
+        assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "· severity high</p>\n<p><b>Why it matters</b> Because.",
+                "Run <code>aws iam delete-access-key</code> &amp; retry.",
+                "<a href=\"https://docs.example.com/root?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\">")
+                .doesNotContain("<b>locked", "javascript:", "123456789012");
     }
 }
