@@ -28,12 +28,15 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
     private final Optional<String> region;
     private final ControlUse control;
     private final VerdictRecorder recorder;
+    private final Optional<String> place;
 
-    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, VerdictRecorder recorder) {
+    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, VerdictRecorder recorder,
+                             Optional<String> place) {
         this.account = account;
         this.region = region;
         this.control = control;
         this.recorder = recorder;
+        this.place = place;
     }
 
     /** {@code root.mfa.hardware · 222222222222 · prod-payments · eu-west-1}: what the result is about, in any JUnit view. */
@@ -80,7 +83,7 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
                                                 ExtensionContext extensionContext) throws Throwable {
             Method method = invocationContext.getExecutable();
             AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
-                    method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region));
+                    method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region, place));
             Optional<Verdict> decided = control.builtIn().map(builtIn -> recorder.decided(builtIn.definition(), account.id(), builtInVerdict(builtIn)));
             if (decided.isPresent() && (decided.get().outcome() != Outcome.PASS)) {
                 invocation.skip();

@@ -63,7 +63,8 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
         builtInControlsOf(context.getRequiredTestClass()).forEach(run::prefetch);
         return Stream.concat(
                 run.accounts().stream().flatMap(account -> invocations(run, account, control)),
-                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run.recorder())));
+                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run.recorder(),
+                        run.place(skipped.target().accountId()))));
     }
 
     /** The built-in controls of the class's other posture methods, whose evidence can be read while this one runs. */
@@ -75,9 +76,10 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
     private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {
         List<String> regions = control.perRegion() ? run.regions(account) : List.of();
         if (regions.isEmpty()) {
-            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control, run.recorder()));
+            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control, run.recorder(), run.place(account.id())));
         }
-        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control, run.recorder()));
+        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control, run.recorder(),
+                run.place(account.id())));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.rootposture;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.rootposture.evidence.AccountEvidence;
@@ -30,6 +33,8 @@ import org.rootposture.internal.targets.Targets;
 import org.rootposture.internal.waivers.Waivers;
 import org.rootposture.settings.Settings;
 
+import software.amazon.awssdk.services.organizations.model.Parent;
+
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
  * and cached evidence. When a test class's first built-in control is about to run, the evidence of that control and
@@ -40,12 +45,14 @@ final class Run implements AutoCloseable {
 
     private final Settings settings;
     private final Sessions sessions;
+    private final OrganizationDirectory directory;
     private final LiveOrganization organization;
     private final Targets targets;
     private final Clock clock;
     private final ExecutorService readers;
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, AccountEvidence> otherAccounts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> places = new ConcurrentHashMap<>();
     private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
     private final Waivers waivers;
     private final VerdictRecorder recorder;
@@ -62,7 +69,7 @@ final class Run implements AutoCloseable {
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
-        OrganizationDirectory directory = new OrganizationDirectory(sessions.caller());
+        this.directory = new OrganizationDirectory(sessions.caller());
         this.organization = new LiveOrganization(directory, sessions.caller(), clock);
         try {
             this.targets = replay.isPresent() ? replay.get().targets()
@@ -85,6 +92,25 @@ final class Run implements AutoCloseable {
 
     List<Targets.Skipped> skipped() {
         return targets.skipped();
+    }
+
+    /**
+     * The account's place in the organization, {@code Root › Production › Payments}, when the run checks the
+     * organization's accounts (its tree is read once for the whole run); empty otherwise or where it cannot be read.
+     */
+    Optional<String> place(String accountId) {
+        if (replay.isPresent() || !(settings.targets() instanceof Settings.TargetSpec.Organization)) {
+            return Optional.empty();
+        }
+        return places.computeIfAbsent(accountId, id -> {
+            try {
+                List<Parent> path = new ArrayList<>(directory.ancestors(id));
+                Collections.reverse(path);
+                return Optional.of(path.stream().map(directory::name).collect(Collectors.joining(" › ")));
+            } catch (RuntimeException notReadable) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Where every verdict of this run passes on its way into the report. */

@@ -20,11 +20,13 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
     private final Targets.Skipped skipped;
     private final ControlUse control;
     private final VerdictRecorder recorder;
+    private final Optional<String> place;
 
-    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, VerdictRecorder recorder) {
+    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, VerdictRecorder recorder, Optional<String> place) {
         this.skipped = skipped;
         this.control = control;
         this.recorder = recorder;
+        this.place = place;
     }
 
     @Override
@@ -41,7 +43,7 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
         String accountId = skipped.target().accountId();
         AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
                 context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName(), accountId,
-                skipped.target().name().orElse(accountId), Optional.empty()));
+                skipped.target().name().orElse(accountId), Optional.empty(), place));
         String reason = skipped.reason();
         Verdict verdict = Verdict.notApplicable("The account is not active in the organization, so it is not checked.\n"
                 + Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");

@@ -73,6 +73,16 @@ class AllureReportTest {
     }
 
     @Test
+    void anAccountOfTheOrganizationCarriesItsPlaceInTheTreeAndAListedOneDoesNot(@TempDir Path organization, @TempDir Path listed)
+            throws Exception {
+        run(organization, Map.of("rootposture.targets", "organization", "rootposture.include-accounts", "222222222222"), HardwareMfa.class);
+        run(listed, Map.of("rootposture.targets", "222222222222"), HardwareMfa.class);
+
+        assertThat(labels(only(organization, "-result.json"), "ou")).containsExactly("Root › Production › Payments");
+        assertThat(labels(only(listed, "-result.json"), "ou")).isEmpty();
+    }
+
+    @Test
     void aRecordOrControlPageThatSeveralResultsUseIsWrittenOnceAndReferencedByEach(@TempDir Path results) throws Exception {
         run(results, Map.of("rootposture.targets", "222222222222,333333333333"), HardwareMfa.class, MfaEnabled.class);
 

@@ -57,9 +57,10 @@ public final class AllureReport {
      * @param accountId   the account
      * @param accountName the account's name, or its id
      * @param region      the region, for a per-region control
+     * @param place       the account's place in the organization ({@code Root › Production}), where known
      */
     public record Subject(Optional<ControlDefinition> control, boolean builtIn, String testMethod, String accountId,
-                          String accountName, Optional<String> region) {
+                          String accountName, Optional<String> region, Optional<String> place) {
 
         /** {@code 123456789012 · prod-payments · eu-west-1}. */
         public String displayName() {
@@ -93,6 +94,7 @@ public final class AllureReport {
             result.getParameters().add(new Parameter().setName(PostureLabels.ACCOUNT).setValue(subject.accountId()));
             result.getParameters().add(new Parameter().setName(PostureLabels.ACCOUNT_NAME).setValue(Redactor.redact(subject.accountName())));
             subject.region().ifPresent(region -> result.getParameters().add(new Parameter().setName(PostureLabels.REGION).setValue(region)));
+            subject.place().ifPresent(place -> result.getLabels().add(new Label().setName(PostureLabels.OU).setValue(Redactor.redact(place))));
             subject.control().ifPresent(control -> {
                 result.setName(Redactor.redact(control.title() + " · " + subject.displayName()));
                 result.getLabels().add(ResultsUtils.createEpicLabel(control.benchmark()));
