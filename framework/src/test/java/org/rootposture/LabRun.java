@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.rootposture.lab.Fixture;
 import org.rootposture.lab.Lab;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Fixture;
 
 /**
  * A local lab plus the system properties that point a Root Posture run at it, restored on close. Tests that run
@@ -29,11 +30,11 @@ public final class LabRun implements AutoCloseable {
     }
 
     public static LabRun demo(Map<String, String> settings) {
-        return new LabRun(Lab.start(Fixture.fromClasspath("/demo-organization.json")), settings);
+        return new LabRun(Lab.start(DemoOrganization.fixture()), settings);
     }
 
-    public static LabRun of(String fixtureJson, Map<String, String> settings) {
-        return new LabRun(Lab.start(Fixture.fromJson(fixtureJson)), settings);
+    public static LabRun of(Fixture fixture, Map<String, String> settings) {
+        return new LabRun(Lab.start(fixture), settings);
     }
 
     public Lab lab() {

@@ -20,10 +20,10 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.rootposture.lab.Fixture;
 import org.rootposture.lab.Lab;
 import org.rootposture.lab.LabOptions;
 import org.rootposture.lab.RateLimit;
+import org.rootposture.lab.fixture.Fixture;
 
 /**
  * One measured run: a fresh lab serving the generated organization, system properties pointing the run at it, one

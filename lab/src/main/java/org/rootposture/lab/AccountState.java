@@ -6,20 +6,24 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.CredentialReport;
+import org.rootposture.lab.fixture.Fault;
+
 final class AccountState {
 
-    private final AccountFixture fixture;
+    private final Account fixture;
     private final List<ActiveFault> faults;
     private final List<HistoryEvent> recordedEvents = new CopyOnWriteArrayList<>();
     private int generationCalls;
     private Instant reportCompletedAt;
 
-    AccountState(AccountFixture fixture) {
+    AccountState(Account fixture) {
         this.fixture = fixture;
         this.faults = fixture.faults().stream().map(ActiveFault::new).toList();
     }
 
-    AccountFixture fixture() {
+    Account fixture() {
         return fixture;
     }
 
@@ -27,7 +31,7 @@ final class AccountState {
         return fixture.id();
     }
 
-    Optional<FaultFixture> faultFor(String operation) {
+    Optional<Fault> faultFor(String operation) {
         return faults.stream().filter(fault -> fault.fires(operation)).map(ActiveFault::fault).findFirst();
     }
 
@@ -40,11 +44,11 @@ final class AccountState {
         return List.copyOf(recordedEvents);
     }
 
-    synchronized String generateCredentialReport(Instant now) {
-        List<String> states = fixture.credentialReport().generation();
-        String state = states.get(Math.min(generationCalls, states.size() - 1));
+    synchronized CredentialReport.State generateCredentialReport(Instant now) {
+        List<CredentialReport.State> states = fixture.credentialReport().generation();
+        CredentialReport.State state = states.get(Math.min(generationCalls, states.size() - 1));
         generationCalls++;
-        if (state.equals("COMPLETE") && reportCompletedAt == null) {
+        if (state == CredentialReport.State.COMPLETE && reportCompletedAt == null) {
             reportCompletedAt = now;
         }
         return state;
@@ -54,9 +58,9 @@ final class AccountState {
         return Optional.ofNullable(reportCompletedAt);
     }
 
-    private record ActiveFault(FaultFixture fault, AtomicInteger requests) {
+    private record ActiveFault(Fault fault, AtomicInteger requests) {
 
-        ActiveFault(FaultFixture fault) {
+        ActiveFault(Fault fault) {
             this(fault, new AtomicInteger());
         }
 

@@ -1,8 +1,13 @@
 package org.rootposture.lab;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 /** STS {@code AssumeRoot}: a short root session in a member account, scoped by an AWS root task policy. */
 final class AssumeRootOperation implements Operation {
@@ -25,12 +30,12 @@ final class AssumeRootOperation implements Operation {
                     + "Member must be an account ID or the ARN of an account's root user such as arn:aws:iam::123456789012:root");
         }
         String policyArn = call.form().getOrDefault("TaskPolicyArn.arn", call.form().get("TaskPolicyArn.Arn"));
-        RootTaskPolicy policy = RootTaskPolicy.of(policyArn).orElseThrow(() -> LabError.validation("The task policy " + policyArn
-                + " is not an AWS managed root task policy: use one of " + RootTaskPolicy.ALL.stream().map(RootTaskPolicy::arn).toList()));
+        TaskPolicy policy = TaskPolicy.of(policyArn).orElseThrow(() -> LabError.validation("The task policy " + policyArn
+                + " is not an AWS managed root task policy: use one of " + Arrays.stream(TaskPolicy.values()).map(TaskPolicy::arn).toList()));
         Duration duration = duration(call.form().get("DurationSeconds"));
         String accountId = target.group(1);
         authorize(call, accountId);
-        RootSession session = call.lab().identities().openRoot(accountId, policy, call.caller().name(), duration);
+        AssumedRoot session = call.lab().identities().openRoot(accountId, policy, call.caller().name(), duration);
         call.account().record(HistoryEvent.assumeRoot(call.caller().accountId(), call.requestId(), session.openedAt(),
                 SigV4Scope.parse(call.request().header("authorization")).region(), call.caller().arn(), accountId, policy.arn(), session.expiration()));
         return protocol.result(call, xml -> xml
@@ -45,9 +50,9 @@ final class AssumeRootOperation implements Operation {
 
     private static void authorize(ServiceCall call, String accountId) {
         String resource = "arn:aws:iam::" + accountId + ":root";
-        OrganizationFixture org = RootAccessOperations.administeredBy(call).orElseThrow(() -> denied(call, resource,
+        Organization org = RootAccessOperations.administeredBy(call).orElseThrow(() -> denied(call, resource,
                 "the caller's account is not the management account or a delegated administrator for centralized root access"));
-        if (!org.features().contains("RootSessions")) {
+        if (!org.features().contains(Organization.Feature.ROOT_SESSIONS)) {
             throw denied(call, resource, "root sessions (RootSessions) are not enabled for the organization " + org.id());
         }
         if (accountId.equals(org.managementAccountId())) {
@@ -55,7 +60,7 @@ final class AssumeRootOperation implements Operation {
         }
         AccountState account = call.lab().account(accountId).orElseThrow(() -> denied(call, resource,
                 "account " + accountId + " is not a member of the organization " + org.id()));
-        if (!account.fixture().status().equals("ACTIVE")) {
+        if (account.fixture().status() != Account.Status.ACTIVE) {
             throw denied(call, resource, "account " + accountId + " is " + account.fixture().status());
         }
     }

@@ -2,7 +2,9 @@ package org.rootposture.lab;
 
 import java.time.Instant;
 
-record Caller(String accountId, String arn, String userId, RootTaskPolicy rootTask, Instant rootSessionStart) {
+import org.rootposture.lab.fixture.TaskPolicy;
+
+record Caller(String accountId, String arn, String userId, TaskPolicy rootTask, Instant rootSessionStart) {
 
     static final String AUDITOR = "lab-auditor";
 
@@ -10,13 +12,13 @@ record Caller(String accountId, String arn, String userId, RootTaskPolicy rootTa
         return new Caller(accountId, "arn:aws:iam::" + accountId + ":user/" + AUDITOR, "AIDALAB0" + accountId, null, null);
     }
 
-    static Caller session(LabSession session) {
+    static Caller session(AssumedRole session) {
         return new Caller(session.accountId(),
                 "arn:aws:sts::" + session.accountId() + ":assumed-role/" + session.roleName() + "/" + session.sessionName(),
                 session.assumedRoleId(), null, null);
     }
 
-    static Caller root(RootSession session) {
+    static Caller root(AssumedRoot session) {
         return new Caller(session.accountId(), "arn:aws:iam::" + session.accountId() + ":root", session.accountId(), session.taskPolicy(),
                 session.openedAt());
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Trail;
+
 /** CloudTrail: the trails an account sees in a region, their status and event selectors, and the root user's events. */
 final class CloudTrailService implements ServiceHandler {
 
@@ -47,7 +49,7 @@ final class CloudTrailService implements ServiceHandler {
     }
 
     private static void trail(ObjectNode json, TrailView view) {
-        TrailFixture trail = view.trail();
+        Trail trail = view.trail();
         json.put("Name", trail.name())
                 .put("S3BucketName", trail.s3BucketName() != null ? trail.s3BucketName() : "aws-cloudtrail-logs-" + view.ownerId())
                 .put("IncludeGlobalServiceEvents", true)
@@ -58,8 +60,8 @@ final class CloudTrailService implements ServiceHandler {
                 .put("HasCustomEventSelectors", trail.customSelectors())
                 .put("HasInsightSelectors", false)
                 .put("IsOrganizationTrail", trail.organizationTrail());
-        if (trail.logGroupArn() != null) {
-            json.put("CloudWatchLogsLogGroupArn", trail.logGroupArn())
+        if (trail.logGroup() != null) {
+            json.put("CloudWatchLogsLogGroupArn", view.logGroupArn())
                     .put("CloudWatchLogsRoleArn", "arn:aws:iam::" + view.ownerId() + ":role/CloudTrailRoleForCloudWatchLogs");
         }
     }
@@ -69,9 +71,9 @@ final class CloudTrailService implements ServiceHandler {
         boolean isLogging = logging.next(view.arn(), view.trail().logging());
         ObjectNode body = JsonProtocol.object()
                 .put("IsLogging", isLogging)
-                .put("LatestDeliveryTime", call.lab().time(view.trail().latestDeliveryTime()).getEpochSecond());
-        if (view.trail().logGroupArn() != null) {
-            body.put("LatestCloudWatchLogsDeliveryTime", call.lab().time(view.trail().latestDeliveryTime()).getEpochSecond());
+                .put("LatestDeliveryTime", call.lab().time(view.trail().latestDelivery()).getEpochSecond());
+        if (view.trail().logGroup() != null) {
+            body.put("LatestCloudWatchLogsDeliveryTime", call.lab().time(view.trail().latestDelivery()).getEpochSecond());
         }
         return protocol.result(call, body);
     }
@@ -86,7 +88,7 @@ final class CloudTrailService implements ServiceHandler {
             ArrayNode selectors = body.putArray("EventSelectors");
             view.trail().eventSelectors().forEach(selector -> {
                 ObjectNode json = selectors.addObject()
-                        .put("ReadWriteType", selector.readWriteType())
+                        .put("ReadWriteType", selector.readWriteType().toString())
                         .put("IncludeManagementEvents", selector.includeManagementEvents());
                 json.putArray("DataResources");
                 selector.excludeManagementEventSources().forEach(json.putArray("ExcludeManagementEventSources")::add);
@@ -95,23 +97,12 @@ final class CloudTrailService implements ServiceHandler {
         return protocol.result(call, body);
     }
 
-    private static void advanced(ObjectNode json, AdvancedEventSelectorFixture selector) {
+    private static void advanced(ObjectNode json, Trail.AdvancedSelector selector) {
         json.put("Name", selector.name());
         ArrayNode fields = json.putArray("FieldSelectors");
-        for (FieldSelectorFixture field : selector.fieldSelectors()) {
+        for (Trail.FieldSelector field : selector.fieldSelectors()) {
             ObjectNode condition = fields.addObject().put("Field", field.field());
-            values(condition, "Equals", field.equals());
-            values(condition, "NotEquals", field.notEquals());
-            values(condition, "StartsWith", field.startsWith());
-            values(condition, "NotStartsWith", field.notStartsWith());
-            values(condition, "EndsWith", field.endsWith());
-            values(condition, "NotEndsWith", field.notEndsWith());
-        }
-    }
-
-    private static void values(ObjectNode json, String name, List<String> values) {
-        if (!values.isEmpty()) {
-            values.forEach(json.putArray(name)::add);
+            field.conditions().forEach((name, values) -> values.forEach(condition.putArray(name.toString())::add));
         }
     }
 }

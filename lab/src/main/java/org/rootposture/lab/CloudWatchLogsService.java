@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.LabTime;
+import org.rootposture.lab.fixture.MetricFilter;
+
 /**
  * CloudWatch Logs: metric filters. A log group exists when a metric filter or one of the account's trails names it in
  * that region.
@@ -43,18 +47,18 @@ final class CloudWatchLogsService implements ServiceHandler {
         if (limit != null && (request.path("limit").asInt() < 1 || request.path("limit").asInt() > MAX_LIMIT)) {
             throw LabError.badRequest("InvalidParameterException", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        AccountFixture account = call.account().fixture();
+        Account account = call.account().fixture();
         if (logGroup != null && !logGroupExists(account, region, logGroup)) {
             throw new LabError(400, "ResourceNotFoundException", "The specified log group does not exist.");
         }
-        List<MetricFilterFixture> filters = account.monitoring().metricFilters().stream()
+        List<MetricFilter> filters = account.monitoring().metricFilters().stream()
                 .filter(filter -> filter.region().equals(region))
                 .filter(filter -> logGroup == null || filter.logGroupName().equals(logGroup))
                 .filter(filter -> filter.filterName().startsWith(prefix))
                 .filter(filter -> metricName == null || filter.metricName().equals(metricName))
                 .filter(filter -> namespace == null || filter.namespace().equals(namespace))
                 .toList();
-        Page<MetricFilterFixture> page = Page.of(filters, request.path("nextToken").asText(null), limit,
+        Page<MetricFilter> page = Page.of(filters, request.path("nextToken").asText(null), limit,
                 Math.min(MAX_LIMIT, call.lab().fixture().pageSize()));
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("metricFilters");
@@ -62,7 +66,7 @@ final class CloudWatchLogsService implements ServiceHandler {
             ObjectNode json = items.addObject()
                     .put("filterName", filter.filterName())
                     .put("filterPattern", filter.pattern())
-                    .put("creationTime", call.lab().time("-P180D").toEpochMilli())
+                    .put("creationTime", call.lab().time(LabTime.daysAgo(180)).toEpochMilli())
                     .put("logGroupName", filter.logGroupName());
             json.putArray("metricTransformations").addObject()
                     .put("metricName", filter.metricName())
@@ -75,9 +79,8 @@ final class CloudWatchLogsService implements ServiceHandler {
         return protocol.result(call, body);
     }
 
-    private static boolean logGroupExists(AccountFixture account, String region, String logGroup) {
-        String arn = "arn:aws:logs:" + region + ":" + account.id() + ":log-group:" + logGroup + ":*";
+    private static boolean logGroupExists(Account account, String region, String logGroup) {
         return account.monitoring().metricFilters().stream().anyMatch(filter -> filter.region().equals(region) && filter.logGroupName().equals(logGroup))
-                || account.monitoring().trails().stream().anyMatch(trail -> arn.equals(trail.logGroupArn()));
+                || account.monitoring().trails().stream().anyMatch(trail -> trail.homeRegion().equals(region) && logGroup.equals(trail.logGroup()));
     }
 }

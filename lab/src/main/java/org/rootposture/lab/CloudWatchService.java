@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.rootposture.lab.fixture.Alarm;
+import org.rootposture.lab.fixture.LabTime;
+
 /**
  * CloudWatch: metric alarms. The AWS SDK for Java 2.40 still speaks the Query protocol to CloudWatch: form-encoded
  * {@code Action=DescribeAlarms&Version=2010-08-01}, XML answers.
@@ -43,12 +46,12 @@ final class CloudWatchService implements ServiceHandler {
         if (maxRecords != null && (!maxRecords.matches("\\d{1,3}") || Integer.parseInt(maxRecords) < 1 || Integer.parseInt(maxRecords) > MAX_RECORDS)) {
             throw LabError.badRequest("InvalidParameterValue", "MaxRecords must be between 1 and " + MAX_RECORDS + ", not " + maxRecords);
         }
-        List<AlarmFixture> alarms = alarms(call, alarm -> (names.isEmpty() || names.contains(alarm.name()))
+        List<Alarm> alarms = alarms(call, alarm -> (names.isEmpty() || names.contains(alarm.name()))
                 && alarm.name().startsWith(prefix)
-                && (state == null || alarm.state().equals(state))
+                && (state == null || alarm.state().name().equals(state))
                 && (actionPrefix == null || alarm.actions().stream().anyMatch(action -> action.startsWith(actionPrefix)))
                 && (types.isEmpty() || types.contains("MetricAlarm")));
-        Page<AlarmFixture> page = Page.of(alarms, form.get("NextToken"), maxRecords, Math.min(MAX_RECORDS, call.lab().fixture().pageSize()));
+        Page<Alarm> page = Page.of(alarms, form.get("NextToken"), maxRecords, Math.min(MAX_RECORDS, call.lab().fixture().pageSize()));
         return protocol.result(call, xml -> {
             xml.start("CompositeAlarms").end("CompositeAlarms").start("MetricAlarms");
             page.items().forEach(alarm -> alarm(call, xml, alarm));
@@ -62,7 +65,7 @@ final class CloudWatchService implements ServiceHandler {
         if (metricName == null || namespace == null) {
             throw LabError.badRequest("InvalidParameterValue", "MetricName and Namespace are required");
         }
-        List<AlarmFixture> alarms = alarms(call, alarm -> alarm.metricName().equals(metricName) && alarm.namespace().equals(namespace));
+        List<Alarm> alarms = alarms(call, alarm -> alarm.metricName().equals(metricName) && alarm.namespace().equals(namespace));
         return protocol.result(call, xml -> {
             xml.start("MetricAlarms");
             alarms.forEach(alarm -> alarm(call, xml, alarm));
@@ -70,7 +73,7 @@ final class CloudWatchService implements ServiceHandler {
         });
     }
 
-    private static List<AlarmFixture> alarms(ServiceCall call, Predicate<AlarmFixture> filter) {
+    private static List<Alarm> alarms(ServiceCall call, Predicate<Alarm> filter) {
         String region = Regional.region(call, Regional.QUERY_INVALID_TOKEN);
         return call.account().fixture().monitoring().alarms().stream()
                 .filter(alarm -> alarm.region().equals(region))
@@ -78,11 +81,11 @@ final class CloudWatchService implements ServiceHandler {
                 .toList();
     }
 
-    private static void alarm(ServiceCall call, XmlWriter xml, AlarmFixture alarm) {
+    private static void alarm(ServiceCall call, XmlWriter xml, Alarm alarm) {
         xml.start("member")
                 .element("AlarmName", alarm.name())
-                .element("AlarmArn", alarm.arn(call.account().id()))
-                .element("AlarmConfigurationUpdatedTimestamp", call.lab().time("-P180D"))
+                .element("AlarmArn", "arn:aws:cloudwatch:" + alarm.region() + ":" + call.account().id() + ":alarm:" + alarm.name())
+                .element("AlarmConfigurationUpdatedTimestamp", call.lab().time(LabTime.daysAgo(180)))
                 .element("ActionsEnabled", alarm.actionsEnabled())
                 .start("OKActions").end("OKActions")
                 .start("AlarmActions");
@@ -90,7 +93,7 @@ final class CloudWatchService implements ServiceHandler {
         xml.end("AlarmActions")
                 .start("InsufficientDataActions").end("InsufficientDataActions")
                 .element("StateValue", alarm.state())
-                .element("StateUpdatedTimestamp", call.lab().time("-P1D"))
+                .element("StateUpdatedTimestamp", call.lab().time(LabTime.daysAgo(1)))
                 .element("MetricName", alarm.metricName())
                 .element("Namespace", alarm.namespace())
                 .element("Statistic", "Sum")

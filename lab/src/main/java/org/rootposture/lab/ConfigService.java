@@ -1,6 +1,7 @@
 package org.rootposture.lab;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.AwsConfig;
+import org.rootposture.lab.fixture.LabTime;
+
 /** AWS Config: the configuration recorder of a region, its status, the Config rules and their compliance. */
 final class ConfigService implements ServiceHandler {
 
     private static final int PAGE_SIZE = 25;
-    private static final Map<String, String> LAST_STATUSES = Map.of("SUCCESS", "Success", "FAILURE", "Failure", "PENDING", "Pending");
 
     private final AwsJsonProtocol protocol = new AwsJsonProtocol();
     private final Sequences compliance = new Sequences();
@@ -38,7 +41,7 @@ final class ConfigService implements ServiceHandler {
     }
 
     private LabResponse describeConfigurationRecorders(ServiceCall call) {
-        ConfigRecorderFixture recorder = recorder(call);
+        AwsConfig.Recorder recorder = recorder(call);
         ObjectNode body = JsonProtocol.object();
         ArrayNode recorders = body.putArray("ConfigurationRecorders");
         if (recorder != null) {
@@ -55,28 +58,28 @@ final class ConfigService implements ServiceHandler {
     }
 
     private LabResponse describeConfigurationRecorderStatus(ServiceCall call) {
-        ConfigRecorderFixture recorder = recorder(call);
+        AwsConfig.Recorder recorder = recorder(call);
         ObjectNode body = JsonProtocol.object();
         ArrayNode statuses = body.putArray("ConfigurationRecordersStatus");
         if (recorder != null) {
             ObjectNode json = statuses.addObject()
                     .put("name", recorder.name())
-                    .put("lastStartTime", call.lab().time(recorder.lastStartTime()).getEpochSecond())
+                    .put("lastStartTime", call.lab().time(recorder.lastStart()).getEpochSecond())
                     .put("recording", recorder.recording())
-                    .put("lastStatus", LAST_STATUSES.get(recorder.lastStatus()))
-                    .put("lastStatusChangeTime", call.lab().time(recorder.recording() ? "-PT1H" : recorder.lastStopTime()).getEpochSecond());
+                    .put("lastStatus", recorder.lastStatus().toString())
+                    .put("lastStatusChangeTime", call.lab().time(recorder.recording() ? LabTime.ago(Duration.ofHours(1)) : recorder.lastStop()).getEpochSecond());
             if (!recorder.recording()) {
-                json.put("lastStopTime", call.lab().time(recorder.lastStopTime()).getEpochSecond());
+                json.put("lastStopTime", call.lab().time(recorder.lastStop()).getEpochSecond());
             }
-            if (recorder.lastStatus().equals("FAILURE")) {
+            if (recorder.lastStatus() == AwsConfig.Recorder.Status.FAILURE) {
                 json.put("lastErrorCode", "AccessDenied").put("lastErrorMessage", "Config could not assume the recorder's role");
             }
         }
         return protocol.result(call, body);
     }
 
-    private static ConfigRecorderFixture recorder(ServiceCall call) {
-        ConfigRecorderFixture recorder = config(call).recorder();
+    private static AwsConfig.Recorder recorder(ServiceCall call) {
+        AwsConfig.Recorder recorder = config(call).recorder();
         for (String name : JsonProtocol.texts(call.json().path("ConfigurationRecorderNames"))) {
             if (recorder == null || !recorder.name().equals(name)) {
                 throw LabError.badRequest("NoSuchConfigurationRecorderException", "Cannot find configuration recorder with the specified name '" + name + "'.");
@@ -87,7 +90,7 @@ final class ConfigService implements ServiceHandler {
 
     private LabResponse describeConfigRules(ServiceCall call) {
         String region = Regional.region(call, Regional.JSON_INVALID_TOKEN);
-        Page<ConfigRuleFixture> page = page(call, rules(call));
+        Page<AwsConfig.Rule> page = page(call, rules(call));
         ObjectNode body = JsonProtocol.object();
         ArrayNode rules = body.putArray("ConfigRules");
         page.items().forEach(rule -> rules.addObject()
@@ -95,7 +98,7 @@ final class ConfigService implements ServiceHandler {
                 .put("ConfigRuleArn", "arn:aws:config:" + region + ":" + call.account().id() + ":config-rule/" + ruleId(call, region, rule))
                 .put("ConfigRuleId", ruleId(call, region, rule))
                 .put("ConfigRuleState", "ACTIVE")
-                .putObject("Source").put("Owner", "AWS").put("SourceIdentifier", rule.sourceIdentifier()));
+                .putObject("Source").put("Owner", "AWS").put("SourceIdentifier", rule.sourceIdentifier().name()));
         next(body, page);
         return protocol.result(call, body);
     }
@@ -103,11 +106,11 @@ final class ConfigService implements ServiceHandler {
     private LabResponse describeComplianceByConfigRule(ServiceCall call) {
         String region = Regional.region(call, Regional.JSON_INVALID_TOKEN);
         List<String> types = JsonProtocol.texts(call.json().path("ComplianceTypes"));
-        Page<ConfigRuleFixture> page = page(call, rules(call));
+        Page<AwsConfig.Rule> page = page(call, rules(call));
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("ComplianceByConfigRules");
-        for (ConfigRuleFixture rule : page.items()) {
-            String type = compliance.next(call.account().id() + "/" + region + "/" + rule.name(), rule.compliance());
+        for (AwsConfig.Rule rule : page.items()) {
+            String type = compliance.next(call.account().id() + "/" + region + "/" + rule.name(), rule.compliance()).name();
             if (types.isEmpty() || types.contains(type)) {
                 ObjectNode json = items.addObject().put("ConfigRuleName", rule.name());
                 ObjectNode result = json.putObject("Compliance").put("ComplianceType", type);
@@ -120,8 +123,8 @@ final class ConfigService implements ServiceHandler {
         return protocol.result(call, body);
     }
 
-    private static List<ConfigRuleFixture> rules(ServiceCall call) {
-        List<ConfigRuleFixture> rules = config(call).rules();
+    private static List<AwsConfig.Rule> rules(ServiceCall call) {
+        List<AwsConfig.Rule> rules = config(call).rules();
         List<String> names = JsonProtocol.texts(call.json().path("ConfigRuleNames"));
         for (String name : names) {
             if (rules.stream().noneMatch(rule -> rule.name().equals(name))) {
@@ -132,12 +135,12 @@ final class ConfigService implements ServiceHandler {
         return names.isEmpty() ? rules : rules.stream().filter(rule -> names.contains(rule.name())).toList();
     }
 
-    private static ConfigFixture config(ServiceCall call) {
+    private static AwsConfig config(ServiceCall call) {
         String region = Regional.region(call, Regional.JSON_INVALID_TOKEN);
-        return call.account().fixture().monitoring().config().getOrDefault(region, new ConfigFixture(null, null));
+        return call.account().fixture().monitoring().config().getOrDefault(region, new AwsConfig(null, List.of()));
     }
 
-    private static Page<ConfigRuleFixture> page(ServiceCall call, List<ConfigRuleFixture> rules) {
+    private static Page<AwsConfig.Rule> page(ServiceCall call, List<AwsConfig.Rule> rules) {
         JsonNode request = call.json();
         return Page.of(rules, request.path("NextToken").asText(null), null, Math.min(PAGE_SIZE, call.lab().fixture().pageSize()));
     }
@@ -148,7 +151,7 @@ final class ConfigService implements ServiceHandler {
         }
     }
 
-    private static String ruleId(ServiceCall call, String region, ConfigRuleFixture rule) {
+    private static String ruleId(ServiceCall call, String region, AwsConfig.Rule rule) {
         String key = call.account().id() + "/" + region + "/" + rule.name();
         return "config-rule-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 6);
     }

@@ -1,33 +1,32 @@
 package org.rootposture.lab;
 
-import java.time.Instant;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ARN;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_ENABLED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_CHANGED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_USED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_NEXT_ROTATION;
+import static org.rootposture.lab.fixture.CredentialReport.Column.USER;
+import static org.rootposture.lab.fixture.CredentialReport.Column.USER_CREATION_TIME;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.CredentialReport;
+import org.rootposture.lab.fixture.CredentialReport.Column;
+import org.rootposture.lab.fixture.LabTime;
+
+/** The IAM credential report of an account as CSV: the lab's defaults for every column a row of the fixture leaves out. */
 final class CredentialReportCsv {
 
-    static final List<String> COLUMNS = List.of(
-            "user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed",
-            "password_next_rotation", "mfa_active",
-            "access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date",
-            "access_key_1_last_used_region", "access_key_1_last_used_service",
-            "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
-            "access_key_2_last_used_region", "access_key_2_last_used_service",
-            "cert_1_active", "cert_1_last_rotated", "cert_2_active", "cert_2_last_rotated");
-
-    static final Set<String> DATE_COLUMNS = Set.of(
-            "user_creation_time", "password_last_used", "password_last_changed", "password_next_rotation",
-            "access_key_1_last_rotated", "access_key_1_last_used_date", "access_key_2_last_rotated",
-            "access_key_2_last_used_date", "cert_1_last_rotated", "cert_2_last_rotated");
-
     private static final DateTimeFormatter AWS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
-    static final Set<String> NOT_A_DATE = Set.of("N/A", "no_information", "not_supported");
 
     private final LabState lab;
 
@@ -35,75 +34,58 @@ final class CredentialReportCsv {
         this.lab = lab;
     }
 
-    String render(AccountFixture account) {
-        CredentialReportFixture report = account.credentialReport();
+    String render(Account account) {
+        CredentialReport report = account.credentialReport();
         if (report.csv() != null) {
             return report.csv();
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", COLUMNS));
+        lines.add(Arrays.stream(Column.values()).map(Column::toString).collect(Collectors.joining(",")));
         if (!report.omitRoot()) {
             lines.add(line(rootDefaults(account), report.root()));
         }
-        report.users().forEach(user -> lines.add(line(userDefaults(account, user.get("user")), user)));
+        report.users().forEach(user -> lines.add(line(userDefaults(account, user.user()), user)));
         return String.join("\n", lines);
     }
 
-    private String line(Map<String, String> defaults, Map<String, String> values) {
-        Map<String, String> row = new LinkedHashMap<>(defaults);
-        row.putAll(values);
-        return COLUMNS.stream().map(column -> cell(column, row.get(column))).collect(Collectors.joining(","));
+    private String line(Map<Column, Object> defaults, CredentialReport.Row row) {
+        Map<Column, Object> values = new EnumMap<>(defaults);
+        values.putAll(row.values());
+        return Arrays.stream(Column.values()).map(column -> cell(values.get(column))).collect(Collectors.joining(","));
     }
 
-    private String cell(String column, String value) {
-        if (DATE_COLUMNS.contains(column) && !NOT_A_DATE.contains(value)) {
-            return format(lab.time(value));
+    private String cell(Object value) {
+        if (value instanceof LabTime time) {
+            return AWS_DATE.format(lab.time(time));
         }
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        String text = (String) value;
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    static String format(Instant instant) {
-        return AWS_DATE.format(instant);
-    }
-
-    private static Map<String, String> rootDefaults(AccountFixture account) {
-        Map<String, String> row = common();
-        row.put("user", "<root_account>");
-        row.put("arn", "arn:aws:iam::" + account.id() + ":root");
-        row.put("user_creation_time", "-P1000D");
-        row.put("password_enabled", "not_supported");
-        row.put("password_last_used", "no_information");
-        row.put("password_last_changed", "not_supported");
-        row.put("password_next_rotation", "not_supported");
+    private static Map<Column, Object> rootDefaults(Account account) {
+        Map<Column, Object> row = common();
+        row.put(USER, "<root_account>");
+        row.put(ARN, "arn:aws:iam::" + account.id() + ":root");
+        row.put(USER_CREATION_TIME, daysAgo(1000));
+        row.put(PASSWORD_ENABLED, "not_supported");
+        row.put(PASSWORD_LAST_USED, "no_information");
+        row.put(PASSWORD_LAST_CHANGED, "not_supported");
+        row.put(PASSWORD_NEXT_ROTATION, "not_supported");
         return row;
     }
 
-    private static Map<String, String> userDefaults(AccountFixture account, String user) {
-        Map<String, String> row = common();
-        row.put("user", user);
-        row.put("arn", "arn:aws:iam::" + account.id() + ":user/" + user);
-        row.put("user_creation_time", "-P365D");
-        row.put("password_enabled", "false");
-        row.put("password_last_used", "N/A");
-        row.put("password_last_changed", "N/A");
-        row.put("password_next_rotation", "N/A");
+    private static Map<Column, Object> userDefaults(Account account, String user) {
+        Map<Column, Object> row = common();
+        row.put(USER, user);
+        row.put(ARN, "arn:aws:iam::" + account.id() + ":user/" + user);
+        row.put(USER_CREATION_TIME, daysAgo(365));
+        row.put(PASSWORD_ENABLED, "false");
         return row;
     }
 
-    private static Map<String, String> common() {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("mfa_active", "false");
-        for (String key : List.of("access_key_1", "access_key_2")) {
-            row.put(key + "_active", "false");
-            row.put(key + "_last_rotated", "N/A");
-            row.put(key + "_last_used_date", "N/A");
-            row.put(key + "_last_used_region", "N/A");
-            row.put(key + "_last_used_service", "N/A");
-        }
-        for (String cert : List.of("cert_1", "cert_2")) {
-            row.put(cert + "_active", "false");
-            row.put(cert + "_last_rotated", "N/A");
-        }
+    private static Map<Column, Object> common() {
+        Map<Column, Object> row = new EnumMap<>(Column.class);
+        Arrays.stream(Column.values()).forEach(column -> row.put(column, column.name().endsWith("_ACTIVE") ? "false" : "N/A"));
         return row;
     }
 }

@@ -7,6 +7,9 @@ import java.util.TreeMap;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
 
 /**
  * Starts the lab with the demo organization for a whole JUnit Platform launcher session when the system property
@@ -22,8 +25,6 @@ public final class DemoLabSession implements LauncherSessionListener {
     public static final String DEMO = "demo";
     /** The region the lab serves when the run names none ({@code aws.region} unset). */
     public static final String DEFAULT_REGION = "us-east-1";
-    /** The fixture of the demo organization, on the class path. */
-    public static final String DEMO_FIXTURE = "/demo-organization.json";
 
     private Lab lab;
     private final Map<String, String> replaced = new LinkedHashMap<>();
@@ -38,7 +39,7 @@ public final class DemoLabSession implements LauncherSessionListener {
             throw new IllegalArgumentException("System property " + PROPERTY + " is '" + value + "', but the only allowed value is '" + DEMO
                     + "' (-D" + PROPERTY + "=" + DEMO + "); leave it unset to run against AWS");
         }
-        Fixture fixture = Fixture.fromClasspath(DEMO_FIXTURE);
+        Fixture fixture = DemoOrganization.fixture();
         lab = Lab.start(fixture);
         LabCredentials credentials = lab.callerCredentials();
         set("rootposture.endpoint", lab.endpoint().toString());
@@ -48,7 +49,7 @@ public final class DemoLabSession implements LauncherSessionListener {
             set("aws.region", DEFAULT_REGION);
         }
         System.out.println("Root Posture demo lab: serving demo organization "
-                + fixture.organizationIfAny().map(OrganizationFixture::id).orElse("(none)")
+                + fixture.organizationIfAny().map(Organization::id).orElse("(none)")
                 + " (" + fixture.accounts().size() + " accounts) at " + lab.endpoint());
     }
 

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.RootEvent;
+import org.rootposture.lab.fixture.RootSession;
+
 /**
  * {@code cloudtrail:LookupEvents} over an account's event history in one region: 90 days, newest first, at most 50 a
  * page. The history holds the fixture's root events, the actions of central root sessions in the account, the
@@ -68,15 +72,15 @@ final class EventHistory {
 
     /** Every event of the account's history, in every region. */
     static List<HistoryEvent> history(LabState lab, AccountState account) {
-        AccountFixture fixture = account.fixture();
+        Account fixture = account.fixture();
         List<HistoryEvent> events = new ArrayList<>();
-        List<RootEventFixture> rootEvents = fixture.monitoring().rootEvents();
+        List<RootEvent> rootEvents = fixture.monitoring().rootEvents();
         for (int i = 0; i < rootEvents.size(); i++) {
             events.add(HistoryEvent.root(fixture.id(), id(fixture.id() + "/root-event/" + i), rootEvents.get(i), lab.time(rootEvents.get(i).time())));
         }
-        List<RootSessionFixture> sessions = fixture.monitoring().rootSessions();
+        List<RootSession> sessions = fixture.monitoring().rootSessions();
         for (int i = 0; i < sessions.size(); i++) {
-            RootSessionFixture session = sessions.get(i);
+            RootSession session = sessions.get(i);
             Instant opened = lab.time(session.time());
             for (int j = 0; j < session.actions().size(); j++) {
                 events.add(HistoryEvent.rootSessionAction(fixture.id(), id(fixture.id() + "/root-session/" + i + "/" + j),
@@ -85,13 +89,13 @@ final class EventHistory {
         }
         lab.organization().filter(org -> org.managementAccountId().equals(fixture.id())).ifPresent(org -> lab.fixture().accounts()
                 .forEach(member -> {
-                    List<RootSessionFixture> memberSessions = member.monitoring().rootSessions();
+                    List<RootSession> memberSessions = member.monitoring().rootSessions();
                     for (int i = 0; i < memberSessions.size(); i++) {
-                        RootSessionFixture session = memberSessions.get(i);
+                        RootSession session = memberSessions.get(i);
                         if (session.openedBy() != null) {
                             Instant opened = lab.time(session.time());
                             events.add(HistoryEvent.assumeRoot(fixture.id(), id(member.id() + "/assume-root/" + i), opened, session.region(),
-                                    session.openedBy(), member.id(), RootTaskPolicy.PREFIX + session.taskPolicy(), opened.plus(Duration.ofMinutes(15))));
+                                    session.openedBy(), member.id(), session.taskPolicy().arn(), opened.plus(Duration.ofMinutes(15))));
                         }
                     }
                 }));

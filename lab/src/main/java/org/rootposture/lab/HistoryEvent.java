@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.RootEvent;
+
 /**
  * One event of an account's CloudTrail event history, as {@code cloudtrail:LookupEvents} serves it: the lookup
  * attributes and the full {@code CloudTrailEvent} JSON. Built from the fixture (root events, central root sessions and
@@ -42,14 +44,14 @@ record HistoryEvent(String id, Instant time, String name, String source, String 
     }
 
     /** An event of the root user signed in with its own credentials, or of an AWS service acting as root. */
-    static HistoryEvent root(String accountId, String id, RootEventFixture fixture, Instant time) {
+    static HistoryEvent root(String accountId, String id, RootEvent fixture, Instant time) {
         ObjectNode identity = rootIdentity(accountId);
         if (fixture.invokedBy() != null) {
             identity.put("invokedBy", fixture.invokedBy());
         }
         ObjectNode detail = detail(identity, id, time, fixture.name(), fixture.source(), fixture.region(), fixture.sourceIp(),
-                fixture.invokedBy() != null ? fixture.invokedBy() : "console.amazonaws.com", fixture.eventType(), accountId);
-        if (fixture.eventType().equals("AwsConsoleSignIn")) {
+                fixture.invokedBy() != null ? fixture.invokedBy() : "console.amazonaws.com", fixture.eventType().toString(), accountId);
+        if (fixture.eventType() == RootEvent.EventType.AWS_CONSOLE_SIGN_IN) {
             detail.putObject("responseElements").put(fixture.name(), "Success");
         }
         return new HistoryEvent(id, time, fixture.name(), fixture.source(), fixture.region(), "root", detail);
@@ -59,7 +61,7 @@ record HistoryEvent(String id, Instant time, String name, String source, String 
     static HistoryEvent rootSessionAction(String accountId, String id, Instant time, String region, String operation, Instant sessionStart) {
         String service = operation.substring(0, operation.indexOf(':'));
         String name = operation.substring(operation.indexOf(':') + 1);
-        ObjectNode identity = rootIdentity(accountId).put("accessKeyId", RootSession.accessKeyIdFor(accountId));
+        ObjectNode identity = rootIdentity(accountId).put("accessKeyId", AssumedRoot.accessKeyIdFor(accountId));
         ObjectNode session = identity.putObject("sessionContext");
         session.putObject("attributes").put("creationDate", sessionStart.toString()).put("mfaAuthenticated", "false");
         session.put("assumedRoot", "true");
@@ -79,7 +81,7 @@ record HistoryEvent(String id, Instant time, String name, String source, String 
         ObjectNode request = detail.putObject("requestParameters").put("targetPrincipal", targetAccountId);
         request.putObject("taskPolicyArn").put("arn", taskPolicyArn);
         detail.putObject("responseElements").putObject("credentials")
-                .put("accessKeyId", RootSession.accessKeyIdFor(targetAccountId))
+                .put("accessKeyId", AssumedRoot.accessKeyIdFor(targetAccountId))
                 .put("expiration", expiration.toString());
         return new HistoryEvent(id, time, "AssumeRoot", "sts.amazonaws.com", region, openedBy.substring(openedBy.lastIndexOf('/') + 1), detail);
     }

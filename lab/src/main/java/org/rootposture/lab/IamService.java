@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.CredentialReport;
+import org.rootposture.lab.fixture.LabTime;
+import org.rootposture.lab.fixture.VirtualMfaDevice;
+
 /**
  * IAM: the account summary, the credential report, virtual MFA devices and account aliases, and centralized root
  * access.
  */
 final class IamService implements ServiceHandler {
 
-    private static final Map<String, String> REPORT_DESCRIPTIONS = Map.of(
-            "STARTED", "No report exists. Starting a new report generation task",
-            "INPROGRESS", "Report generation in progress",
-            "COMPLETE", "Report is complete");
+    private static final Map<CredentialReport.State, String> REPORT_DESCRIPTIONS = Map.of(
+            CredentialReport.State.STARTED, "No report exists. Starting a new report generation task",
+            CredentialReport.State.INPROGRESS, "Report generation in progress",
+            CredentialReport.State.COMPLETE, "Report is complete");
 
     private final QueryProtocol protocol = new QueryProtocol("https://iam.amazonaws.com/doc/2010-05-08/");
     private final RootAccessOperations rootAccess = new RootAccessOperations(protocol);
@@ -54,15 +59,15 @@ final class IamService implements ServiceHandler {
     }
 
     private LabResponse generateCredentialReport(ServiceCall call) {
-        String state = call.account().generateCredentialReport(call.lab().now());
+        CredentialReport.State state = call.account().generateCredentialReport(call.lab().now());
         return protocol.result(call, xml -> xml.element("State", state).element("Description", REPORT_DESCRIPTIONS.get(state)));
     }
 
     private LabResponse getCredentialReport(ServiceCall call) {
         Instant completedAt = call.account().credentialReportCompletedAt().orElseThrow(() -> new LabError(410, "ReportNotPresent",
                 "The credential report does not exist. To generate a credential report, use GenerateCredentialReport."));
-        AccountFixture account = call.account().fixture();
-        String generatedTime = account.credentialReport().generatedTime();
+        Account account = call.account().fixture();
+        LabTime generatedTime = account.credentialReport().generatedTime();
         Instant generated = generatedTime == null ? completedAt : call.lab().time(generatedTime);
         String csv = new CredentialReportCsv(call.lab()).render(account);
         return protocol.result(call, xml -> xml
@@ -73,10 +78,10 @@ final class IamService implements ServiceHandler {
 
     private LabResponse listVirtualMfaDevices(ServiceCall call) {
         String status = call.form().getOrDefault("AssignmentStatus", "Any");
-        List<VirtualMfaDeviceFixture> devices = call.account().fixture().virtualMfaDevices().stream()
+        List<VirtualMfaDevice> devices = call.account().fixture().virtualMfaDevices().stream()
                 .filter(device -> status.equals("Any") || status.equals("Assigned") == (device.userArn() != null))
                 .toList();
-        Page<VirtualMfaDeviceFixture> page = page(call, devices);
+        Page<VirtualMfaDevice> page = page(call, devices);
         return protocol.result(call, xml -> {
             xml.start("VirtualMFADevices");
             page.items().forEach(device -> device(call, xml, device));
@@ -85,10 +90,10 @@ final class IamService implements ServiceHandler {
         });
     }
 
-    private static void device(ServiceCall call, XmlWriter xml, VirtualMfaDeviceFixture device) {
+    private static void device(ServiceCall call, XmlWriter xml, VirtualMfaDevice device) {
         xml.start("member").element("SerialNumber", device.serialNumber());
         if (device.userArn() != null) {
-            xml.element("EnableDate", call.lab().time(device.enableDate()));
+            xml.element("EnableDate", call.lab().time(device.enabled()));
             user(call, xml, device.userArn());
         }
         xml.end("member");
@@ -103,7 +108,7 @@ final class IamService implements ServiceHandler {
                 .element("UserName", name)
                 .element("UserId", root ? accountId : "AIDALAB0" + accountId + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""))
                 .element("Arn", arn)
-                .element("CreateDate", call.lab().time(root ? "-P1000D" : "-P365D"))
+                .element("CreateDate", call.lab().time(LabTime.daysAgo(root ? 1000 : 365)))
                 .end("User");
     }
 

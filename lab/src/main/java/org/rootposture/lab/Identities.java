@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.rootposture.lab.fixture.TaskPolicy;
+
 final class Identities {
 
     private final Set<String> accountIds;
     private final Clock clock;
-    private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, RootSession> rootSessions = new ConcurrentHashMap<>();
+    private final Map<String, AssumedRole> sessions = new ConcurrentHashMap<>();
+    private final Map<String, AssumedRoot> rootSessions = new ConcurrentHashMap<>();
 
     Identities(Set<String> accountIds, Clock clock) {
         this.accountIds = accountIds;
@@ -29,7 +31,7 @@ final class Identities {
             }
         }
         if (accessKeyId.startsWith(LabCredentials.SESSION_KEY_PREFIX) && sessionToken != null) {
-            LabSession session = sessions.get(sessionToken);
+            AssumedRole session = sessions.get(sessionToken);
             if (session != null && session.accessKeyId().equals(accessKeyId)) {
                 if (clock.instant().isAfter(session.expiration())) {
                     throw new LabError(400, "ExpiredToken", "The security token included in the request is expired");
@@ -38,7 +40,7 @@ final class Identities {
             }
         }
         if (accessKeyId.startsWith(LabCredentials.ROOT_SESSION_KEY_PREFIX) && sessionToken != null) {
-            RootSession session = rootSessions.get(sessionToken);
+            AssumedRoot session = rootSessions.get(sessionToken);
             if (session != null && session.accessKeyId().equals(accessKeyId)) {
                 if (clock.instant().isAfter(session.expiration())) {
                     throw new LabError(400, "ExpiredToken", "The security token included in the request is expired");
@@ -49,17 +51,17 @@ final class Identities {
         throw new LabError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     }
 
-    LabSession open(String accountId, String roleName, String sessionName, Duration duration) {
+    AssumedRole open(String accountId, String roleName, String sessionName, Duration duration) {
         String token = "LabSessionToken/" + accountId + "/" + UUID.randomUUID();
-        LabSession session = new LabSession(accountId, roleName, sessionName, token, clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
+        AssumedRole session = new AssumedRole(accountId, roleName, sessionName, token, clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
         sessions.put(token, session);
         return session;
     }
 
-    RootSession openRoot(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, Duration duration) {
+    AssumedRoot openRoot(String accountId, TaskPolicy taskPolicy, String sourceIdentity, Duration duration) {
         String token = "LabRootSessionToken/" + accountId + "/" + UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        RootSession session = new RootSession(accountId, taskPolicy, sourceIdentity, token, now, now.plus(duration));
+        AssumedRoot session = new AssumedRoot(accountId, taskPolicy, sourceIdentity, token, now, now.plus(duration));
         rootSessions.put(token, session);
         return session;
     }

@@ -31,10 +31,6 @@ final class LabError extends RuntimeException {
         return badRequest("ValidationError", message);
     }
 
-    static LabError of(FaultFixture fault) {
-        return new LabError(fault.status(), fault.code(), fault.message());
-    }
-
     int status() {
         return status;
     }

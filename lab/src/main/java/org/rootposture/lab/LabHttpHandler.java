@@ -14,6 +14,9 @@ import java.util.UUID;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Organization;
+
 final class LabHttpHandler implements HttpHandler {
 
     /** Services whose events CloudTrail records in us-east-1, whichever region the request was signed for. */
@@ -62,18 +65,18 @@ final class LabHttpHandler implements HttpHandler {
             String name = scope.service() + ":" + operation;
             lab.calls().count(caller.accountId(), name);
             LabError throttled = rateLimiter.admit(name, caller.accountId(), scope.region(),
-                    lab.organization().map(OrganizationFixture::id)).orElse(null);
+                    lab.organization().map(Organization::id)).orElse(null);
             if (throttled != null) {
                 lab.throttles().count(caller.accountId(), name);
                 throw throttled;
             }
             caller.authorize(name);
-            FaultFixture fault = account.faultFor(name).orElse(null);
+            Fault fault = account.faultFor(name).orElse(null);
             if (fault != null && !fault.isError()) {
                 throw new WireFault(fault);
             }
             if (fault != null) {
-                throw LabError.of(fault);
+                throw new LabError(fault.status(), fault.code(), fault.message());
             }
             Operation served = handler == null ? null : handler.operations().get(operation);
             if (served == null) {
@@ -94,17 +97,17 @@ final class LabHttpHandler implements HttpHandler {
     }
 
     /** The answer of a wire fault, or null when the connection is to be closed without one. */
-    private static LabResponse misbehave(FaultFixture fault, HttpExchange exchange) {
+    private static LabResponse misbehave(Fault fault, HttpExchange exchange) {
         String contentType = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Content-Type"), "application/json");
         String answerType = contentType.startsWith("application/x-www-form-urlencoded") ? "text/xml" : contentType;
         switch (fault.kind()) {
-            case "malformed":
+            case MALFORMED:
                 return LabResponse.of(200, answerType, "<<{{ not an AWS answer ]]\u0000");
-            case "empty":
+            case EMPTY:
                 return LabResponse.of(200, answerType, "");
-            case "timeout":
+            case TIMEOUT:
                 try {
-                    Thread.sleep(FaultFixture.TIMEOUT.toMillis());
+                    Thread.sleep(Fault.TIMEOUT_WAIT.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

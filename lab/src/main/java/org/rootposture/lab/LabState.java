@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.LabTime;
+import org.rootposture.lab.fixture.Organization;
+
 final class LabState {
 
     private final Fixture fixture;
@@ -37,8 +41,8 @@ final class LabState {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    Instant time(String value) {
-        return TimeValue.resolve(value, start);
+    Instant time(LabTime time) {
+        return time.resolve(start);
     }
 
     Optional<AccountState> account(String accountId) {
@@ -49,7 +53,7 @@ final class LabState {
         return accounts;
     }
 
-    Optional<OrganizationFixture> organization() {
+    Optional<Organization> organization() {
         return fixture.organizationIfAny();
     }
 

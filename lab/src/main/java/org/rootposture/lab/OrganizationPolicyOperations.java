@@ -12,6 +12,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.OrganizationalUnit;
+import org.rootposture.lab.fixture.Policy;
+
 /** AWS Organizations: service control policies and what they are attached to. Management account only. */
 final class OrganizationPolicyOperations {
 
@@ -49,22 +53,22 @@ final class OrganizationPolicyOperations {
 
     private LabResponse listTargetsForPolicy(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        PolicyFixture policy = policy(call, tree);
-        Page<String> page = page(call, policy.targets());
+        Policy policy = policy(call, tree);
+        Page<String> page = page(call, tree.targets(policy));
         ObjectNode body = JsonProtocol.object();
         ArrayNode targets = body.putArray("Targets");
         page.items().forEach(id -> targets.addObject()
                 .put("TargetId", id)
                 .put("Arn", tree.arn(id))
-                .put("Name", tree.isRoot(id) ? "Root" : tree.unit(id).map(OrganizationalUnitFixture::name)
-                        .orElseGet(() -> tree.account(id).map(AccountFixture::name).orElse(id)))
+                .put("Name", tree.isRoot(id) ? "Root" : tree.unit(id).map(OrganizationalUnit::name)
+                        .orElseGet(() -> tree.account(id).map(Account::name).orElse(id)))
                 .put("Type", tree.isRoot(id) ? "ROOT" : tree.unit(id).isPresent() ? "ORGANIZATIONAL_UNIT" : "ACCOUNT"));
         return protocol.result(call, nextToken(body, page));
     }
 
     private LabResponse describePolicy(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        PolicyFixture policy = policy(call, tree);
+        Policy policy = policy(call, tree);
         ObjectNode body = JsonProtocol.object();
         ObjectNode node = body.putObject("Policy");
         summary(tree, node.putObject("PolicySummary"), policy);
@@ -72,15 +76,15 @@ final class OrganizationPolicyOperations {
         return protocol.result(call, body);
     }
 
-    private LabResponse policies(ServiceCall call, OrganizationTree tree, List<PolicyFixture> policies) {
-        Page<PolicyFixture> page = page(call, policies);
+    private LabResponse policies(ServiceCall call, OrganizationTree tree, List<Policy> policies) {
+        Page<Policy> page = page(call, policies);
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("Policies");
         page.items().forEach(policy -> summary(tree, items.addObject(), policy));
         return protocol.result(call, nextToken(body, page));
     }
 
-    private static PolicyFixture policy(ServiceCall call, OrganizationTree tree) {
+    private static Policy policy(ServiceCall call, OrganizationTree tree) {
         return tree.policy(required(call, "PolicyId")).orElseThrow(() -> LabError.badRequest("PolicyNotFoundException",
                 "We can't find a policy with the PolicyId that you specified."));
     }
@@ -93,7 +97,7 @@ final class OrganizationPolicyOperations {
         return filter.equals(SCP);
     }
 
-    private static void summary(OrganizationTree tree, ObjectNode node, PolicyFixture policy) {
+    private static void summary(OrganizationTree tree, ObjectNode node, Policy policy) {
         node.put("Id", policy.id())
                 .put("Arn", tree.policyArn(policy))
                 .put("Name", policy.name())

@@ -12,6 +12,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.OrganizationalUnit;
+
 /** AWS Organizations: the root, the OUs, which account or OU sits where, and account tags. Management account only. */
 final class OrganizationStructureOperations {
 
@@ -40,7 +44,7 @@ final class OrganizationStructureOperations {
         page.items().forEach(id -> {
             ObjectNode root = roots.addObject().put("Id", id).put("Arn", tree.arn(id)).put("Name", "Root");
             ArrayNode types = root.putArray("PolicyTypes");
-            if (tree.organization().featureSet().equals("ALL")) {
+            if (tree.organization().featureSet() == Organization.FeatureSet.ALL) {
                 types.addObject().put("Type", "SERVICE_CONTROL_POLICY").put("Status", "ENABLED");
             }
         });
@@ -49,7 +53,7 @@ final class OrganizationStructureOperations {
 
     private LabResponse listOrganizationalUnitsForParent(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        Page<OrganizationalUnitFixture> page = page(call, tree.unitsUnder(parent(call, tree)));
+        Page<OrganizationalUnit> page = page(call, tree.unitsUnder(parent(call, tree)));
         ObjectNode body = JsonProtocol.object();
         ArrayNode units = body.putArray("OrganizationalUnits");
         page.items().forEach(unit -> unit(tree, units.addObject(), unit));
@@ -58,7 +62,7 @@ final class OrganizationStructureOperations {
 
     private LabResponse describeOrganizationalUnit(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        OrganizationalUnitFixture unit = tree.unit(required(call, "OrganizationalUnitId")).orElseThrow(() -> LabError.badRequest(
+        OrganizationalUnit unit = tree.unit(required(call, "OrganizationalUnitId")).orElseThrow(() -> LabError.badRequest(
                 "OrganizationalUnitNotFoundException", "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
         ObjectNode body = JsonProtocol.object();
         unit(tree, body.putObject("OrganizationalUnit"), unit);
@@ -95,7 +99,7 @@ final class OrganizationStructureOperations {
 
     private LabResponse listAccountsForParent(ServiceCall call) {
         OrganizationTree tree = managementOnly(call);
-        Page<AccountFixture> page = page(call, tree.accountsUnder(parent(call, tree)));
+        Page<Account> page = page(call, tree.accountsUnder(parent(call, tree)));
         ObjectNode body = JsonProtocol.object();
         ArrayNode accounts = body.putArray("Accounts");
         page.items().forEach(account -> OrganizationsService.account(call, tree.organization(), accounts, account));
@@ -108,7 +112,7 @@ final class OrganizationStructureOperations {
         if (!tree.contains(resource) && tree.policy(resource).isEmpty()) {
             throw LabError.badRequest("TargetNotFoundException", "We can't find a root, OU, account, or policy with the TargetId that you specified.");
         }
-        Map<String, String> tags = tree.account(resource).map(AccountFixture::tags).orElse(Map.of());
+        Map<String, String> tags = tree.account(resource).map(Account::tags).orElse(Map.of());
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("Tags");
         tags.forEach((key, value) -> items.addObject().put("Key", key).put("Value", value));
@@ -123,7 +127,7 @@ final class OrganizationStructureOperations {
         return parent;
     }
 
-    private static void unit(OrganizationTree tree, ObjectNode node, OrganizationalUnitFixture unit) {
+    private static void unit(OrganizationTree tree, ObjectNode node, OrganizationalUnit unit) {
         node.put("Id", unit.id()).put("Arn", tree.arn(unit.id())).put("Name", unit.name());
     }
 }

@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.OrganizationalUnit;
+import org.rootposture.lab.fixture.Policy;
 
 /** The root, OUs, accounts and policies of a validated fixture's organization, and how they hang together. */
 final class OrganizationTree {
 
     static final String FULL_AWS_ACCESS = "p-FullAWSAccess";
+    private static final String FULL_AWS_ACCESS_DOCUMENT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
-    private final OrganizationFixture organization;
-    private final Map<String, OrganizationalUnitFixture> units = new LinkedHashMap<>();
-    private final Map<String, AccountFixture> accounts = new LinkedHashMap<>();
-    private final Map<String, PolicyFixture> policies = new LinkedHashMap<>();
+    private final Organization organization;
+    private final Map<String, OrganizationalUnit> units = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
 
-    OrganizationTree(OrganizationFixture organization, List<AccountFixture> accounts) {
+    OrganizationTree(Organization organization, List<Account> accounts) {
         this.organization = organization;
         organization.organizationalUnits().forEach(unit -> units.put(unit.id(), unit));
         accounts.forEach(account -> this.accounts.put(account.id(), account));
@@ -31,7 +35,7 @@ final class OrganizationTree {
         return new OrganizationTree(fixture.organization(), fixture.accounts());
     }
 
-    OrganizationFixture organization() {
+    Organization organization() {
         return organization;
     }
 
@@ -43,11 +47,11 @@ final class OrganizationTree {
         return rootId().equals(id);
     }
 
-    Optional<OrganizationalUnitFixture> unit(String id) {
+    Optional<OrganizationalUnit> unit(String id) {
         return Optional.ofNullable(id).map(units::get);
     }
 
-    Optional<AccountFixture> account(String id) {
+    Optional<Account> account(String id) {
         return Optional.ofNullable(id).map(accounts::get);
     }
 
@@ -60,36 +64,39 @@ final class OrganizationTree {
     }
 
     Optional<String> parentOf(String childId) {
-        Optional<String> unitParent = unit(childId).map(unit -> parentIdOf(unit.parentId()));
-        return unitParent.or(() -> account(childId).map(account -> parentIdOf(account.parentId())));
+        Optional<String> unitParent = unit(childId).map(unit -> parentIdOf(unit.parent()));
+        return unitParent.or(() -> account(childId).map(account -> parentIdOf(account.parent())));
     }
 
-    List<OrganizationalUnitFixture> unitsUnder(String parentId) {
-        return units.values().stream().filter(unit -> parentId.equals(parentIdOf(unit.parentId()))).toList();
+    List<OrganizationalUnit> unitsUnder(String parentId) {
+        return units.values().stream().filter(unit -> parentId.equals(parentIdOf(unit.parent()))).toList();
     }
 
-    List<AccountFixture> accountsUnder(String parentId) {
-        return accounts.values().stream().filter(account -> parentId.equals(parentIdOf(account.parentId()))).toList();
+    List<Account> accountsUnder(String parentId) {
+        return accounts.values().stream().filter(account -> parentId.equals(parentIdOf(account.parent()))).toList();
     }
 
-    List<PolicyFixture> policies() {
+    List<Policy> policies() {
         return List.copyOf(policies.values());
     }
 
-    Optional<PolicyFixture> policy(String id) {
+    Optional<Policy> policy(String id) {
         return Optional.ofNullable(id).map(policies::get);
     }
 
-    List<PolicyFixture> policiesFor(String targetId) {
-        return policies.values().stream().filter(policy -> policy.targets().contains(targetId)).toList();
+    List<Policy> policiesFor(String targetId) {
+        return policies.values().stream().filter(policy -> targets(policy).contains(targetId)).toList();
     }
 
-    List<String> pathTo(String id) {
-        List<String> path = new ArrayList<>();
-        for (String node = id; node != null; node = isRoot(node) ? null : parentOf(node).orElse(null)) {
-            path.add(0, node);
+    /** Ids of what the policy is attached to: the root, then OUs, then accounts. */
+    List<String> targets(Policy policy) {
+        List<String> targets = new ArrayList<>();
+        if (policy.root()) {
+            targets.add(rootId());
         }
-        return path;
+        policy.units().forEach(unit -> targets.add(unit.id()));
+        targets.addAll(policy.accounts());
+        return targets;
     }
 
     String arn(String id) {
@@ -103,7 +110,7 @@ final class OrganizationTree {
         return prefix + "account/" + organization.id() + "/" + id;
     }
 
-    String policyArn(PolicyFixture policy) {
+    String policyArn(Policy policy) {
         if (policy.awsManaged()) {
             return "arn:aws:organizations::aws:policy/service_control_policy/" + policy.id();
         }
@@ -111,19 +118,13 @@ final class OrganizationTree {
                 + "/service_control_policy/" + policy.id();
     }
 
-    private String parentIdOf(String parentId) {
-        return parentId == null ? rootId() : parentId;
+    private String parentIdOf(OrganizationalUnit parent) {
+        return parent == null ? rootId() : parent.id();
     }
 
-    private PolicyFixture fullAwsAccess() {
-        ObjectNode document = JsonNodeFactory.instance.objectNode().put("Version", "2012-10-17");
-        document.putArray("Statement").addObject().put("Effect", "Allow").put("Action", "*").put("Resource", "*");
-        List<String> targets = new ArrayList<>();
-        if (organization.fullAwsAccess()) {
-            targets.add(rootId());
-            targets.addAll(units.keySet());
-            targets.addAll(accounts.keySet());
-        }
-        return new PolicyFixture(FULL_AWS_ACCESS, "FullAWSAccess", "Allows access to every operation", true, document, null, targets);
+    private Policy fullAwsAccess() {
+        boolean everywhere = organization.fullAwsAccess();
+        return new Policy(FULL_AWS_ACCESS, "FullAWSAccess", "Allows access to every operation", true, FULL_AWS_ACCESS_DOCUMENT, everywhere,
+                everywhere ? List.copyOf(units.values()) : List.of(), everywhere ? List.copyOf(accounts.keySet()) : List.of());
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Organization;
+
 /** AWS Organizations: the organization, its accounts, its root and OUs, and its service control policies. */
 final class OrganizationsService implements ServiceHandler {
 
@@ -35,13 +38,13 @@ final class OrganizationsService implements ServiceHandler {
     }
 
     private LabResponse describeOrganization(ServiceCall call) {
-        OrganizationFixture org = organization(call);
-        AccountFixture management = call.lab().fixture().account(org.managementAccountId()).orElseThrow();
+        Organization org = organization(call);
+        Account management = call.lab().fixture().account(org.managementAccountId()).orElseThrow();
         ObjectNode body = JsonProtocol.object();
         ObjectNode organization = body.putObject("Organization")
                 .put("Id", org.id())
                 .put("Arn", "arn:aws:organizations::" + org.managementAccountId() + ":organization/" + org.id())
-                .put("FeatureSet", org.featureSet())
+                .put("FeatureSet", org.featureSet().name())
                 .put("MasterAccountArn", accountArn(org, org.managementAccountId()))
                 .put("MasterAccountId", org.managementAccountId())
                 .put("MasterAccountEmail", management.email());
@@ -50,28 +53,28 @@ final class OrganizationsService implements ServiceHandler {
     }
 
     private LabResponse listAccounts(ServiceCall call) {
-        OrganizationFixture org = managementOnly(call).organization();
-        Page<AccountFixture> page = page(call, call.lab().fixture().accounts());
+        Organization org = managementOnly(call).organization();
+        Page<Account> page = page(call, call.lab().fixture().accounts());
         ObjectNode body = JsonProtocol.object();
         ArrayNode items = body.putArray("Accounts");
         page.items().forEach(account -> account(call, org, items, account));
         return protocol.result(call, nextToken(body, page));
     }
 
-    static void account(ServiceCall call, OrganizationFixture org, ArrayNode items, AccountFixture account) {
+    static void account(ServiceCall call, Organization org, ArrayNode items, Account account) {
         items.addObject()
                 .put("Id", account.id())
                 .put("Arn", accountArn(org, account.id()))
                 .put("Email", account.email())
                 .put("Name", account.name())
-                .put("Status", account.status())
-                .put("State", account.status())
+                .put("Status", account.status().name())
+                .put("State", account.status().name())
                 .put("JoinedMethod", joinedMethod(org, account))
-                .put("JoinedTimestamp", call.lab().time(account.joinedTimestamp()).getEpochSecond());
+                .put("JoinedTimestamp", call.lab().time(account.joined()).getEpochSecond());
     }
 
     static OrganizationTree managementOnly(ServiceCall call) {
-        OrganizationFixture org = organization(call);
+        Organization org = organization(call);
         if (!org.managementAccountId().equals(call.caller().accountId())) {
             throw new LabError(400, "AccessDeniedException", "You don't have permissions to access this resource.");
         }
@@ -98,19 +101,16 @@ final class OrganizationsService implements ServiceHandler {
         return value;
     }
 
-    private static OrganizationFixture organization(ServiceCall call) {
+    private static Organization organization(ServiceCall call) {
         return call.lab().organization().orElseThrow(() -> new LabError(400, "AWSOrganizationsNotInUseException",
                 "Your account is not a member of an organization."));
     }
 
-    private static String accountArn(OrganizationFixture org, String accountId) {
+    private static String accountArn(Organization org, String accountId) {
         return "arn:aws:organizations::" + org.managementAccountId() + ":account/" + org.id() + "/" + accountId;
     }
 
-    private static String joinedMethod(OrganizationFixture org, AccountFixture account) {
-        if (account.joinedMethod() != null) {
-            return account.joinedMethod();
-        }
+    private static String joinedMethod(Organization org, Account account) {
         return account.id().equals(org.managementAccountId()) ? "INVITED" : "CREATED";
     }
 }

@@ -3,6 +3,9 @@ package org.rootposture.lab;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.RootCredentials;
+
 /**
  * IAM's centralized root access: which features the organization enabled, and, to a root session of
  * {@code sts:AssumeRoot}, the credentials of the account's root user.
@@ -26,15 +29,15 @@ final class RootAccessOperations {
                 "ListSigningCertificates", this::listSigningCertificates);
     }
 
-    static Optional<OrganizationFixture> administeredBy(ServiceCall call) {
+    static Optional<Organization> administeredBy(ServiceCall call) {
         return call.lab().organization().filter(org -> org.managementAccountId().equals(call.caller().accountId())
                 || org.delegatedAdministrators().contains(call.caller().accountId()));
     }
 
     private LabResponse listOrganizationsFeatures(ServiceCall call) {
-        OrganizationFixture org = call.lab().organization().orElseThrow(() -> LabError.badRequest("OrganizationNotFoundException",
+        Organization org = call.lab().organization().orElseThrow(() -> LabError.badRequest("OrganizationNotFoundException",
                 "The request was rejected because no organization is associated with your account."));
-        if (!org.featureSet().equals("ALL")) {
+        if (org.featureSet() != Organization.FeatureSet.ALL) {
             throw LabError.badRequest("OrganizationNotInAllFeaturesModeException",
                     "The request was rejected because your organization does not have All features enabled.");
         }
@@ -45,13 +48,13 @@ final class RootAccessOperations {
         }
         return protocol.result(call, xml -> {
             xml.element("OrganizationId", org.id()).start("EnabledFeatures");
-            org.features().forEach(feature -> xml.element("member", feature));
+            org.features().forEach(feature -> xml.element("member", feature.toString()));
             xml.end("EnabledFeatures");
         });
     }
 
     private LabResponse getLoginProfile(ServiceCall call) {
-        RootCredentialsFixture root = root(call);
+        RootCredentials root = root(call);
         if (!root.password()) {
             throw new LabError(404, "NoSuchEntity", "Login Profile for User root cannot be found.");
         }
@@ -62,7 +65,7 @@ final class RootAccessOperations {
     }
 
     private LabResponse listAccessKeys(ServiceCall call) {
-        Page<RootAccessKeyFixture> page = IamService.page(call, root(call).accessKeys());
+        Page<RootCredentials.AccessKey> page = IamService.page(call, root(call).accessKeys());
         return protocol.result(call, xml -> {
             xml.start("AccessKeyMetadata");
             page.items().forEach(key -> xml.start("member")
@@ -76,7 +79,7 @@ final class RootAccessOperations {
     }
 
     private LabResponse listMfaDevices(ServiceCall call) {
-        Page<RootMfaDeviceFixture> page = IamService.page(call, root(call).mfaDevices());
+        Page<RootCredentials.MfaDevice> page = IamService.page(call, root(call).mfaDevices());
         return protocol.result(call, xml -> {
             xml.start("MFADevices");
             page.items().forEach(device -> xml.start("member")
@@ -89,7 +92,7 @@ final class RootAccessOperations {
     }
 
     private LabResponse listSigningCertificates(ServiceCall call) {
-        Page<RootSigningCertificateFixture> page = IamService.page(call, root(call).signingCertificates());
+        Page<RootCredentials.SigningCertificate> page = IamService.page(call, root(call).signingCertificates());
         return protocol.result(call, xml -> {
             xml.start("Certificates");
             page.items().forEach(certificate -> xml.start("member")
@@ -103,7 +106,7 @@ final class RootAccessOperations {
         });
     }
 
-    private static RootCredentialsFixture root(ServiceCall call) {
+    private static RootCredentials root(ServiceCall call) {
         String userName = call.form().get("UserName");
         if (userName != null) {
             throw new LabError(404, "NoSuchEntity", "The user with name " + userName + " cannot be found.");

@@ -7,6 +7,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rootposture.lab.fixture.Monitoring;
+import org.rootposture.lab.fixture.Subscription;
+
 /** SNS: the subscriptions of an account's topics. */
 final class SnsService implements ServiceHandler {
 
@@ -41,14 +44,14 @@ final class SnsService implements ServiceHandler {
             throw new LabError(403, "AuthorizationError",
                     "User: " + call.caller().arn() + " is not authorized to perform: SNS:ListSubscriptionsByTopic on resource: " + topicArn);
         }
-        MonitoringFixture monitoring = call.account().fixture().monitoring();
-        List<SubscriptionFixture> subscriptions = monitoring.subscriptions().stream()
+        Monitoring monitoring = call.account().fixture().monitoring();
+        List<Subscription> subscriptions = monitoring.subscriptions().stream()
                 .filter(subscription -> subscription.topicArn().equals(topicArn))
                 .toList();
         if (subscriptions.isEmpty() && !monitoring.topics().contains(topicArn)) {
             throw new LabError(404, "NotFound", "Topic does not exist");
         }
-        Page<SubscriptionFixture> page = Page.of(subscriptions, call.form().get("NextToken"), null, Math.min(PAGE_SIZE, call.lab().fixture().pageSize()));
+        Page<Subscription> page = Page.of(subscriptions, call.form().get("NextToken"), null, Math.min(PAGE_SIZE, call.lab().fixture().pageSize()));
         return protocol.result(call, xml -> {
             xml.start("Subscriptions");
             page.items().forEach(subscription -> xml.start("member")
@@ -62,7 +65,7 @@ final class SnsService implements ServiceHandler {
         });
     }
 
-    private static String subscriptionArn(SubscriptionFixture subscription) {
+    private static String subscriptionArn(Subscription subscription) {
         if (!subscription.confirmed()) {
             return "PendingConfirmation";
         }

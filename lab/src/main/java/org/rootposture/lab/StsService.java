@@ -57,7 +57,7 @@ final class StsService implements ServiceHandler {
         if (target.isEmpty()) {
             throw LabError.notAuthorized(call.caller(), "sts:AssumeRole", roleArn);
         }
-        LabSession session = call.lab().identities().open(role.group(1), role.group(2), sessionName, duration(call));
+        AssumedRole session = call.lab().identities().open(role.group(1), role.group(2), sessionName, duration(call));
         return protocol.result(call, xml -> xml
                 .start("Credentials")
                 .element("AccessKeyId", session.accessKeyId())

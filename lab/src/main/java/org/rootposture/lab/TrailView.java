@@ -3,23 +3,31 @@ package org.rootposture.lab;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Trail;
+
 /**
  * A trail as one account sees it in one region: its own trail in its home region, or a shadow trail, which is a
  * multi-region trail seen outside its home region or an organization trail seen from a member account.
  */
-record TrailView(String ownerId, TrailFixture trail, boolean shadow) {
+record TrailView(String ownerId, Trail trail, boolean shadow) {
 
     String arn() {
-        return trail.arn(ownerId);
+        return "arn:aws:cloudtrail:" + trail.homeRegion() + ":" + ownerId + ":trail/" + trail.name();
     }
 
-    static List<TrailView> visible(LabState lab, AccountFixture account, String region) {
+    /** The ARN of the trail's CloudWatch Logs log group, in its home region and owner account. */
+    String logGroupArn() {
+        return "arn:aws:logs:" + trail.homeRegion() + ":" + ownerId + ":log-group:" + trail.logGroup() + ":*";
+    }
+
+    static List<TrailView> visible(LabState lab, Account account, String region) {
         List<TrailView> views = new ArrayList<>();
         account.monitoring().trails().stream()
                 .filter(trail -> trail.homeRegion().equals(region) || trail.multiRegion())
                 .forEach(trail -> views.add(new TrailView(account.id(), trail, !trail.homeRegion().equals(region))));
         lab.organization()
-                .filter(org -> !org.managementAccountId().equals(account.id()) && account.status().equals("ACTIVE"))
+                .filter(org -> !org.managementAccountId().equals(account.id()) && account.status() == Account.Status.ACTIVE)
                 .flatMap(org -> lab.fixture().account(org.managementAccountId()))
                 .ifPresent(management -> management.monitoring().trails().stream()
                         .filter(trail -> trail.organizationTrail() && (trail.homeRegion().equals(region) || trail.multiRegion()))

@@ -2,6 +2,9 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
+
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +14,12 @@ import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
 import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
 
+import org.rootposture.lab.fixture.Account;
+
 class AccountTest {
 
-    private static final String CONTACTS = """
-            "alternateContacts": {"SECURITY": {"name": "Security Team", "title": "CISO", "emailAddress": "security@example.com", "phoneNumber": "+1-555-0100"}}
-            """;
+    private static final Consumer<Account.Builder> CONTACTS = account -> account.contact(SECURITY, "Security Team", "CISO", "security@example.com",
+            "+1-555-0100");
 
     @Test
     void aRegisteredAlternateContactIsReturned() {

@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Account;
+
 /** The demo organization's root activity monitoring, as an auditor in the management account sees it through the real SDK. */
 class DemoMonitoringTest {
 
@@ -51,7 +54,7 @@ class DemoMonitoringTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
         monitoring = new MonitoringClients(lab);
     }
@@ -93,7 +96,7 @@ class DemoMonitoringTest {
     @Test
     void everyAccountHasUsEast1AndEuWest1AndSecurityToolingAlsoSydney() {
         assertThat(lab.fixture().accounts()).hasSizeGreaterThanOrEqualTo(ACCOUNTS.size());
-        for (String accountId : lab.fixture().accounts().stream().map(AccountFixture::id).toList()) {
+        for (String accountId : lab.fixture().accounts().stream().map(Account::id).toList()) {
             Map<String, RegionOptStatus> regions = clients.account().listRegionsPaginator(request -> request.accountId(accountId)).regions().stream()
                     .collect(Collectors.toMap(software.amazon.awssdk.services.account.model.Region::regionName,
                             software.amazon.awssdk.services.account.model.Region::regionOptStatus));

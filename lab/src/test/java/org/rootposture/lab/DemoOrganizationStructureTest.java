@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.Tag;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+import org.rootposture.lab.demo.DemoOrganization;
+
 /** The demo organization's structure, guardrails and centralized root access, as the management account sees them. */
 class DemoOrganizationStructureTest {
 
@@ -47,7 +49,7 @@ class DemoOrganizationStructureTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
         organizations = clients.organizations();
     }

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
+import org.rootposture.lab.demo.DemoOrganization;
+
 /** The demo organization as an auditor in the management account sees it through the real SDK. */
 class DemoOrganizationTest {
 
@@ -36,7 +38,7 @@ class DemoOrganizationTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
     }
 

@@ -2,7 +2,7 @@ package org.rootposture.lab;
 
 import java.time.Instant;
 
-record LabSession(String accountId, String roleName, String sessionName, String sessionToken, Instant expiration) {
+record AssumedRole(String accountId, String roleName, String sessionName, String sessionToken, Instant expiration) {
 
     String accessKeyId() {
         return LabCredentials.SESSION_KEY_PREFIX + accountId;

@@ -2,7 +2,9 @@ package org.rootposture.lab;
 
 import java.time.Instant;
 
-record RootSession(String accountId, RootTaskPolicy taskPolicy, String sourceIdentity, String sessionToken, Instant openedAt, Instant expiration) {
+import org.rootposture.lab.fixture.TaskPolicy;
+
+record AssumedRoot(String accountId, TaskPolicy taskPolicy, String sourceIdentity, String sessionToken, Instant openedAt, Instant expiration) {
 
     String accessKeyId() {
         return accessKeyIdFor(accountId);
