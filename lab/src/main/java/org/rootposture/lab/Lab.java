@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.service.LabState;
 
 /**
  * An AWS-compatible HTTP endpoint on 127.0.0.1 that serves AWS API calls from a {@link Fixture}, so that real AWS SDK

@@ -16,6 +16,18 @@ import com.sun.net.httpserver.HttpHandler;
 
 import org.rootposture.lab.fixture.Fault;
 import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.protocol.LabError;
+import org.rootposture.lab.protocol.LabRequest;
+import org.rootposture.lab.protocol.LabResponse;
+import org.rootposture.lab.protocol.Protocol;
+import org.rootposture.lab.protocol.SigV4Scope;
+import org.rootposture.lab.service.AccountState;
+import org.rootposture.lab.service.Caller;
+import org.rootposture.lab.service.HistoryEvent;
+import org.rootposture.lab.service.LabState;
+import org.rootposture.lab.service.Operation;
+import org.rootposture.lab.service.ServiceCall;
+import org.rootposture.lab.service.ServiceHandler;
 
 final class LabHttpHandler implements HttpHandler {
 

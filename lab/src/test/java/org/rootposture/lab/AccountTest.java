@@ -7,14 +7,13 @@ import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
 
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
 import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
 import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
-
-import org.rootposture.lab.fixture.Account;
 
 class AccountTest {
 

@@ -10,6 +10,8 @@ import static org.rootposture.lab.fixture.Subscription.Protocol.HTTPS;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -24,9 +26,6 @@ import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
-
-import org.rootposture.lab.fixture.Fault;
-import org.rootposture.lab.fixture.Fixture;
 
 /** The CIS chain of metric filter, alarm and SNS subscription through the real CloudWatch Logs, CloudWatch and SNS clients. */
 class AlarmChainTest {

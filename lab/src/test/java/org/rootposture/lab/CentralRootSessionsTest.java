@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.RootSession;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +22,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
-
-import org.rootposture.lab.fixture.Fixture;
-import org.rootposture.lab.fixture.RootSession;
-import org.rootposture.lab.fixture.TaskPolicy;
 
 /**
  * Central root sessions as CloudTrail records them: the member's event history holds the session's actions as root

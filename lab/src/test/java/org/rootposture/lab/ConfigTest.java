@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.AwsConfig;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
@@ -28,9 +30,6 @@ import software.amazon.awssdk.services.config.model.NoSuchConfigRuleException;
 import software.amazon.awssdk.services.config.model.NoSuchConfigurationRecorderException;
 import software.amazon.awssdk.services.config.model.Owner;
 import software.amazon.awssdk.services.config.model.RecorderStatus;
-
-import org.rootposture.lab.fixture.AwsConfig;
-import org.rootposture.lab.fixture.Fixture;
 
 class ConfigTest {
 

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,9 +36,6 @@ import software.amazon.awssdk.services.config.model.ComplianceType;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sts.model.Credentials;
-
-import org.rootposture.lab.demo.DemoOrganization;
-import org.rootposture.lab.fixture.Account;
 
 /** The demo organization's root activity monitoring, as an auditor in the management account sees it through the real SDK. */
 class DemoMonitoringTest {

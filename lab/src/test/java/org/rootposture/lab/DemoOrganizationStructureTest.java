@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.demo.DemoOrganization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +35,6 @@ import software.amazon.awssdk.services.organizations.model.PolicySummary;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.Tag;
 import software.amazon.awssdk.services.sts.model.StsException;
-
-import org.rootposture.lab.demo.DemoOrganization;
 
 /** The demo organization's structure, guardrails and centralized root access, as the management account sees them. */
 class DemoOrganizationStructureTest {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -17,9 +19,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.organizations.model.OrganizationsException;
-
-import org.rootposture.lab.fixture.Fault;
-import org.rootposture.lab.fixture.Fixture;
 
 class FaultTest {
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.rootposture.lab.demo.DemoOrganization;
 import org.rootposture.lab.fixture.Account;
 import org.rootposture.lab.fixture.AwsConfig;

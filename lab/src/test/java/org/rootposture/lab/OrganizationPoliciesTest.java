@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.OrganizationalUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +25,6 @@ import software.amazon.awssdk.services.organizations.model.PolicySummary;
 import software.amazon.awssdk.services.organizations.model.PolicyTargetSummary;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.TargetNotFoundException;
-
-import org.rootposture.lab.fixture.Fixture;
-import org.rootposture.lab.fixture.Organization;
-import org.rootposture.lab.fixture.OrganizationalUnit;
 
 class OrganizationPoliciesTest {
 

@@ -7,6 +7,8 @@ import static org.rootposture.lab.fixture.Account.Status.SUSPENDED;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.LabTime;
 
 import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
@@ -14,9 +16,6 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountJoinedMethod;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.Organization;
-
-import org.rootposture.lab.fixture.Fixture;
-import org.rootposture.lab.fixture.LabTime;
 
 class OrganizationsTest {
 

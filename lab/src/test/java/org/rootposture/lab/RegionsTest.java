@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
 
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
 import software.amazon.awssdk.services.account.model.Region;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.account.model.ValidationException;
-
-import org.rootposture.lab.fixture.Account;
 
 class RegionsTest {
 

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -36,10 +39,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRootResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
-
-import org.rootposture.lab.fixture.Fixture;
-import org.rootposture.lab.fixture.Organization;
-import org.rootposture.lab.fixture.TaskPolicy;
 
 class RootAccessTest {
 

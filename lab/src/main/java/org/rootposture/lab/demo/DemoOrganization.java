@@ -35,18 +35,18 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.rootposture.lab.fixture.Account;
-import org.rootposture.lab.fixture.AwsConfig;
 import org.rootposture.lab.fixture.AwsConfig.Rule.Compliance;
+import org.rootposture.lab.fixture.AwsConfig;
 import org.rootposture.lab.fixture.CredentialReport;
 import org.rootposture.lab.fixture.Fault;
 import org.rootposture.lab.fixture.Fixture;
 import org.rootposture.lab.fixture.Organization;
 import org.rootposture.lab.fixture.OrganizationalUnit;
 import org.rootposture.lab.fixture.TaskPolicy;
-import org.rootposture.lab.fixture.Trail;
 import org.rootposture.lab.fixture.Trail.AdvancedSelector;
 import org.rootposture.lab.fixture.Trail.Condition;
 import org.rootposture.lab.fixture.Trail.FieldSelector;
+import org.rootposture.lab.fixture.Trail;
 
 /**
  * The demo organization {@code o-demo000001} of the ACME company: a management account and ten members in OUs, guarded
