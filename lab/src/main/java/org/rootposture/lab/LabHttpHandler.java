@@ -16,10 +16,13 @@ import com.sun.net.httpserver.HttpHandler;
 
 import org.rootposture.lab.fixture.Fault;
 import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.protocol.AwsJsonProtocol;
 import org.rootposture.lab.protocol.LabError;
 import org.rootposture.lab.protocol.LabRequest;
 import org.rootposture.lab.protocol.LabResponse;
 import org.rootposture.lab.protocol.Protocol;
+import org.rootposture.lab.protocol.QueryProtocol;
+import org.rootposture.lab.protocol.RestJsonProtocol;
 import org.rootposture.lab.protocol.SigV4Scope;
 import org.rootposture.lab.service.AccountState;
 import org.rootposture.lab.service.Caller;
@@ -66,7 +69,7 @@ final class LabHttpHandler implements HttpHandler {
     LabResponse answer(LabRequest request, String requestId) {
         SigV4Scope scope = SigV4Scope.parse(request.header("authorization"));
         ServiceHandler handler = scope == null ? null : services.handler(scope.service()).orElse(null);
-        Protocol protocol = handler != null ? handler.protocol() : Protocol.guess(request);
+        Protocol protocol = handler != null ? handler.protocol() : guessProtocol(request);
         try {
             if (scope == null) {
                 throw new LabError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
@@ -106,6 +109,18 @@ final class LabHttpHandler implements HttpHandler {
         } catch (RuntimeException unexpected) {
             return protocol.error(new LabError(500, "InternalFailure", "The Root Posture lab failed: " + unexpected), requestId);
         }
+    }
+
+    /** The protocol of a request no service of the lab serves, to answer it with an error it reads. */
+    private static Protocol guessProtocol(LabRequest request) {
+        if (request.header("x-amz-target") != null) {
+            return new AwsJsonProtocol();
+        }
+        String contentType = request.header("content-type");
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            return new QueryProtocol(null);
+        }
+        return new RestJsonProtocol();
     }
 
     /** The answer of a wire fault, or null when the connection is to be closed without one. */

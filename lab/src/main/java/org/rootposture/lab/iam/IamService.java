@@ -90,12 +90,12 @@ public final class IamService implements ServiceHandler {
         List<VirtualMfaDevice> devices = call.account().fixture().virtualMfaDevices().stream()
                 .filter(device -> status.equals("Any") || status.equals("Assigned") == (device.userArn() != null))
                 .toList();
-        Page<VirtualMfaDevice> page = page(call, devices);
+        Page<VirtualMfaDevice> page = IamPages.page(call, devices);
         return protocol.result(call, xml -> {
             xml.start("VirtualMFADevices");
             page.items().forEach(device -> device(call, xml, device));
             xml.end("VirtualMFADevices");
-            truncation(xml, page);
+            IamPages.truncation(xml, page);
         });
     }
 
@@ -122,21 +122,13 @@ public final class IamService implements ServiceHandler {
     }
 
     private LabResponse listAccountAliases(ServiceCall call) {
-        Page<String> page = page(call, call.account().fixture().aliases());
+        Page<String> page = IamPages.page(call, call.account().fixture().aliases());
         return protocol.result(call, xml -> {
             xml.start("AccountAliases");
             page.items().forEach(alias -> xml.element("member", alias));
             xml.end("AccountAliases");
-            truncation(xml, page);
+            IamPages.truncation(xml, page);
         });
     }
 
-    static <T> Page<T> page(ServiceCall call, List<T> items) {
-        return Page.of(items, call.form().get("Marker"), call.form().get("MaxItems"), call.lab().fixture().pageSize());
-    }
-
-    static void truncation(XmlWriter xml, Page<?> page) {
-        xml.element("IsTruncated", page.truncated());
-        xml.element("Marker", page.nextToken());
-    }
 }

@@ -65,7 +65,7 @@ final class RootAccessOperations {
     }
 
     private LabResponse listAccessKeys(ServiceCall call) {
-        Page<RootCredentials.AccessKey> page = IamService.page(call, root(call).accessKeys());
+        Page<RootCredentials.AccessKey> page = IamPages.page(call, root(call).accessKeys());
         return protocol.result(call, xml -> {
             xml.start("AccessKeyMetadata");
             page.items().forEach(key -> xml.start("member")
@@ -74,12 +74,12 @@ final class RootAccessOperations {
                     .element("CreateDate", call.lab().time(key.created()))
                     .end("member"));
             xml.end("AccessKeyMetadata");
-            IamService.truncation(xml, page);
+            IamPages.truncation(xml, page);
         });
     }
 
     private LabResponse listMfaDevices(ServiceCall call) {
-        Page<RootCredentials.MfaDevice> page = IamService.page(call, root(call).mfaDevices());
+        Page<RootCredentials.MfaDevice> page = IamPages.page(call, root(call).mfaDevices());
         return protocol.result(call, xml -> {
             xml.start("MFADevices");
             page.items().forEach(device -> xml.start("member")
@@ -87,12 +87,12 @@ final class RootAccessOperations {
                     .element("EnableDate", call.lab().time(device.enabled()))
                     .end("member"));
             xml.end("MFADevices");
-            IamService.truncation(xml, page);
+            IamPages.truncation(xml, page);
         });
     }
 
     private LabResponse listSigningCertificates(ServiceCall call) {
-        Page<RootCredentials.SigningCertificate> page = IamService.page(call, root(call).signingCertificates());
+        Page<RootCredentials.SigningCertificate> page = IamPages.page(call, root(call).signingCertificates());
         return protocol.result(call, xml -> {
             xml.start("Certificates");
             page.items().forEach(certificate -> xml.start("member")
@@ -102,7 +102,7 @@ final class RootAccessOperations {
                     .element("UploadDate", call.lab().time(certificate.uploaded()))
                     .end("member"));
             xml.end("Certificates");
-            IamService.truncation(xml, page);
+            IamPages.truncation(xml, page);
         });
     }
 

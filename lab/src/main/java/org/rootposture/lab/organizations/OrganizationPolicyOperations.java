@@ -1,9 +1,9 @@
 package org.rootposture.lab.organizations;
 
-import static org.rootposture.lab.organizations.OrganizationsService.managementOnly;
-import static org.rootposture.lab.organizations.OrganizationsService.nextToken;
-import static org.rootposture.lab.organizations.OrganizationsService.page;
-import static org.rootposture.lab.organizations.OrganizationsService.required;
+import static org.rootposture.lab.organizations.OrganizationsCalls.managementOnly;
+import static org.rootposture.lab.organizations.OrganizationsCalls.nextToken;
+import static org.rootposture.lab.organizations.OrganizationsCalls.page;
+import static org.rootposture.lab.organizations.OrganizationsCalls.required;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package org.rootposture.lab.organizations;
 
-import static org.rootposture.lab.organizations.OrganizationsService.managementOnly;
-import static org.rootposture.lab.organizations.OrganizationsService.nextToken;
-import static org.rootposture.lab.organizations.OrganizationsService.page;
-import static org.rootposture.lab.organizations.OrganizationsService.required;
+import static org.rootposture.lab.organizations.OrganizationsCalls.managementOnly;
+import static org.rootposture.lab.organizations.OrganizationsCalls.nextToken;
+import static org.rootposture.lab.organizations.OrganizationsCalls.page;
+import static org.rootposture.lab.organizations.OrganizationsCalls.required;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ final class OrganizationStructureOperations {
         Page<Account> page = page(call, tree.accountsUnder(parent(call, tree)));
         ObjectNode body = JsonProtocol.object();
         ArrayNode accounts = body.putArray("Accounts");
-        page.items().forEach(account -> OrganizationsService.account(call, tree.organization(), accounts, account));
+        page.items().forEach(account -> OrganizationsCalls.account(call, tree.organization(), accounts, account));
         return protocol.result(call, nextToken(body, page));
     }
 

@@ -20,8 +20,6 @@ import org.rootposture.lab.protocol.LabError;
 public final class Identities {
 
     private static final String ACCESS_KEY_PREFIX = "AKIALAB0";
-    static final String SESSION_KEY_PREFIX = "ASIALAB0";
-    static final String ROOT_SESSION_KEY_PREFIX = "ASIALAB1";
 
     private final Set<String> accountIds;
     private final Clock clock;
@@ -40,7 +38,7 @@ public final class Identities {
                 return Caller.longTerm(accountId);
             }
         }
-        if (accessKeyId.startsWith(SESSION_KEY_PREFIX) && sessionToken != null) {
+        if (accessKeyId.startsWith(AssumedRole.KEY_PREFIX) && sessionToken != null) {
             AssumedRole session = sessions.get(sessionToken);
             if (session != null && session.accessKeyId().equals(accessKeyId)) {
                 if (clock.instant().isAfter(session.expiration())) {
@@ -49,7 +47,7 @@ public final class Identities {
                 return Caller.session(session);
             }
         }
-        if (accessKeyId.startsWith(ROOT_SESSION_KEY_PREFIX) && sessionToken != null) {
+        if (accessKeyId.startsWith(AssumedRoot.KEY_PREFIX) && sessionToken != null) {
             AssumedRoot session = rootSessions.get(sessionToken);
             if (session != null && session.accessKeyId().equals(accessKeyId)) {
                 if (clock.instant().isAfter(session.expiration())) {
@@ -83,7 +81,7 @@ public final class Identities {
 
     /** The secret access key of an account's long-term key and of its role sessions. */
     public static String secretAccessKey(String accountId) {
-        return "labSecretKey/" + accountId + "/EXAMPLE";
+        return AssumedRole.secretFor(accountId);
     }
 
 }
