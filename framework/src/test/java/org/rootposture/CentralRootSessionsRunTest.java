@@ -1,6 +1,9 @@
 package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_CREDENTIALS_MANAGEMENT;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_SESSIONS;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +12,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.rootposture.internal.controls.Outcome;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 /**
  * Central root sessions ({@code sts:AssumeRoot}) act in member accounts as the root principal. Their events are not
@@ -21,18 +26,17 @@ class CentralRootSessionsRunTest {
     private static final String ACTIVITY = "trail.root-activity.none-recent";
     private static final Optional<String> US_EAST_1 = Optional.of("us-east-1");
     private static final String OPENED_BY = "arn:aws:sts::111111111111:assumed-role/PlatformAdmin/jane.doe";
-    private static final String ORGANIZATION = """
-            {"organization": {"id": "o-sessions001", "managementAccountId": "111111111111", "features": ["RootCredentialsManagement", "RootSessions"]},
-             "accounts": [
-               {"id": "111111111111", "name": "management"},
-               {"id": "222222222222", "name": "unlocked-bucket", "rootCredentials": {"password": false}, "monitoring": {
-                  "rootSessions": [
-                    {"time": "-P2D", "taskPolicy": "S3UnlockBucketPolicy", "openedBy": "%s", "actions": ["s3:GetBucketPolicy", "s3:DeleteBucketPolicy"]},
-                    {"time": "-P5D", "actions": ["iam:ListAccessKeys"]}]}},
-               {"id": "333333333333", "name": "signed-in", "monitoring": {
-                  "rootEvents": [{"time": "-P1D", "name": "ConsoleLogin", "sourceIp": "203.0.113.7"}],
-                  "rootSessions": [{"time": "-P3D", "openedBy": "%s", "actions": ["iam:GetLoginProfile"]}]}}]}
-            """.formatted(OPENED_BY, OPENED_BY);
+    private static final Fixture ORGANIZATION = Fixture.builder()
+            .organization("o-sessions001", "111111111111", org -> org.features(ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS))
+            .account("111111111111", account -> account.name("management"))
+            .account("222222222222", account -> account.name("unlocked-bucket")
+                    .rootSession(daysAgo(2), TaskPolicy.S3_UNLOCK_BUCKET_POLICY, List.of("s3:GetBucketPolicy", "s3:DeleteBucketPolicy"),
+                            session -> session.openedBy(OPENED_BY))
+                    .rootSession(daysAgo(5), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS, List.of("iam:ListAccessKeys")))
+            .account("333333333333", account -> account.name("signed-in")
+                    .rootEvent(daysAgo(1), "ConsoleLogin", event -> event.sourceIp("203.0.113.7"))
+                    .rootSession(daysAgo(3), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS, List.of("iam:GetLoginProfile"), session -> session.openedBy(OPENED_BY)))
+            .build();
 
     @Test
     void sessionEventsWithAndWithoutTheirAssumeRootDoNotFailButARootSignInBesideThemDoes() {
@@ -70,13 +74,12 @@ class CentralRootSessionsRunTest {
 
     @Test
     void aRunWithRootSessionsLeavesEventsThatTheNextRunListsButDoesNotFailOn() {
-        String quiet = """
-                {"organization": {"id": "o-sessions001", "managementAccountId": "111111111111", "features": ["RootCredentialsManagement", "RootSessions"]},
-                 "accounts": [
-                   {"id": "111111111111", "name": "management"},
-                   {"id": "222222222222", "name": "removed-root", "rootCredentials": {"password": false}},
-                   {"id": "333333333333", "name": "other", "rootCredentials": {"password": false}}]}
-                """;
+        Fixture quiet = Fixture.builder()
+                .organization("o-sessions001", "111111111111", org -> org.features(ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS))
+                .account("111111111111", account -> account.name("management"))
+                .account("222222222222", account -> account.name("removed-root"))
+                .account("333333333333", account -> account.name("other"))
+                .build();
         try (LabRun lab = LabRun.of(quiet, Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
             List<RunVerdicts.Judged> first = RunVerdicts.of(lab, Clock.systemUTC());
             RunVerdicts.Judged inventory = RunVerdicts.find(first, "root.credentials.absent", "222222222222", Optional.empty());

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.rootposture.lab.Fixture;
 import org.rootposture.lab.Lab;
 import org.rootposture.lab.LabCredentials;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Fixture;
 import org.rootposture.settings.Settings;
 import org.rootposture.settings.SettingsReader;
 
@@ -37,11 +38,11 @@ public final class LabRun implements AutoCloseable {
     }
 
     public static LabRun demo(Map<String, String> settings) {
-        return new LabRun(Lab.start(Fixture.fromClasspath("/demo-organization.json")), settings);
+        return new LabRun(Lab.start(DemoOrganization.fixture()), settings);
     }
 
-    public static LabRun of(String fixtureJson, Map<String, String> settings) {
-        return new LabRun(Lab.start(Fixture.fromJson(fixtureJson)), settings);
+    public static LabRun of(Fixture fixture, Map<String, String> settings) {
+        return new LabRun(Lab.start(fixture), settings);
     }
 
     public Lab lab() {

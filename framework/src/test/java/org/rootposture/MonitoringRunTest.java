@@ -10,13 +10,27 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 import static org.rootposture.ShownAs.shownAs;
 import static org.rootposture.assertions.RootPostureAssertions.assertThat;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.COMPLIANT;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.INSUFFICIENT_DATA;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.IAM_ROOT_ACCESS_KEY_CHECK;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_HARDWARE_MFA_ENABLED;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_MFA_ENABLED;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.DISABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
+import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_SERVICE_EVENT;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
+import org.rootposture.lab.fixture.AwsConfig.Rule.Compliance;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Trail;
 import org.rootposture.monitoring.CloudTrailLogsAllRegions;
 import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;
@@ -26,32 +40,25 @@ import org.rootposture.monitoring.RootActivityIsAlarmed;
 /** The monitoring controls through the extension, the real SDK and the local lab: per-region invocations, verdicts and waiting. */
 class MonitoringRunTest {
 
-    private static final String CIS = "{ $.userIdentity.type = \\\"Root\\\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }";
+    private static final String CIS = "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }";
 
     /** One stand-alone account in two regions: everything watched, except a stopped recorder and a root sign-in in eu-west-1. */
-    private static String account(String trailLogging, String compliance) {
-        return """
-                {"accounts": [{"id": "111111111111", "name": "solo", "email": "solo@example.com", "status": "ACTIVE",
-                  "monitoring": {
-                    "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED", "ap-east-1": "DISABLED"},
-                    "trails": [{"name": "main", "multiRegion": true, "logging": %s,
-                                "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:cloudtrail:*"}],
-                    "rootEvents": [
-                      {"time": "-P2D", "name": "ConsoleLogin", "region": "eu-west-1", "sourceIp": "203.0.113.7"},
-                      {"time": "-P3D", "name": "RotateKey", "source": "kms.amazonaws.com", "eventType": "AwsServiceEvent"},
-                      {"time": "-P4D", "name": "DescribeCases", "source": "support.amazonaws.com", "invokedBy": "support.amazonaws.com"}],
-                    "metricFilters": [{"logGroupName": "cloudtrail", "filterName": "root-usage", "pattern": "%s",
-                                       "metricName": "RootUsage", "namespace": "CISBenchmark"}],
-                    "alarms": [{"name": "root-usage", "metricName": "RootUsage", "namespace": "CISBenchmark",
-                                "actions": ["arn:aws:sns:us-east-1:111111111111:security"]}],
-                    "subscriptions": [{"topicArn": "arn:aws:sns:us-east-1:111111111111:security", "endpoint": "security@example.com"}],
-                    "config": {
-                      "us-east-1": {"recorder": {}, "rules": [
-                        {"name": "root-account-mfa-enabled", "sourceIdentifier": "ROOT_ACCOUNT_MFA_ENABLED", "compliance": %s},
-                        {"name": "hardware-mfa", "sourceIdentifier": "ROOT_ACCOUNT_HARDWARE_MFA_ENABLED"},
-                        {"name": "iam-root-access-key-check", "sourceIdentifier": "IAM_ROOT_ACCESS_KEY_CHECK"}]},
-                      "eu-west-1": {"recorder": {"recording": false}}}}}]}
-                """.formatted(trailLogging, CIS, compliance);
+    private static Fixture account(UnaryOperator<Trail> trailLogging, Compliance... mfaRuleCompliance) {
+        String topic = "arn:aws:sns:us-east-1:111111111111:security";
+        return Fixture.builder().account("111111111111", account -> account.name("solo").email("solo@example.com")
+                .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED).region("ap-east-1", DISABLED)
+                .trail("main", trail -> trailLogging.apply(trail.multiRegion(true).logGroup("cloudtrail")))
+                .rootEvent(daysAgo(2), "ConsoleLogin", event -> event.region("eu-west-1").sourceIp("203.0.113.7"))
+                .rootEvent(daysAgo(3), "RotateKey", event -> event.source("kms.amazonaws.com").type(AWS_SERVICE_EVENT))
+                .rootEvent(daysAgo(4), "DescribeCases", event -> event.source("support.amazonaws.com").invokedBy("support.amazonaws.com"))
+                .metricFilter("cloudtrail", "root-usage", CIS, "RootUsage", "CISBenchmark")
+                .alarm("root-usage", "RootUsage", "CISBenchmark", alarm -> alarm.actions(topic))
+                .subscription(topic, "security@example.com")
+                .config("us-east-1", config -> config.rule("root-account-mfa-enabled", ROOT_ACCOUNT_MFA_ENABLED, mfaRuleCompliance)
+                        .rule("hardware-mfa", ROOT_ACCOUNT_HARDWARE_MFA_ENABLED)
+                        .rule("iam-root-access-key-check", IAM_ROOT_ACCESS_KEY_CHECK))
+                .config("eu-west-1", config -> config.recorder(recorder -> recorder.stopped(daysAgo(1)))))
+                .build();
     }
 
     private static Events run(LabRun lab, Class<?> postureClass) {
@@ -60,7 +67,7 @@ class MonitoringRunTest {
 
     @Test
     void perRegionControlsRunOncePerEnabledRegionAndTheOthersOncePerAccount() {
-        try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(true), COMPLIANT), Map.of())) {
             Events events = run(lab, Monitoring.class);
             events.assertStatistics(stats -> stats.started(2 + 1 + 1 + 2 + 1));
             events.assertThatEvents()
@@ -79,7 +86,7 @@ class MonitoringRunTest {
 
     @Test
     void evidenceIsReadOncePerAccountAndRegion() {
-        try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(true), COMPLIANT), Map.of())) {
             run(lab, AnnotationsAndAssertions.class);
             assertThat(lab.lab().calls().get("111111111111"))
                     .containsEntry("cloudtrail:DescribeTrails", 1)
@@ -92,7 +99,7 @@ class MonitoringRunTest {
 
     @Test
     void withoutAWaitEvidenceThatIsStillSettlingIsReadOnce() {
-        try (LabRun lab = LabRun.of(account("[false, false, true]", "[\"INSUFFICIENT_DATA\", \"INSUFFICIENT_DATA\", \"COMPLIANT\"]"), Map.of())) {
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(false, false, true), INSUFFICIENT_DATA, INSUFFICIENT_DATA, COMPLIANT), Map.of())) {
             run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.contains("Config has not evaluated root-account-mfa-enabled yet")))))
@@ -104,7 +111,7 @@ class MonitoringRunTest {
 
     @Test
     void withAWaitTheControlsPassOnceTheEvidenceSettles() {
-        try (LabRun lab = LabRun.of(account("[false, false, true]", "[\"INSUFFICIENT_DATA\", \"INSUFFICIENT_DATA\", \"COMPLIANT\"]"),
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(false, false, true), INSUFFICIENT_DATA, INSUFFICIENT_DATA, COMPLIANT),
                 Map.of("rootposture.await", "PT20S"))) {
             run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedSuccessfully()))
@@ -118,7 +125,7 @@ class MonitoringRunTest {
 
     @Test
     void aWaitThatEndsIsUnableToAssessNamingWhatWasPending() {
-        try (LabRun lab = LabRun.of(account("[false]", "[\"INSUFFICIENT_DATA\"]"), Map.of("rootposture.await", "PT2S"))) {
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(false), INSUFFICIENT_DATA), Map.of("rootposture.await", "PT2S"))) {
             long start = System.nanoTime();
             run(lab, Monitoring.class).assertThatEvents()
                     .haveExactly(1, event(test("rootRules"), finishedWithFailure(instanceOf(UnableToAssessException.class),
@@ -132,7 +139,7 @@ class MonitoringRunTest {
 
     @Test
     void theAssertionsJudgeEveryRegionAndNameTheOneThatFails() {
-        try (LabRun lab = LabRun.of(account("[true]", "[\"COMPLIANT\"]"), Map.of())) {
+        try (LabRun lab = LabRun.of(account(trail -> trail.logging(true), COMPLIANT), Map.of())) {
             run(lab, Assertions.class).assertThatEvents()
                     .haveExactly(1, event(test("noRootActivity"), finishedWithFailure(instanceOf(AssertionError.class),
                             message(m -> m.contains("active in eu-west-1")))))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.rootposture.internal.controls.Outcome;
+import org.rootposture.lab.fixture.Fixture;
 
 /**
  * An AWS Control Tower-shaped organization: the organization trail and its CloudWatch Logs log group live in the
@@ -30,29 +31,31 @@ import org.rootposture.internal.controls.Outcome;
  */
 class OrganizationTrailRunTest {
 
-    private static final String CIS = "{ $.userIdentity.type = \\\"Root\\\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }";
+    private static final String CIS = "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }";
     private static final String TOPIC = "arn:aws:sns:us-east-1:111111111111:root-activity-alerts";
     private static final String ALARM = "alarm.root-usage";
 
-    private static String controlTower(String alarmActions, boolean managementAssumable) {
-        return """
-                {"organization": {"id": "o-ctower00001", "managementAccountId": "111111111111"},
-                 "accounts": [
-                   {"id": "111111111111", "name": "management", "assumable": %s, "monitoring": {
-                      "trails": [{"name": "aws-controltower-BaselineCloudTrail", "multiRegion": true, "organizationTrail": true,
-                                  "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:aws-controltower/CloudTrailLogs:*"}],
-                      "metricFilters": [{"logGroupName": "aws-controltower/CloudTrailLogs", "filterName": "RootAccountUsage", "pattern": "%s",
-                                         "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark"}],
-                      "alarms": [{"name": "CIS-RootAccountUsage", "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark",
-                                  "actions": %s}],
-                      "subscriptions": [{"topicArn": "%s", "protocol": "email", "endpoint": "security@example.com"}]}},
-                   {"id": "222222222222", "name": "workload-a"},
-                   {"id": "333333333333", "name": "workload-b"}]}
-                """.formatted(managementAssumable, CIS, alarmActions, TOPIC);
+    private static Fixture controlTower(List<String> alarmActions, boolean managementAssumable) {
+        return Fixture.builder()
+                .organization("o-ctower00001", "111111111111")
+                .account("111111111111", account -> {
+                    account.name("management")
+                            .trail("aws-controltower-BaselineCloudTrail", trail -> trail.multiRegion(true).organizationTrail(true)
+                                    .logGroup("aws-controltower/CloudTrailLogs"))
+                            .metricFilter("aws-controltower/CloudTrailLogs", "RootAccountUsage", CIS, "RootAccountUsageCount", "CISBenchmark")
+                            .alarm("CIS-RootAccountUsage", "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.actions(alarmActions.toArray(String[]::new)))
+                            .subscription(TOPIC, "security@example.com");
+                    if (!managementAssumable) {
+                        account.notAssumable();
+                    }
+                })
+                .account("222222222222", account -> account.name("workload-a"))
+                .account("333333333333", account -> account.name("workload-b"))
+                .build();
     }
 
-    private static String complete() {
-        return controlTower("[\"" + TOPIC + "\"]", true);
+    private static Fixture complete() {
+        return controlTower(List.of(TOPIC), true);
     }
 
     @Test
@@ -79,7 +82,7 @@ class OrganizationTrailRunTest {
 
     @Test
     void membersFailWhenTheOwnersAlarmHasNoActionAndSoDoTeamChecksBuiltOnIt() {
-        try (LabRun lab = LabRun.of(controlTower("[]", true), Map.of("rootposture.targets", "organization"))) {
+        try (LabRun lab = LabRun.of(controlTower(List.of(), true), Map.of("rootposture.targets", "organization"))) {
             List<RunVerdicts.Judged> verdicts = RunVerdicts.of(lab, Clock.systemUTC());
             for (String account : List.of("111111111111", "222222222222", "333333333333")) {
                 RunVerdicts.Judged alarm = RunVerdicts.find(verdicts, ALARM, account, Optional.empty());
@@ -117,7 +120,7 @@ class OrganizationTrailRunTest {
 
     @Test
     void anOwnerThatCannotBeReadIsUnableToAssessNamingItAndWhatToAdd() {
-        try (LabRun lab = LabRun.of(controlTower("[\"" + TOPIC + "\"]", false), Map.of("rootposture.targets", "caller"))) {
+        try (LabRun lab = LabRun.of(controlTower(List.of(TOPIC), false), Map.of("rootposture.targets", "caller"))) {
             RunVerdicts.Judged alarm = RunVerdicts.find(RunVerdicts.of(lab.as("222222222222"), Clock.systemUTC()), ALARM, "222222222222",
                     Optional.empty());
 

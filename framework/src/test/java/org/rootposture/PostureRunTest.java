@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.TestAbortedException;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootMfaEnabled;
 import org.rootposture.root.RootMfaIsHardware;
@@ -100,14 +102,12 @@ class PostureRunTest {
 
     @Test
     void anAccountWhoseRoleCannotBeAssumedIsUnableToAssessAndTheOthersGoOn() {
-        String fixture = """
-                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
-                 "accounts": [
-                   {"id": "111111111111", "name": "management", "email": "m@example.com", "status": "ACTIVE",
-                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "AccountSigningCertificatesPresent": 0}},
-                   {"id": "222222222222", "name": "locked", "email": "l@example.com", "status": "ACTIVE", "assumable": false,
-                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "AccountSigningCertificatesPresent": 0}}]}
-                """;
+        Map<String, Integer> summary = Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0, "AccountSigningCertificatesPresent", 0);
+        Fixture fixture = Fixture.builder()
+                .organization("o-test000001", "111111111111")
+                .account("111111111111", account -> account.name("management").email("m@example.com").accountSummary(summary))
+                .account("222222222222", account -> account.name("locked").email("l@example.com").notAssumable().accountSummary(summary))
+                .build();
         try (LabRun lab = LabRun.of(fixture, Map.of("rootposture.targets", "organization"))) {
             run(lab, DemoControls.class).assertThatEvents()
                     .haveExactly(3, event(shownAs("222222222222 · locked"), finishedWithFailure(instanceOf(UnableToAssessException.class),
@@ -142,13 +142,12 @@ class PostureRunTest {
 
     @Test
     void aTeamCheckEvaluatesEveryAssertionAndAFailOutranksAnUnableToAssess() {
-        String fixture = """
-                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
-                 "accounts": [
-                   {"id": "111111111111", "name": "management", "email": "m@example.com", "status": "ACTIVE",
-                    "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1, "AccountSigningCertificatesPresent": 0},
-                    "faults": [{"operation": "account:GetAlternateContact", "code": "AccessDeniedException", "status": 403, "message": "denied"}]}]}
-                """;
+        Fixture fixture = Fixture.builder()
+                .organization("o-test000001", "111111111111")
+                .account("111111111111", account -> account.name("management").email("m@example.com")
+                        .accountSummary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 1, "AccountSigningCertificatesPresent", 0))
+                        .fault(Fault.error("account:GetAlternateContact", "AccessDeniedException").message("denied")))
+                .build();
         try (LabRun lab = LabRun.of(fixture, Map.of("rootposture.targets", "111111111111"))) {
             run(lab, Composed.class).assertThatEvents()
                     .haveExactly(1, event(test("contactThenKeys"), finishedWithFailure(instanceOf(AssertionError.class),

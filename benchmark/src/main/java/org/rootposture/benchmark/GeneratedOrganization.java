@@ -1,13 +1,41 @@
 package org.rootposture.benchmark;
 
-import java.util.ArrayList;
+import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.IAM_ROOT_ACCESS_KEY_CHECK;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_HARDWARE_MFA_ENABLED;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_MFA_ENABLED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_ACTIVE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_LAST_ROTATED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_LAST_USED_DATE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_LAST_USED_REGION;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_LAST_USED_SERVICE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.CERT_1_ACTIVE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.CERT_1_LAST_ROTATED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.MFA_ACTIVE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_ENABLED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_CHANGED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_USED;
+import static org.rootposture.lab.fixture.CredentialReport.State.COMPLETE;
+import static org.rootposture.lab.fixture.CredentialReport.State.INPROGRESS;
+import static org.rootposture.lab.fixture.CredentialReport.State.STARTED;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.DISABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
+import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.ACTIVE;
+import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.INACTIVE;
+
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
-import org.rootposture.lab.Fixture;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.CredentialReport;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.LabTime;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.OrganizationalUnit;
 
 /**
  * A lab organization of N accounts built like the demo organization, at scale: a management account with an
@@ -21,259 +49,173 @@ final class GeneratedOrganization {
     static final String ORGANIZATION = "o-bench00001";
     static final String ROOT = "r-bnch";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROD = "ou-bnch-prod0001";
-    private static final String PAYMENTS = "ou-bnch-pay00001";
-    private static final String DATA = "ou-bnch-data0001";
-    private static final String DEV = "ou-bnch-dev00001";
-    private static final String SANDBOX = "ou-bnch-sbx00001";
-    private static final String SECURITY = "ou-bnch-sec00001";
-    private static final String WORKLOADS = "ou-bnch-wkld0001";
-    private static final List<String> PARENTS = List.of(ROOT, PROD, PAYMENTS, DATA, DEV, SANDBOX, SECURITY, WORKLOADS);
+    private static final OrganizationalUnit PROD = OrganizationalUnit.of("ou-bnch-prod0001", "Production");
+    private static final OrganizationalUnit PAYMENTS = PROD.child("ou-bnch-pay00001", "Payments");
+    private static final OrganizationalUnit DATA = PROD.child("ou-bnch-data0001", "Data");
+    private static final OrganizationalUnit DEV = OrganizationalUnit.of("ou-bnch-dev00001", "Development");
+    private static final OrganizationalUnit SANDBOX = DEV.child("ou-bnch-sbx00001", "Sandbox");
+    private static final OrganizationalUnit SECURITY_OU = OrganizationalUnit.of("ou-bnch-sec00001", "Security");
+    private static final OrganizationalUnit WORKLOADS = OrganizationalUnit.of("ou-bnch-wkld0001", "Workloads");
+    /** Where member i sits: {@code PARENTS[i % 8]}, where {@code null} is the root. */
+    private static final OrganizationalUnit[] PARENTS = {null, PROD, PAYMENTS, DATA, DEV, SANDBOX, SECURITY_OU, WORKLOADS};
     private static final List<String> SLUGS = List.of("shared", "prod", "payments", "data", "dev", "sandbox", "security", "workloads");
-    private static final String ROOT_ARN_PATTERN = "arn:aws:iam::*:root";
+    private static final String DENY_ROOT_CONDITION = "\"Condition\":{\"StringLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:root\"}}";
+    private static final String CIS_PATTERN = "{ ($.userIdentity.type = \"Root\") && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != \"AwsServiceEvent\") }";
 
     private GeneratedOrganization() {
     }
 
     static Fixture of(int accounts) {
-        return Fixture.fromJson(json(accounts));
-    }
-
-    static String json(int accounts) {
         if (accounts < 1) {
             throw new IllegalArgumentException("an organization needs at least one account, not " + accounts);
         }
-        ObjectNode fixture = JSON.createObjectNode();
-        fixture.set("organization", organization(accounts));
-        fixture.put("pageSize", 20);
-        ArrayNode list = fixture.putArray("accounts");
-        list.add(management());
+        Fixture.Builder fixture = Fixture.builder()
+                .organization(ORGANIZATION, MANAGEMENT, org -> organization(org, accounts))
+                .pageSize(20)
+                .account(MANAGEMENT, GeneratedOrganization::management);
         for (int i = 1; i < accounts; i++) {
-            list.add(member(i));
+            int member = i;
+            fixture.account(memberId(i), account -> member(account, member));
         }
-        return fixture.toString();
+        return fixture.build();
     }
 
     static String memberId(int i) {
         return String.format("%012d", 200_000_000_000L + i);
     }
 
-    private static ObjectNode organization(int accounts) {
-        ObjectNode org = JSON.createObjectNode()
-                .put("id", ORGANIZATION).put("managementAccountId", MANAGEMENT).put("rootId", ROOT);
-        org.putArray("features").add("RootCredentialsManagement").add("RootSessions");
-        ArrayNode units = org.putArray("organizationalUnits");
-        unit(units, PROD, "Production", ROOT);
-        unit(units, PAYMENTS, "Payments", PROD);
-        unit(units, DATA, "Data", PROD);
-        unit(units, DEV, "Development", ROOT);
-        unit(units, SANDBOX, "Sandbox", DEV);
-        unit(units, SECURITY, "Security", ROOT);
-        unit(units, WORKLOADS, "Workloads", ROOT);
-        ArrayNode policies = org.putArray("policies");
-        policy(policies, "p-denyleave01", "DenyLeavingOrganization", statement("DenyLeavingOrganization")
-                .put("Action", "organizations:LeaveOrganization"), List.of(ROOT));
-        ObjectNode denyRoot = statement("DenyRootUser").put("Action", "*");
-        denyRoot.putObject("Condition").putObject("StringLike").put("aws:PrincipalArn", ROOT_ARN_PATTERN);
-        policy(policies, "p-denyroot01", "DenyRootUser", denyRoot, List.of(PROD, WORKLOADS));
-        ObjectNode denyWithoutMfa = statement("DenyRootWithoutMfa").put("Action", "*");
-        ObjectNode condition = denyWithoutMfa.putObject("Condition");
-        condition.putObject("ArnLike").put("aws:PrincipalArn", ROOT_ARN_PATTERN);
-        condition.putObject("BoolIfExists").put("aws:MultiFactorAuthPresent", "false");
-        policy(policies, "p-denyrootmfa1", "DenyRootWithoutMfa", denyWithoutMfa, List.of(SECURITY, SANDBOX));
-        ObjectNode exceptBilling = statement("DenyRootExceptBilling");
-        exceptBilling.putArray("NotAction").add("aws-portal:*").add("account:*");
-        exceptBilling.putObject("Condition").putObject("StringLike").put("aws:PrincipalArn", ROOT_ARN_PATTERN);
-        List<String> billingOnly = new ArrayList<>();
-        for (int i = 25; i < accounts; i += 25) {
-            billingOnly.add(memberId(i));
+    private static void organization(Organization.Builder org, int accounts) {
+        org.rootId(ROOT)
+                .features(Organization.Feature.ROOT_CREDENTIALS_MANAGEMENT, Organization.Feature.ROOT_SESSIONS)
+                .units(PROD, PAYMENTS, DATA, DEV, SANDBOX, SECURITY_OU, WORKLOADS)
+                .policy("p-denyleave01", "DenyLeavingOrganization", statement("DenyLeavingOrganization", "\"Action\":\"organizations:LeaveOrganization\""),
+                        policy -> policy.attachedToRoot())
+                .policy("p-denyroot01", "DenyRootUser", statement("DenyRootUser", "\"Action\":\"*\"," + DENY_ROOT_CONDITION),
+                        policy -> policy.attachedTo(PROD, WORKLOADS))
+                .policy("p-denyrootmfa1", "DenyRootWithoutMfa", statement("DenyRootWithoutMfa", "\"Action\":\"*\",\"Condition\":{"
+                        + "\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:root\"},\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}"),
+                        policy -> policy.attachedTo(SECURITY_OU, SANDBOX));
+        String[] billingOnly = IntStream.iterate(25, i -> i < accounts, i -> i + 25).mapToObj(GeneratedOrganization::memberId).toArray(String[]::new);
+        if (billingOnly.length > 0) {
+            org.policy("p-rootbilling1", "DenyRootExceptBilling", statement("DenyRootExceptBilling",
+                    "\"NotAction\":[\"aws-portal:*\",\"account:*\"]," + DENY_ROOT_CONDITION), policy -> policy.attachedToAccounts(billingOnly));
         }
-        if (!billingOnly.isEmpty()) {
-            policy(policies, "p-rootbilling1", "DenyRootExceptBilling", exceptBilling, billingOnly);
-        }
-        return org;
     }
 
-    private static void unit(ArrayNode units, String id, String name, String parent) {
-        units.addObject().put("id", id).put("name", name).put("parentId", parent);
+    private static String statement(String sid, String rest) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"" + sid + "\",\"Effect\":\"Deny\",\"Resource\":\"*\"," + rest + "}]}";
     }
 
-    private static ObjectNode statement(String sid) {
-        return JSON.createObjectNode().put("Sid", sid).put("Effect", "Deny").put("Resource", "*");
+    private static void management(Account.Builder account) {
+        base(account, MANAGEMENT, "management", null);
+        hardwareMfa(account, MANAGEMENT, daysAgo(200));
+        securityContact(account)
+                .trail("org-trail", trail -> trail.multiRegion(true).organizationTrail(true).logGroup("org-trail/CloudTrailLogs"));
+        alarmChain(account, MANAGEMENT, "org-trail/CloudTrailLogs");
+        config(account, true);
     }
 
-    private static void policy(ArrayNode policies, String id, String name, ObjectNode statement, List<String> targets) {
-        ObjectNode policy = policies.addObject().put("id", id).put("name", name);
-        ObjectNode content = policy.putObject("content").put("Version", "2012-10-17");
-        content.putArray("Statement").add(statement);
-        ArrayNode list = policy.putArray("targets");
-        targets.forEach(list::add);
-    }
-
-    private static ObjectNode management() {
-        ObjectNode account = base(MANAGEMENT, "management", ROOT);
-        hardwareMfa(account, MANAGEMENT, "-P200D");
-        securityContact(account);
-        ObjectNode monitoring = regions(account);
-        String logGroup = "arn:aws:logs:us-east-1:" + MANAGEMENT + ":log-group:org-trail/CloudTrailLogs:*";
-        ObjectNode trail = monitoring.putArray("trails").addObject().put("name", "org-trail").put("homeRegion", "us-east-1")
-                .put("multiRegion", true).put("organizationTrail", true).put("logGroupArn", logGroup);
-        trail.putArray("eventSelectors").addObject().put("readWriteType", "All").put("includeManagementEvents", true);
-        alarmChain(monitoring, MANAGEMENT, "org-trail/CloudTrailLogs");
-        config(monitoring, true);
-        return account;
-    }
-
-    private static ObjectNode member(int i) {
+    private static void member(Account.Builder account, int i) {
         String id = memberId(i);
-        int parent = i % PARENTS.size();
-        ObjectNode account = base(id, SLUGS.get(parent) + "-" + String.format("%04d", i), PARENTS.get(parent));
+        int parent = i % PARENTS.length;
+        base(account, id, SLUGS.get(parent) + "-" + String.format("%04d", i), PARENTS[parent]);
         if (i % 97 == 0) {
-            account.put("status", "SUSPENDED").put("assumable", false);
+            account.status(Account.Status.SUSPENDED).notAssumable();
         } else if (i % 149 == 0) {
-            account.put("assumable", false);
+            account.notAssumable();
         }
         int profile = i % 20;
         switch (profile) {
-            case 10, 11, 12 -> hardwareMfa(account, id, "-P200D");
+            case 10, 11, 12 -> hardwareMfa(account, id, daysAgo(200));
             case 13 -> virtualMfa(account, id);
             case 14 -> passwordWithoutMfa(account);
             case 15 -> rootAccessKey(account, id);
             case 16 -> signingCertificate(account, id);
-            case 17 -> hardwareMfa(account, id, "-P3D");
-            case 19 -> {
-                hardwareMfa(account, id, "-P120D");
-                ((ObjectNode) account.get("credentialReport")).putArray("generation").add("STARTED").add("INPROGRESS").add("COMPLETE");
-            }
+            case 17 -> hardwareMfa(account, id, daysAgo(3)).rootEvent(daysAgo(3), "ConsoleLogin", event -> event.sourceIp("203.0.113.7"));
+            case 19 -> hardwareMfa(account, id, daysAgo(120)).credentialReport(report -> report.generation(STARTED, INPROGRESS, COMPLETE));
             default -> lockedDown(account);
         }
         if (profile != 14) {
             securityContact(account);
+            config(account, i % 5 != 0);
         }
         if (profile == 18) {
-            ArrayNode faults = account.putArray("faults");
-            faults.addObject().put("operation", "account:GetAlternateContact").put("code", "AccessDeniedException")
-                    .put("message", "User: arn:aws:sts::" + id + ":assumed-role/OrganizationAccountAccessRole/rootposture is not authorized "
-                            + "to perform: account:GetAlternateContact because no service control policy allows the account:GetAlternateContact action");
-            faults.addObject().put("operation", "cloudtrail:LookupEvents").put("code", "AccessDenied");
+            account.fault(Fault.error("account:GetAlternateContact", "AccessDeniedException").message("User: arn:aws:sts::" + id
+                            + ":assumed-role/OrganizationAccountAccessRole/rootposture is not authorized to perform: account:GetAlternateContact "
+                            + "because no service control policy allows the account:GetAlternateContact action"))
+                    .fault("cloudtrail:LookupEvents", "AccessDenied");
         }
-        ObjectNode monitoring = regions(account);
         if (i % 4 != 3) {
-            String logGroup = "arn:aws:logs:us-east-1:" + id + ":log-group:account-trail:*";
-            monitoring.putArray("trails").addObject().put("name", "account-trail").put("homeRegion", "us-east-1")
-                    .put("multiRegion", true).put("logGroupArn", logGroup);
-            alarmChain(monitoring, id, "account-trail");
+            account.trail("account-trail", trail -> trail.multiRegion(true).logGroup("account-trail"));
+            alarmChain(account, id, "account-trail");
         }
-        if (profile == 17) {
-            monitoring.putArray("rootEvents").addObject().put("time", "-P3D").put("name", "ConsoleLogin").put("sourceIp", "203.0.113.7");
-        }
-        if (profile != 14) {
-            config(monitoring, i % 5 != 0);
-        }
-        return account;
     }
 
-    private static ObjectNode base(String id, String name, String parent) {
-        ObjectNode account = JSON.createObjectNode().put("id", id).put("name", name).put("parentId", parent);
-        account.putObject("tags").put("owner", "team-" + (Long.parseLong(id) % 17));
-        ObjectNode report = account.putObject("credentialReport");
-        report.putArray("generation").add("STARTED").add("COMPLETE");
-        return account;
+    private static void base(Account.Builder account, String id, String name, OrganizationalUnit parent) {
+        account.name(name).parent(parent).tag("owner", "team-" + (Long.parseLong(id) % 17))
+                .credentialReport(report -> report.generation(STARTED, COMPLETE))
+                .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT).region("ap-east-1", DISABLED);
     }
 
-    private static void summary(ObjectNode account, int mfa, int keys, int certificates, int password) {
-        account.putObject("accountSummary").put("AccountMFAEnabled", mfa).put("AccountAccessKeysPresent", keys)
-                .put("AccountSigningCertificatesPresent", certificates).put("AccountPasswordPresent", password);
+    private static Account.Builder summary(Account.Builder account, int mfa, int accessKeys, int certificates, int password) {
+        return account.accountSummary(Map.of("AccountMFAEnabled", mfa, "AccountAccessKeysPresent", accessKeys,
+                "AccountSigningCertificatesPresent", certificates, "AccountPasswordPresent", password));
     }
 
-    private static ObjectNode root(ObjectNode account) {
-        return ((ObjectNode) account.get("credentialReport")).putObject("root");
+    private static Account.Builder root(Account.Builder account, UnaryOperator<CredentialReport.Row> columns) {
+        return account.credentialReport(report -> report.root(columns));
     }
 
-    private static void lockedDown(ObjectNode account) {
-        summary(account, 0, 0, 0, 0);
-        root(account).put("password_enabled", "false").put("password_last_used", "no_information").put("mfa_active", "false");
+    private static void lockedDown(Account.Builder account) {
+        root(summary(account, 0, 0, 0, 0), row -> row.with(PASSWORD_ENABLED, false).with(PASSWORD_LAST_USED, "no_information").with(MFA_ACTIVE, false));
     }
 
-    private static void hardwareMfa(ObjectNode account, String id, String lastUsed) {
-        summary(account, 1, 0, 0, 1);
-        root(account).put("password_enabled", "true").put("password_last_used", lastUsed).put("password_last_changed", "-P400D")
-                .put("mfa_active", "true");
-        ObjectNode credentials = account.putObject("rootCredentials").put("password", true).put("passwordCreated", "-P400D");
-        credentials.putArray("mfaDevices").addObject().put("serialNumber", "GAHT" + id.substring(4)).put("enabled", "-P400D");
+    private static Account.Builder hardwareMfa(Account.Builder account, String id, LabTime lastUsed) {
+        return root(summary(account, 1, 0, 0, 1), row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, lastUsed)
+                .with(PASSWORD_LAST_CHANGED, daysAgo(400)).with(MFA_ACTIVE, true))
+                .rootPassword(daysAgo(400)).rootMfaDevice("GAHT" + id.substring(4), daysAgo(400));
     }
 
-    private static void virtualMfa(ObjectNode account, String id) {
-        summary(account, 1, 0, 0, 1);
-        root(account).put("password_enabled", "true").put("password_last_used", "-P150D").put("mfa_active", "true");
+    private static void virtualMfa(Account.Builder account, String id) {
         String serial = "arn:aws:iam::" + id + ":mfa/root-account-mfa-device";
-        account.putArray("virtualMfaDevices").addObject().put("serialNumber", serial).put("userArn", "arn:aws:iam::" + id + ":root");
-        ObjectNode credentials = account.putObject("rootCredentials").put("password", true);
-        credentials.putArray("mfaDevices").addObject().put("serialNumber", serial);
+        root(summary(account, 1, 0, 0, 1), row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(150)).with(MFA_ACTIVE, true))
+                .virtualMfaDevice(serial, "arn:aws:iam::" + id + ":root", daysAgo(90))
+                .rootPassword().rootMfaDevice(serial);
     }
 
-    private static void passwordWithoutMfa(ObjectNode account) {
-        summary(account, 0, 0, 0, 1);
-        root(account).put("password_enabled", "true").put("password_last_used", "-P250D").put("mfa_active", "false");
-        account.putObject("rootCredentials").put("password", true);
+    private static void passwordWithoutMfa(Account.Builder account) {
+        root(summary(account, 0, 0, 0, 1), row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(250)).with(MFA_ACTIVE, false))
+                .rootPassword();
     }
 
-    private static void rootAccessKey(ObjectNode account, String id) {
-        summary(account, 1, 1, 0, 1);
-        root(account).put("password_enabled", "true").put("password_last_used", "-P500D").put("mfa_active", "true")
-                .put("access_key_1_active", "false").put("access_key_1_last_rotated", "-P900D")
-                .put("access_key_1_last_used_date", "-P400D").put("access_key_1_last_used_region", "us-east-1")
-                .put("access_key_1_last_used_service", "s3");
-        ObjectNode credentials = account.putObject("rootCredentials").put("password", true);
-        credentials.putArray("mfaDevices").addObject().put("serialNumber", "GAHT" + id.substring(4));
-        credentials.putArray("accessKeys").addObject().put("id", "AKIAROOT" + id).put("status", "Inactive").put("created", "-P900D");
+    private static void rootAccessKey(Account.Builder account, String id) {
+        root(summary(account, 1, 1, 0, 1), row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(500)).with(MFA_ACTIVE, true)
+                .with(ACCESS_KEY_1_ACTIVE, false).with(ACCESS_KEY_1_LAST_ROTATED, daysAgo(900)).with(ACCESS_KEY_1_LAST_USED_DATE, daysAgo(400))
+                .with(ACCESS_KEY_1_LAST_USED_REGION, "us-east-1").with(ACCESS_KEY_1_LAST_USED_SERVICE, "s3"))
+                .rootPassword().rootMfaDevice("GAHT" + id.substring(4)).rootAccessKey("AKIAROOT" + id, INACTIVE, daysAgo(900));
     }
 
-    private static void signingCertificate(ObjectNode account, String id) {
-        summary(account, 1, 0, 1, 1);
-        root(account).put("password_enabled", "true").put("password_last_used", "-P180D").put("mfa_active", "true")
-                .put("cert_1_active", "true").put("cert_1_last_rotated", "-P120D");
-        ObjectNode credentials = account.putObject("rootCredentials").put("password", true);
-        credentials.putArray("mfaDevices").addObject().put("serialNumber", "GAHT" + id.substring(4));
-        credentials.putArray("signingCertificates").addObject().put("id", "BENCHROOTCERT" + id).put("status", "Active").put("uploaded", "-P120D");
+    private static void signingCertificate(Account.Builder account, String id) {
+        root(summary(account, 1, 0, 1, 1), row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(180)).with(MFA_ACTIVE, true)
+                .with(CERT_1_ACTIVE, true).with(CERT_1_LAST_ROTATED, daysAgo(120)))
+                .rootPassword().rootMfaDevice("GAHT" + id.substring(4)).rootSigningCertificate("BENCHROOTCERT" + id, ACTIVE, daysAgo(120));
     }
 
-    private static void securityContact(ObjectNode account) {
-        account.putObject("alternateContacts").putObject("SECURITY").put("name", "Security Team").put("title", "CISO")
-                .put("emailAddress", "security@example.com").put("phoneNumber", "+1-555-0100");
+    private static Account.Builder securityContact(Account.Builder account) {
+        return account.contact(SECURITY, "Security Team", "CISO", "security@example.com", "+1-555-0100");
     }
 
-    private static ObjectNode regions(ObjectNode account) {
-        ObjectNode monitoring = account.putObject("monitoring");
-        monitoring.putObject("regions").put("us-east-1", "ENABLED_BY_DEFAULT").put("eu-west-1", "ENABLED_BY_DEFAULT").put("ap-east-1", "DISABLED");
-        return monitoring;
-    }
-
-    private static void alarmChain(ObjectNode monitoring, String id, String logGroupName) {
-        monitoring.putArray("metricFilters").addObject().put("logGroupName", logGroupName).put("filterName", "RootAccountUsage")
-                .put("pattern", "{ ($.userIdentity.type = \"Root\") && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != \"AwsServiceEvent\") }")
-                .put("metricName", "RootAccountUsageCount").put("namespace", "CISBenchmark");
+    private static void alarmChain(Account.Builder account, String id, String logGroupName) {
         String topic = "arn:aws:sns:us-east-1:" + id + ":root-activity-alerts";
-        monitoring.putArray("alarms").addObject().put("name", "CIS-RootAccountUsage").put("metricName", "RootAccountUsageCount")
-                .put("namespace", "CISBenchmark").putArray("actions").add(topic);
-        monitoring.putArray("subscriptions").addObject().put("topicArn", topic).put("protocol", "email").put("endpoint", "security@example.com");
+        account.metricFilter(logGroupName, "RootAccountUsage", CIS_PATTERN, "RootAccountUsageCount", "CISBenchmark")
+                .alarm("CIS-RootAccountUsage", "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.actions(topic))
+                .subscription(topic, "security@example.com");
     }
 
-    private static void config(ObjectNode monitoring, boolean rules) {
-        ObjectNode config = monitoring.putObject("config");
-        ObjectNode home = config.putObject("us-east-1");
-        home.putObject("recorder").put("includeGlobalResourceTypes", true);
-        if (rules) {
-            ArrayNode list = home.putArray("rules");
-            rule(list, "root-account-mfa-enabled", "ROOT_ACCOUNT_MFA_ENABLED");
-            rule(list, "root-account-hardware-mfa-enabled", "ROOT_ACCOUNT_HARDWARE_MFA_ENABLED");
-            rule(list, "iam-root-access-key-check", "IAM_ROOT_ACCESS_KEY_CHECK");
-        }
-        config.putObject("eu-west-1").putObject("recorder").put("includeGlobalResourceTypes", false);
-    }
-
-    private static void rule(ArrayNode rules, String name, String source) {
-        rules.addObject().put("name", name).put("sourceIdentifier", source).putArray("compliance").add("COMPLIANT");
+    private static void config(Account.Builder account, boolean rules) {
+        account.config("us-east-1", config -> rules ? config.rule("root-account-mfa-enabled", ROOT_ACCOUNT_MFA_ENABLED)
+                        .rule("root-account-hardware-mfa-enabled", ROOT_ACCOUNT_HARDWARE_MFA_ENABLED)
+                        .rule("iam-root-access-key-check", IAM_ROOT_ACCESS_KEY_CHECK) : config)
+                .config("eu-west-1", config -> config.recorder(recorder -> recorder.globalResources(false)));
     }
 }

@@ -21,10 +21,10 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.rootposture.lab.Fixture;
 import org.rootposture.lab.Lab;
 import org.rootposture.lab.LabOptions;
 import org.rootposture.lab.RateLimit;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

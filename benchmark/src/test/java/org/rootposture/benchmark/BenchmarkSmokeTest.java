@@ -18,6 +18,7 @@ import org.rootposture.allure.Arguments;
 import org.rootposture.allure.MatrixHtml;
 import org.rootposture.contract.ReportVerdict;
 import org.rootposture.internal.controls.Catalogue;
+import org.rootposture.lab.fixture.Account;
 
 /** The benchmark's code on three accounts with no latency: both kinds of run, measured and printed. Not a benchmark. */
 class BenchmarkSmokeTest {
@@ -95,11 +96,11 @@ class BenchmarkSmokeTest {
     void theGeneratedOrganizationIsAValidFixtureWithAMixOfStates() {
         var fixture = GeneratedOrganization.of(1000);
         assertThat(fixture.accounts()).hasSize(1000);
-        assertThat(fixture.accounts()).filteredOn(account -> account.status().equals("SUSPENDED")).hasSize(10);
+        assertThat(fixture.accounts()).filteredOn(account -> account.status() == Account.Status.SUSPENDED).hasSize(10);
         assertThat(fixture.accounts()).filteredOn(account -> !account.assumable()).hasSizeGreaterThan(10);
         assertThat(fixture.organizationIfAny().orElseThrow().organizationalUnits()).hasSize(7);
         assertThat(fixture.organizationIfAny().orElseThrow().policies()).hasSize(4);
-        assertThat(GeneratedOrganization.json(10)).isEqualTo(GeneratedOrganization.json(10));
+        assertThat(GeneratedOrganization.of(10)).isEqualTo(GeneratedOrganization.of(10));
     }
 
     @Test

@@ -2,10 +2,14 @@ package org.rootposture.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.rootposture.lab.fixture.Fault.Kind.EMPTY;
+import static org.rootposture.lab.fixture.Fault.Kind.MALFORMED;
+import static org.rootposture.lab.fixture.Fault.Kind.RESET;
+import static org.rootposture.lab.fixture.Fault.Kind.TIMEOUT;
+import static org.rootposture.lab.fixture.Fault.error;
+import static org.rootposture.lab.fixture.Fault.wire;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -32,6 +33,8 @@ import org.junit.platform.testkit.engine.EventType;
 import org.rootposture.LabRun;
 import org.rootposture.UnableToAssessException;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Fixture;
 
 /**
  * Every operation of the audit policy × every way AWS can fail, injected into the lab for one account, with the
@@ -41,30 +44,29 @@ import org.rootposture.internal.catalogue.BuiltInCatalogue;
  */
 class FaultMatrixTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MANAGEMENT = "111111111111";
     private static final String MEMBER = "777777777777";
 
-    /** A fault: its column name, the fixture's fault fields, what the verdict's sentence must contain, and settings of its own. */
-    record Fault(String name, Map<String, Object> fields, String named, Map<String, String> settings) {
+    /** A fault: its column name, the lab's fault for an operation, what the verdict's sentence must contain, and settings of its own. */
+    record Fault(String name, Function<String, org.rootposture.lab.fixture.Fault> injected, String named, Map<String, String> settings) {
 
-        Fault(String name, Map<String, Object> fields, String named) {
-            this(name, fields, named, Map.of());
+        Fault(String name, Function<String, org.rootposture.lab.fixture.Fault> injected, String named) {
+            this(name, injected, named, Map.of());
         }
     }
 
     static final List<Fault> FAULTS = List.of(
-            new Fault("AccessDenied", Map.of("code", "AccessDenied"), "AccessDenied"),
+            new Fault("AccessDenied", operation -> error(operation, "AccessDenied"), "AccessDenied"),
             // adaptive retries back off (and slow the whole client) after throttling: with the matrix's 1-second call
             // timeout the sentence would say Timeout instead of Throttling, so this column allows the back-off its time
-            new Fault("throttled", Map.of("code", "Throttling"), "Throttling",
+            new Fault("throttled", operation -> error(operation, "Throttling"), "Throttling",
                     Map.of("rootposture.call-timeout", "PT10S", "rootposture.credential-report-timeout", "PT10S")),
-            new Fault("HTTP 500", Map.of("code", "InternalFailure", "status", 500), "InternalFailure"),
-            new Fault("HTTP 503", Map.of("code", "ServiceUnavailable", "status", 503), "ServiceUnavailable"),
-            new Fault("reset", Map.of("kind", "reset"), "ClientError"),
-            new Fault("timeout", Map.of("kind", "timeout"), "Timeout"),
-            new Fault("malformed", Map.of("kind", "malformed"), "failed with"),
-            new Fault("empty", Map.of("kind", "empty"), "failed with"));
+            new Fault("HTTP 500", operation -> error(operation, "InternalFailure").status(500), "InternalFailure"),
+            new Fault("HTTP 503", operation -> error(operation, "ServiceUnavailable").status(503), "ServiceUnavailable"),
+            new Fault("reset", operation -> wire(operation, RESET), "ClientError"),
+            new Fault("timeout", operation -> wire(operation, TIMEOUT), "Timeout"),
+            new Fault("malformed", operation -> wire(operation, MALFORMED), "failed with"),
+            new Fault("empty", operation -> wire(operation, EMPTY), "failed with"));
 
     /**
      * The two ways a run is set up: the organization (two accounts, tags read, one region, root sessions opened) and
@@ -87,11 +89,10 @@ class FaultMatrixTest {
 
     @Test
     void everyOperationUnderEveryFaultFailsClosed() throws IOException {
-        ObjectNode demo = (ObjectNode) demoFixture();
         List<Map<String, String>> baselines = new ArrayList<>();
         List<Map<String, Map<String, Integer>>> served = new ArrayList<>();
         for (Map<String, String> setup : SETUPS) {
-            Run run = run(demo, setup);
+            Run run = run(DemoOrganization.fixture(), setup);
             run.verdicts().values().stream().filter(verdict -> verdict.contains("failed with Timeout")).findFirst()
                     .ifPresent(slow -> { throw new IllegalStateException("the fault-free baseline timed out; the machine is too slow: " + slow); });
             baselines.add(run.verdicts());
@@ -113,7 +114,8 @@ class FaultMatrixTest {
                 long started = System.nanoTime();
                 Map<String, String> setup = new LinkedHashMap<>(SETUPS.get(index));
                 setup.putAll(fault.settings());
-                Run run = run(withFault(demo, account, operation, fault), setup);
+                Run run = run(DemoOrganization.builder().account(account, faulty -> faulty.fault(fault.injected().apply(labName(operation)))).build(),
+                        setup);
                 System.out.printf("fault matrix: %s / %s in %d ms%n", operation, fault.name(), (System.nanoTime() - started) / 1_000_000);
                 row.put(fault.name(), TARGETING.contains(operation) ? stopped(operation, fault, run, problems)
                         : outcome(operation, fault, baselines.get(index), run, problems));
@@ -208,28 +210,16 @@ class FaultMatrixTest {
         return action.replaceFirst("^cloudwatch:", "monitoring:");
     }
 
-    private static JsonNode withFault(ObjectNode demo, String account, String operation, Fault fault) {
-        ObjectNode fixture = demo.deepCopy();
-        for (JsonNode node : fixture.withArray("accounts")) {
-            if (node.path("id").asText().equals(account)) {
-                ObjectNode entry = JSON.createObjectNode().put("operation", labName(operation));
-                fault.fields().forEach((field, value) -> entry.set(field, JSON.valueToTree(value)));
-                ((ObjectNode) node).withArray("faults").add(entry);
-            }
-        }
-        return fixture;
-    }
-
     /**
      * One run: each invocation's verdict, the messages of posture tests that failed before any invocation, and the
      * calls the lab served per account and operation.
      */
     record Run(Map<String, String> verdicts, List<String> stops, Map<String, Map<String, Integer>> calls) { }
 
-    private static Run run(JsonNode fixture, Map<String, String> setup) throws IOException {
+    private static Run run(Fixture fixture, Map<String, String> setup) {
         Map<String, String> settings = new LinkedHashMap<>(FAST);
         settings.putAll(setup);
-        try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture), settings)) {
+        try (LabRun lab = LabRun.of(fixture, settings)) {
             Map<String, String> verdicts = new TreeMap<>();
             EngineExecutionResults results = lab.engine().selectors(selectClass(BuiltInCatalogue.class)).execute();
             results.testEvents().stream().filter(event -> event.getType() == EventType.FINISHED)
@@ -267,14 +257,6 @@ class FaultMatrixTest {
             case FAILED -> thrown instanceof UnableToAssessException ? "UNABLE_TO_ASSESS: " + thrown.getMessage()
                     : thrown instanceof AssertionError ? "FAIL" : "CRASH " + thrown;
         };
-    }
-
-    private static JsonNode demoFixture() {
-        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/demo-organization.json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }

@@ -2,9 +2,12 @@ package org.rootposture.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_CREDENTIALS_MANAGEMENT;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_SESSIONS;
+import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_SERVICE_EVENT;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.rootposture.LabRun;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
 import org.rootposture.internal.controls.Catalogue;
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.AlternateContact;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.OrganizationalUnit;
+import org.rootposture.lab.fixture.Policy;
+import org.rootposture.lab.fixture.RootCredentials;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -42,13 +50,16 @@ class HostileDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "<script>alert('rp')</script>";
     private static final String HOSTILE = "<b>x</b>" + SCRIPT + " \"quoted\"\nZürich ☃ &amp; ";
+    private static final String DENY_ROOT = "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", "
+            + "\"Condition\": {\"StringLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:root\"}}}]}";
+    private static final String CIS_PATTERN = "{ ($.userIdentity.type = \"Root\") && ($.userIdentity.invokedBy NOT EXISTS) "
+            + "&& ($.eventType != \"AwsServiceEvent\") }";
 
     @Test
     void hostileNamesAreCarriedAsDataAndNeverAsMarkup(@TempDir Path results) throws IOException {
-        ObjectNode fixture = hostileDemo();
         AllureLifecycle original = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
-        try (LabRun lab = LabRun.of(JSON.writeValueAsString(fixture),
+        try (LabRun lab = LabRun.of(hostileOrganization(),
                 Map.of("rootposture.targets", "organization", "rootposture.regions", "us-east-1"))) {
             Allure.setLifecycle(lifecycle);
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
@@ -85,27 +96,34 @@ class HostileDataTest {
         assertThat(decoded).anyMatch(text -> text.contains("Zürich ☃"));
     }
 
-    /** The demo organization with hostile text in names, aliases, OUs, SCPs and root events. */
-    private static ObjectNode hostileDemo() throws IOException {
-        ObjectNode demo;
-        try (InputStream in = HostileDataTest.class.getResourceAsStream("/demo-organization.json")) {
-            demo = (ObjectNode) JSON.readTree(in);
-        }
-        for (JsonNode account : demo.withArray("accounts")) {
-            ObjectNode node = (ObjectNode) account;
-            node.put("name", node.path("name").asText() + HOSTILE);
-            node.putArray("aliases").add("alias" + HOSTILE);
-            JsonNode events = node.path("monitoring").path("rootEvents");
-            for (JsonNode event : events) {
-                ((ObjectNode) event).put("name", event.path("name").asText("ConsoleLogin") + HOSTILE);
-            }
-        }
-        for (JsonNode ou : demo.path("organization").path("organizationalUnits")) {
-            ((ObjectNode) ou).put("name", ou.path("name").asText() + HOSTILE);
-        }
-        for (JsonNode policy : demo.path("organization").path("policies")) {
-            ((ObjectNode) policy).put("name", policy.path("name").asText() + HOSTILE);
-        }
-        return demo;
+    /** An organization with hostile text in the names of its accounts, aliases, OUs, SCPs and root events. */
+    private static Fixture hostileOrganization() {
+        OrganizationalUnit production = OrganizationalUnit.of("ou-host-prod0001", "Production" + HOSTILE);
+        OrganizationalUnit payments = production.child("ou-host-pay00001", "Payments" + HOSTILE);
+        OrganizationalUnit security = OrganizationalUnit.of("ou-host-sec00001", "Security" + HOSTILE);
+        String topic = "arn:aws:sns:us-east-1:111111111111:root-activity-alerts";
+        return Fixture.builder()
+                .organization("o-hostile0001", "111111111111", org -> org.features(ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS)
+                        .policy("p-denyroot01", "DenyRootUser" + HOSTILE, DENY_ROOT, policy -> policy.attachedTo(production))
+                        .policy("p-denyleave01", "DenyLeavingOrganization" + HOSTILE,
+                                "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"organizations:LeaveOrganization\", \"Resource\": \"*\"}]}",
+                                Policy::attachedToRoot))
+                .account("111111111111", account -> named(account, "management")
+                        .trail("org-trail", trail -> trail.multiRegion(true).organizationTrail(true).logGroup("org-trail"))
+                        .metricFilter("org-trail", "RootAccountUsage" + HOSTILE, CIS_PATTERN, "RootAccountUsageCount", "CISBenchmark")
+                        .alarm("CIS-RootAccountUsage" + HOSTILE, "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.actions(topic))
+                        .subscription(topic, "security@example.com"))
+                .account("222222222222", account -> named(account, "payments").parent(payments)
+                        .rootPassword(daysAgo(300)).rootMfaDevice("GAHT22220001", daysAgo(300))
+                        .rootEvent(daysAgo(2), "ConsoleLogin" + HOSTILE, event -> event.sourceIp("203.0.113.7"))
+                        .rootEvent(daysAgo(3), "RotateKey" + HOSTILE, event -> event.source("kms.amazonaws.com").type(AWS_SERVICE_EVENT)))
+                .account("333333333333", account -> named(account, "security").parent(security)
+                        .rootAccessKey("AKIALABROOT333300001", RootCredentials.KeyStatus.INACTIVE, daysAgo(900)))
+                .build();
+    }
+
+    private static Account.Builder named(Account.Builder account, String name) {
+        return account.name(name + HOSTILE).alias("alias" + HOSTILE).contact(AlternateContact.Type.SECURITY, "Security" + HOSTILE, "CISO",
+                "security@example.com", "+1-555-0100");
     }
 }

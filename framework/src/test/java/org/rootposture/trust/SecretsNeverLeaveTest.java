@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rootposture.LabRun;
 import org.rootposture.internal.catalogue.BuiltInCatalogue;
+import org.rootposture.lab.fixture.Fixture;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -54,7 +54,7 @@ class SecretsNeverLeaveTest {
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
         Set<String> addresses;
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
-            addresses = addressesIn("/demo-organization.json");
+            addresses = addressesIn(lab.lab().fixture());
             // the patterns fit the lab's fake credentials, so a leak would be found
             assertThat(lab.lab().callerCredentials().accessKeyId()).matches(ACCESS_KEY_ID);
             assertThat(lab.lab().callerCredentials().secretAccessKey()).contains(SECRETS.get(0));
@@ -95,16 +95,14 @@ class SecretsNeverLeaveTest {
         assertThat(leaks).isEmpty();
     }
 
-    /** Every e-mail address in the fixture: accounts, alternate contacts, subscribers. */
-    private static Set<String> addressesIn(String resource) throws IOException {
-        try (InputStream in = SecretsNeverLeaveTest.class.getResourceAsStream(resource)) {
-            Matcher matcher = EMAIL.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            Set<String> addresses = new TreeSet<>();
-            while (matcher.find()) {
-                addresses.add(matcher.group());
-            }
-            return addresses;
+    /** Every e-mail address in the fixture (accounts, alternate contacts, subscribers), as its records print it. */
+    private static Set<String> addressesIn(Fixture fixture) {
+        Matcher matcher = EMAIL.matcher(fixture.toString());
+        Set<String> addresses = new TreeSet<>();
+        while (matcher.find()) {
+            addresses.add(matcher.group());
         }
+        return addresses;
     }
 
     private static OutputStream tee(OutputStream first, OutputStream second) {

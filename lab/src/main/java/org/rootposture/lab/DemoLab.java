@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.rootposture.contract.LocalLab;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
 
 /**
  * The lab serving the demo organization, which a run asks for with {@code rootposture.lab=demo} (the runner's
@@ -19,7 +22,6 @@ public final class DemoLab implements LocalLab {
     /** The region the lab serves when the run names none. */
     public static final String DEFAULT_REGION = "us-east-1";
     /** The fixture of the demo organization, on the class path. */
-    public static final String DEMO_FIXTURE = "/demo-organization.json";
 
     @Override
     public String name() {
@@ -33,10 +35,10 @@ public final class DemoLab implements LocalLab {
 
     @Override
     public Running start() {
-        Fixture fixture = Fixture.fromClasspath(DEMO_FIXTURE);
+        Fixture fixture = DemoOrganization.fixture();
         Lab lab = Lab.start(fixture);
         System.out.println("Root Posture demo lab: serving demo organization "
-                + fixture.organizationIfAny().map(OrganizationFixture::id).orElse("(none)")
+                + fixture.organizationIfAny().map(Organization::id).orElse("(none)")
                 + " (" + fixture.accounts().size() + " accounts) at " + lab.endpoint());
         LabCredentials credentials = lab.callerCredentials();
         return new Running() {

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.service.LabState;
+
 /**
  * An AWS-compatible HTTP endpoint on 127.0.0.1 that serves AWS API calls from a {@link Fixture}, so that real AWS SDK
  * clients built with {@code endpointOverride(lab.endpoint())} and the lab's credentials run unchanged against it. It
@@ -22,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * counts every request per account and operation.
  *
  * <pre>{@code
- * try (Lab lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"))) {
+ * try (Lab lab = Lab.start(DemoOrganization.fixture())) {
  *     IamClient iam = IamClient.builder().endpointOverride(lab.endpoint()).region(Region.US_EAST_1)
  *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
  *                     lab.callerCredentials().accessKeyId(), lab.callerCredentials().secretAccessKey())))

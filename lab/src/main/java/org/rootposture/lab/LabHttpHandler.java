@@ -14,6 +14,24 @@ import java.util.UUID;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.protocol.AwsJsonProtocol;
+import org.rootposture.lab.protocol.LabError;
+import org.rootposture.lab.protocol.LabRequest;
+import org.rootposture.lab.protocol.LabResponse;
+import org.rootposture.lab.protocol.Protocol;
+import org.rootposture.lab.protocol.QueryProtocol;
+import org.rootposture.lab.protocol.RestJsonProtocol;
+import org.rootposture.lab.protocol.SigV4Scope;
+import org.rootposture.lab.service.AccountState;
+import org.rootposture.lab.service.Caller;
+import org.rootposture.lab.service.HistoryEvent;
+import org.rootposture.lab.service.LabState;
+import org.rootposture.lab.service.Operation;
+import org.rootposture.lab.service.ServiceCall;
+import org.rootposture.lab.service.ServiceHandler;
+
 final class LabHttpHandler implements HttpHandler {
 
     /** Services whose events CloudTrail records in us-east-1, whichever region the request was signed for. */
@@ -51,7 +69,7 @@ final class LabHttpHandler implements HttpHandler {
     LabResponse answer(LabRequest request, String requestId) {
         SigV4Scope scope = SigV4Scope.parse(request.header("authorization"));
         ServiceHandler handler = scope == null ? null : services.handler(scope.service()).orElse(null);
-        Protocol protocol = handler != null ? handler.protocol() : Protocol.guess(request);
+        Protocol protocol = handler != null ? handler.protocol() : guessProtocol(request);
         try {
             if (scope == null) {
                 throw new LabError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
@@ -62,18 +80,18 @@ final class LabHttpHandler implements HttpHandler {
             String name = scope.service() + ":" + operation;
             lab.calls().count(caller.accountId(), name);
             LabError throttled = rateLimiter.admit(name, caller.accountId(), scope.region(),
-                    lab.organization().map(OrganizationFixture::id)).orElse(null);
+                    lab.organization().map(Organization::id)).orElse(null);
             if (throttled != null) {
                 lab.throttles().count(caller.accountId(), name);
                 throw throttled;
             }
             caller.authorize(name);
-            FaultFixture fault = account.faultFor(name).orElse(null);
+            Fault fault = account.faultFor(name).orElse(null);
             if (fault != null && !fault.isError()) {
                 throw new WireFault(fault);
             }
             if (fault != null) {
-                throw LabError.of(fault);
+                throw new LabError(fault.status(), fault.code(), fault.message());
             }
             Operation served = handler == null ? null : handler.operations().get(operation);
             if (served == null) {
@@ -93,18 +111,30 @@ final class LabHttpHandler implements HttpHandler {
         }
     }
 
+    /** The protocol of a request no service of the lab serves, to answer it with an error it reads. */
+    private static Protocol guessProtocol(LabRequest request) {
+        if (request.header("x-amz-target") != null) {
+            return new AwsJsonProtocol();
+        }
+        String contentType = request.header("content-type");
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+            return new QueryProtocol(null);
+        }
+        return new RestJsonProtocol();
+    }
+
     /** The answer of a wire fault, or null when the connection is to be closed without one. */
-    private static LabResponse misbehave(FaultFixture fault, HttpExchange exchange) {
+    private static LabResponse misbehave(Fault fault, HttpExchange exchange) {
         String contentType = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Content-Type"), "application/json");
         String answerType = contentType.startsWith("application/x-www-form-urlencoded") ? "text/xml" : contentType;
         switch (fault.kind()) {
-            case "malformed":
+            case MALFORMED:
                 return LabResponse.of(200, answerType, "<<{{ not an AWS answer ]]\u0000");
-            case "empty":
+            case EMPTY:
                 return LabResponse.of(200, answerType, "");
-            case "timeout":
+            case TIMEOUT:
                 try {
-                    Thread.sleep(FaultFixture.TIMEOUT.toMillis());
+                    Thread.sleep(Fault.TIMEOUT_WAIT.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.rootposture.lab.protocol.LabError;
+
 /** The lab's token buckets, one per limit and scope key, and the throttling error each service answers with. */
 final class RateLimiter {
 

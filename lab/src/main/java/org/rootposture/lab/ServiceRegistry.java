@@ -6,6 +6,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.rootposture.lab.account.AccountService;
+import org.rootposture.lab.cloudtrail.CloudTrailService;
+import org.rootposture.lab.config.ConfigService;
+import org.rootposture.lab.iam.IamService;
+import org.rootposture.lab.monitoring.CloudWatchLogsService;
+import org.rootposture.lab.monitoring.CloudWatchService;
+import org.rootposture.lab.monitoring.SnsService;
+import org.rootposture.lab.organizations.OrganizationsService;
+import org.rootposture.lab.service.ServiceHandler;
+import org.rootposture.lab.sts.StsService;
+
 final class ServiceRegistry {
 
     private final Map<String, ServiceHandler> handlers;

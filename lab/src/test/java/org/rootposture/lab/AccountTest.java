@@ -2,8 +2,12 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
+
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
 
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
@@ -13,9 +17,8 @@ import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
 
 class AccountTest {
 
-    private static final String CONTACTS = """
-            "alternateContacts": {"SECURITY": {"name": "Security Team", "title": "CISO", "emailAddress": "security@example.com", "phoneNumber": "+1-555-0100"}}
-            """;
+    private static final Consumer<Account.Builder> CONTACTS = account -> account.contact(SECURITY, "Security Team", "CISO", "security@example.com",
+            "+1-555-0100");
 
     @Test
     void aRegisteredAlternateContactIsReturned() {

@@ -2,10 +2,16 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.Alarm.State.ALARM;
+import static org.rootposture.lab.fixture.Alarm.State.INSUFFICIENT_DATA;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
+import static org.rootposture.lab.fixture.Subscription.Protocol.HTTPS;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -24,39 +30,31 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 /** The CIS chain of metric filter, alarm and SNS subscription through the real CloudWatch Logs, CloudWatch and SNS clients. */
 class AlarmChainTest {
 
-    private static final String ROOT_PATTERN = "{ $.userIdentity.type = \\\"Root\\\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \\\"AwsServiceEvent\\\" }";
+    private static final String ROOT_PATTERN = "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }";
     private static final String TOPIC = "arn:aws:sns:us-east-1:111111111111:root-alerts";
-    private static final String FIXTURE = """
-            {"pageSize": 2, "accounts": [
-              {"id": "111111111111", "monitoring": {
-                "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT"},
-                "trails": [{"name": "main", "multiRegion": true, "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:cloudtrail:*"},
-                           {"name": "quiet", "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:quiet:*"}],
-                "metricFilters": [
-                  {"logGroupName": "cloudtrail", "filterName": "RootAccountUsage", "pattern": "%s",
-                   "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark"},
-                  {"logGroupName": "cloudtrail", "filterName": "UnauthorizedAPICalls", "pattern": "{ $.errorCode = \\"AccessDenied*\\" }",
-                   "metricName": "UnauthorizedAPICalls", "namespace": "CISBenchmark"},
-                  {"logGroupName": "cloudtrail", "filterName": "RootLogins", "pattern": "{ $.eventName = ConsoleLogin }",
-                   "metricName": "RootLogins", "namespace": "Security", "value": "2"},
-                  {"region": "eu-west-1", "logGroupName": "local", "filterName": "Everything", "pattern": "",
-                   "metricName": "Events", "namespace": "Local"}],
-                "alarms": [
-                  {"name": "root-usage", "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark", "actions": ["%s"]},
-                  {"name": "unauthorized", "metricName": "UnauthorizedAPICalls", "namespace": "CISBenchmark", "state": "ALARM", "actionsEnabled": false},
-                  {"name": "root-usage-copy", "metricName": "RootAccountUsageCount", "namespace": "CISBenchmark", "state": "INSUFFICIENT_DATA"},
-                  {"region": "eu-west-1", "name": "ireland", "metricName": "Events", "namespace": "Local"}],
-                "topics": ["arn:aws:sns:us-east-1:111111111111:silent"],
-                "subscriptions": [
-                  {"topicArn": "%s", "endpoint": "security@example.com"},
-                  {"topicArn": "%s", "endpoint": "oncall@example.com", "confirmed": false},
-                  {"topicArn": "%s", "protocol": "https", "endpoint": "https://hooks.example.com/root"}]}},
-              {"id": "222222222222"}]}
-            """.formatted(ROOT_PATTERN, TOPIC, TOPIC, TOPIC, TOPIC);
+    private static final Fixture FIXTURE = Fixture.builder().pageSize(2)
+            .account("111111111111", account -> account
+                    .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT)
+                    .trail("main", trail -> trail.multiRegion(true).logGroup("cloudtrail"))
+                    .trail("quiet", trail -> trail.logGroup("quiet"))
+                    .metricFilter("cloudtrail", "RootAccountUsage", ROOT_PATTERN, "RootAccountUsageCount", "CISBenchmark")
+                    .metricFilter("cloudtrail", "UnauthorizedAPICalls", "{ $.errorCode = \"AccessDenied*\" }", "UnauthorizedAPICalls", "CISBenchmark")
+                    .metricFilter("cloudtrail", "RootLogins", "{ $.eventName = ConsoleLogin }", "RootLogins", "Security", filter -> filter.value("2"))
+                    .metricFilter("local", "Everything", "", "Events", "Local", filter -> filter.region("eu-west-1"))
+                    .alarm("root-usage", "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.actions(TOPIC))
+                    .alarm("unauthorized", "UnauthorizedAPICalls", "CISBenchmark", alarm -> alarm.state(ALARM).actionsDisabled())
+                    .alarm("root-usage-copy", "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.state(INSUFFICIENT_DATA))
+                    .alarm("ireland", "Events", "Local", alarm -> alarm.region("eu-west-1"))
+                    .topic("arn:aws:sns:us-east-1:111111111111:silent")
+                    .subscription(TOPIC, "security@example.com")
+                    .subscription(TOPIC, "oncall@example.com", subscription -> subscription.unconfirmed())
+                    .subscription(TOPIC, "https://hooks.example.com/root", subscription -> subscription.protocol(HTTPS)))
+            .account("222222222222")
+            .build();
 
     @Test
     void metricFiltersArePagedPerLogGroupAndServedAsWritten() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudWatchLogsClient logs = clients.logs("111111111111", Region.US_EAST_1);
             List<MetricFilter> filters = logs.describeMetricFiltersPaginator(request -> request.logGroupName("cloudtrail"))
                     .metricFilters().stream().toList();
@@ -79,7 +77,7 @@ class AlarmChainTest {
 
     @Test
     void logGroupsBelongToTheirRegion() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudWatchLogsClient ireland = clients.logs("111111111111", Region.EU_WEST_1);
 
             assertThat(ireland.describeMetricFilters(request -> { }).metricFilters()).extracting(MetricFilter::filterName).containsExactly("Everything");
@@ -91,7 +89,7 @@ class AlarmChainTest {
 
     @Test
     void cloudWatchAnswersTheQueryProtocolWithTheRegionsAlarms() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudWatchClient cloudWatch = clients.cloudWatch("111111111111", Region.US_EAST_1);
             List<MetricAlarm> alarms = cloudWatch.describeAlarmsPaginator(request -> { }).metricAlarms().stream().toList();
 
@@ -126,7 +124,7 @@ class AlarmChainTest {
 
     @Test
     void aFaultOnCloudWatchIsAQueryError() {
-        try (Lab lab = Lab.start(Fixtures.single("\"faults\": [{\"operation\": \"monitoring:DescribeAlarms\", \"code\": \"Throttling\", \"times\": 1}]"));
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.fault(Fault.error("monitoring:DescribeAlarms", "Throttling").times(1))));
              MonitoringClients clients = new MonitoringClients(lab)) {
             CloudWatchClient cloudWatch = clients.cloudWatch("111111111111", Region.US_EAST_1);
 
@@ -140,7 +138,7 @@ class AlarmChainTest {
 
     @Test
     void subscriptionsArePagedAndAnUnconfirmedOneIsPending() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             SnsClient sns = clients.sns("111111111111", Region.US_EAST_1);
             List<Subscription> subscriptions = sns.listSubscriptionsByTopicPaginator(request -> request.topicArn(TOPIC))
                     .subscriptions().stream().toList();
@@ -162,7 +160,7 @@ class AlarmChainTest {
 
     @Test
     void anUnknownTopicIsNotFoundAndOtherRegionsAndAccountsAreRefused() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             assertThatThrownBy(() -> clients.sns("111111111111", Region.US_EAST_1)
                     .listSubscriptionsByTopic(request -> request.topicArn("arn:aws:sns:us-east-1:111111111111:deleted")))
                     .isInstanceOfSatisfying(NotFoundException.class, e -> {

@@ -2,11 +2,17 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_CREDENTIALS_MANAGEMENT;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_SESSIONS;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.RootSession;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,17 +31,15 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 class CentralRootSessionsTest {
 
     private static final String OPENED_BY = "arn:aws:sts::111111111111:assumed-role/PlatformAdmin/jane.doe";
-    private static final String ORGANIZATION = """
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111", "features": ["RootCredentialsManagement", "RootSessions"]},
-             "accounts": [
-               {"id": "111111111111", "name": "management"},
-               {"id": "222222222222", "name": "member", "monitoring": {
-                  "rootEvents": [{"time": "-P1D", "name": "ConsoleLogin"}],
-                  "rootSessions": [
-                    {"time": "-P2D", "taskPolicy": "S3UnlockBucketPolicy", "openedBy": "%s",
-                     "actions": ["s3:GetBucketPolicy", "s3:DeleteBucketPolicy"]},
-                    {"time": "-P3D", "actions": ["iam:ListAccessKeys"]}]}}]}
-            """.formatted(OPENED_BY);
+    private static final Fixture ORGANIZATION = Fixture.builder()
+            .organization("o-test000001", "111111111111", org -> org.features(ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS))
+            .account("111111111111", account -> account.name("management"))
+            .account("222222222222", account -> account.name("member")
+                    .rootEvent(daysAgo(1), "ConsoleLogin")
+                    .rootSession(daysAgo(2), TaskPolicy.S3_UNLOCK_BUCKET_POLICY, List.of("s3:GetBucketPolicy", "s3:DeleteBucketPolicy"),
+                            session -> session.openedBy(OPENED_BY))
+                    .rootSession(daysAgo(3), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS, List.of("iam:ListAccessKeys")))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Event> lookup(CloudTrailClient cloudTrail, LookupAttributeKey key, String value) {
@@ -45,7 +49,7 @@ class CentralRootSessionsTest {
 
     @Test
     void aFixturesSessionActsAsRootInTheMemberAndItsOpeningIsInTheManagementAccount() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             List<Event> member = lookup(clients.cloudTrail("222222222222", Region.US_EAST_1), LookupAttributeKey.USERNAME, "root");
 
             assertThat(member).extracting(Event::eventName)
@@ -78,7 +82,7 @@ class CentralRootSessionsTest {
     @Test
     void theLabRecordsARootSessionsCallsInTheMemberAndTheAssumeRootCallInTheCallersAccount() {
         // the clients sign for eu-west-1: IAM, a global service, is recorded in us-east-1, the regional STS call in eu-west-1
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); LabClients clients = new LabClients(lab);
+        try (Lab lab = Lab.start(ORGANIZATION); LabClients clients = new LabClients(lab);
              MonitoringClients monitoring = new MonitoringClients(lab)) {
             AwsSessionCredentials root = RootAccessTest.session(clients.sts().assumeRoot(request -> request.targetPrincipal("222222222222")
                     .taskPolicyArn(policy -> policy.arn(RootAccessTest.AUDIT)).durationSeconds(900)));
@@ -108,16 +112,11 @@ class CentralRootSessionsTest {
     }
 
     @Test
-    void aFixturesSessionMustBeInAMemberAndDoWhatItsTaskPolicyAllows() {
-        assertThatThrownBy(() -> Fixture.fromJson(ORGANIZATION.replace("\"s3:DeleteBucketPolicy\"", "\"iam:DeleteUser\"")))
-                .hasMessageContaining("account 222222222222: monitoring.rootSessions[0].actions has 'iam:DeleteUser', which the task policy "
-                        + "S3UnlockBucketPolicy does not allow");
-        assertThatThrownBy(() -> Fixture.fromJson(ORGANIZATION.replace(OPENED_BY, "arn:aws:iam::222222222222:user/someone")))
-                .hasMessageContaining("monitoring.rootSessions[0].openedBy must be the ARN of a principal of the management account 111111111111");
-        assertThatThrownBy(() -> Fixture.fromJson(ORGANIZATION.replace("\"S3UnlockBucketPolicy\"", "\"RootEverything\"")))
-                .hasMessageContaining("monitoring.rootSessions[0].taskPolicy must be one of");
-        assertThatThrownBy(() -> Fixtures.single("\"monitoring\": {\"rootSessions\": [{\"time\": \"-P1D\", \"actions\": [\"iam:ListAccessKeys\"]}]}"))
-                .hasMessageContaining("only a member account of an organization has central root sessions");
+    void aFixturesSessionDoesOnlyWhatItsTaskPolicyAllows() {
+        assertThatThrownBy(() -> RootSession.at(daysAgo(2), TaskPolicy.S3_UNLOCK_BUCKET_POLICY, List.of("s3:GetBucketPolicy", "iam:DeleteUser")))
+                .hasMessage("Invalid lab fixture: a root session with the task policy S3UnlockBucketPolicy cannot do iam:DeleteUser");
+        assertThatThrownBy(() -> RootSession.at(daysAgo(2), TaskPolicy.IAM_AUDIT_ROOT_USER_CREDENTIALS, List.of()))
+                .hasMessage("Invalid lab fixture: a root session needs at least one action");
     }
 
     private static JsonNode json(Event event) {

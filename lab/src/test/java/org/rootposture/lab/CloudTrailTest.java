@@ -3,12 +3,23 @@ package org.rootposture.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.rootposture.lab.fixture.Account.Status.SUSPENDED;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.DISABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
+import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_SERVICE_EVENT;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Trail.AdvancedSelector;
+import org.rootposture.lab.fixture.Trail.Condition;
+import org.rootposture.lab.fixture.Trail.FieldSelector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,32 +41,27 @@ import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
 class CloudTrailTest {
 
     private static final String ORG_TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail";
-    private static final String ORGANIZATION = """
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
-             "accounts": [
-               {"id": "111111111111", "name": "management", "monitoring": {
-                  "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT", "ap-east-1": "DISABLED"},
-                  "trails": [{"name": "org-trail", "multiRegion": true, "organizationTrail": true,
-                              "logGroupArn": "arn:aws:logs:us-east-1:111111111111:log-group:org-trail:*"}]}},
-               {"id": "222222222222", "name": "member", "monitoring": {
-                  "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT"},
-                  "trails": [
-                    {"name": "member-trail", "homeRegion": "eu-west-1", "logging": [false, false, true],
-                     "advancedEventSelectors": [{"name": "Management events", "fieldSelectors": [{"field": "eventCategory", "equals": ["Management"]}]}]},
-                    {"name": "regional-trail", "eventSelectors": [{"readWriteType": "WriteOnly"}]}]}},
-               {"id": "333333333333", "name": "suspended", "status": "SUSPENDED"}]}
-            """;
-    private static final String ROOT_EVENTS = """
-            "monitoring": {
-              "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT"},
-              "rootEvents": [
-                {"time": "-P1D", "name": "ConsoleLogin", "sourceIp": "203.0.113.7"},
-                {"time": "-P2D", "name": "GetAccountSummary"},
-                {"time": "-P3D", "name": "ConsoleLogin", "region": "eu-west-1"},
-                {"time": "-P4D", "name": "RotateKey", "source": "kms.amazonaws.com", "eventType": "AwsServiceEvent"},
-                {"time": "-P5D", "name": "DescribeAccountAttributes", "source": "ec2.amazonaws.com", "invokedBy": "support.amazonaws.com"},
-                {"time": "-P100D", "name": "ConsoleLogin"}]}
-            """;
+    private static final Fixture ORGANIZATION = Fixture.builder()
+            .organization("o-test000001", "111111111111")
+            .account("111111111111", account -> account.name("management")
+                    .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT).region("ap-east-1", DISABLED)
+                    .trail("org-trail", trail -> trail.multiRegion(true).organizationTrail(true).logGroup("org-trail")))
+            .account("222222222222", account -> account.name("member")
+                    .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT)
+                    .trail("member-trail", trail -> trail.homeRegion("eu-west-1").logging(false, false, true)
+                            .advancedEventSelectors(AdvancedSelector.of("Management events", FieldSelector.of("eventCategory", Condition.EQUALS, "Management"))))
+                    .trail("regional-trail", trail -> trail.eventSelectors(new org.rootposture.lab.fixture.Trail.EventSelector(
+                            org.rootposture.lab.fixture.Trail.ReadWriteType.WRITE_ONLY, true, List.of()))))
+            .account("333333333333", account -> account.name("suspended").status(SUSPENDED))
+            .build();
+    private static final Consumer<Account.Builder> ROOT_EVENTS = account -> account
+            .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT)
+            .rootEvent(daysAgo(1), "ConsoleLogin", event -> event.sourceIp("203.0.113.7"))
+            .rootEvent(daysAgo(2), "GetAccountSummary")
+            .rootEvent(daysAgo(3), "ConsoleLogin", event -> event.region("eu-west-1"))
+            .rootEvent(daysAgo(4), "RotateKey", event -> event.source("kms.amazonaws.com").type(AWS_SERVICE_EVENT))
+            .rootEvent(daysAgo(5), "DescribeAccountAttributes", event -> event.source("ec2.amazonaws.com").invokedBy("support.amazonaws.com"))
+            .rootEvent(daysAgo(100), "ConsoleLogin");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Trail> trails(CloudTrailClient cloudTrail, boolean shadows) {
@@ -64,7 +70,7 @@ class CloudTrailTest {
 
     @Test
     void aTrailIsSeenInItsHomeRegionAndAMultiRegionTrailAsAShadowElsewhere() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             List<Trail> home = trails(clients.cloudTrail("111111111111", Region.US_EAST_1), true);
             assertThat(home).singleElement().satisfies(trail -> {
                 assertThat(trail.name()).isEqualTo("org-trail");
@@ -84,7 +90,7 @@ class CloudTrailTest {
 
     @Test
     void aMemberSeesTheOrganizationTrailAsAShadowTrailOfTheManagementAccount() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudTrailClient ireland = clients.cloudTrail("222222222222", Region.EU_WEST_1);
             assertThat(trails(ireland, true)).extracting(Trail::name, Trail::homeRegion, Trail::trailARN).containsExactly(
                     tuple("member-trail", "eu-west-1", "arn:aws:cloudtrail:eu-west-1:222222222222:trail/member-trail"),
@@ -99,7 +105,7 @@ class CloudTrailTest {
 
     @Test
     void trailNamesMatchTheRegionsOwnTrailsAndArnsMatchAnyVisibleTrail() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudTrailClient ireland = clients.cloudTrail("222222222222", Region.EU_WEST_1);
             assertThat(ireland.describeTrails(request -> request.trailNameList("member-trail", "org-trail", "regional-trail")).trailList())
                     .extracting(Trail::name).containsExactly("member-trail");
@@ -110,7 +116,7 @@ class CloudTrailTest {
 
     @Test
     void trailStatusFollowsTheLoggingSequenceAndShadowTrailsNeedTheirArn() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             CloudTrailClient ireland = clients.cloudTrail("222222222222", Region.EU_WEST_1);
             List<Boolean> logging = IntStream.range(0, 4).mapToObj(i -> ireland.getTrailStatus(request -> request.name("member-trail")).isLogging()).toList();
             assertThat(logging).containsExactly(false, false, true, true);
@@ -129,7 +135,7 @@ class CloudTrailTest {
 
     @Test
     void eventSelectorsAreClassicOrAdvanced() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             GetEventSelectorsResponse advanced = clients.cloudTrail("222222222222", Region.EU_WEST_1)
                     .getEventSelectors(request -> request.trailName("member-trail"));
             assertThat(advanced.trailARN()).isEqualTo("arn:aws:cloudtrail:eu-west-1:222222222222:trail/member-trail");
@@ -232,8 +238,7 @@ class CloudTrailTest {
 
     @Test
     void aFaultOnLookupEventsIsAccessDenied() {
-        try (Lab lab = Lab.start(Fixtures.single(ROOT_EVENTS.replace("\"monitoring\"",
-                "\"faults\": [{\"operation\": \"cloudtrail:LookupEvents\", \"code\": \"AccessDenied\"}], \"monitoring\"")));
+        try (Lab lab = Lab.start(Fixtures.single(ROOT_EVENTS.andThen(account -> account.fault("cloudtrail:LookupEvents", "AccessDenied"))));
              MonitoringClients clients = new MonitoringClients(lab)) {
             CloudTrailClient cloudTrail = clients.cloudTrail("111111111111", Region.US_EAST_1);
 
@@ -247,7 +252,7 @@ class CloudTrailTest {
 
     @Test
     void aDisabledRegionRefusesTheRequest() {
-        try (Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(ORGANIZATION); MonitoringClients clients = new MonitoringClients(lab)) {
             assertThatThrownBy(() -> clients.cloudTrail("111111111111", Region.AP_EAST_1).describeTrails())
                     .isInstanceOfSatisfying(CloudTrailException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);

@@ -2,12 +2,22 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.COMPLIANT;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.INSUFFICIENT_DATA;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.NON_COMPLIANT;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.IAM_ROOT_ACCESS_KEY_CHECK;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_HARDWARE_MFA_ENABLED;
+import static org.rootposture.lab.fixture.AwsConfig.Rule.Source.ROOT_ACCOUNT_MFA_ENABLED;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.AwsConfig;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
@@ -23,18 +33,15 @@ import software.amazon.awssdk.services.config.model.RecorderStatus;
 
 class ConfigTest {
 
-    private static final String FIXTURE = """
-            {"pageSize": 2, "accounts": [{"id": "111111111111", "monitoring": {
-              "regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT", "eu-central-1": "ENABLED_BY_DEFAULT"},
-              "config": {
-                "us-east-1": {"recorder": {}, "rules": [
-                  {"name": "root-account-mfa-enabled", "sourceIdentifier": "ROOT_ACCOUNT_MFA_ENABLED",
-                   "compliance": ["INSUFFICIENT_DATA", "INSUFFICIENT_DATA", "COMPLIANT"]},
-                  {"name": "root-account-hardware-mfa-enabled", "sourceIdentifier": "ROOT_ACCOUNT_HARDWARE_MFA_ENABLED", "compliance": ["NON_COMPLIANT"]},
-                  {"name": "iam-root-access-key-check", "sourceIdentifier": "IAM_ROOT_ACCESS_KEY_CHECK"}]},
-                "eu-west-1": {"recorder": {"name": "ireland", "recording": false, "lastStatus": "FAILURE", "includeGlobalResourceTypes": false,
-                                           "roleArn": "arn:aws:iam::111111111111:role/config-recorder"}}}}}]}
-            """;
+    private static final Fixture FIXTURE = Fixture.builder().pageSize(2).account("111111111111", account -> account
+            .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT).region("eu-central-1", ENABLED_BY_DEFAULT)
+            .config("us-east-1", config -> config
+                    .rule("root-account-mfa-enabled", ROOT_ACCOUNT_MFA_ENABLED, INSUFFICIENT_DATA, INSUFFICIENT_DATA, COMPLIANT)
+                    .rule("root-account-hardware-mfa-enabled", ROOT_ACCOUNT_HARDWARE_MFA_ENABLED, NON_COMPLIANT)
+                    .rule("iam-root-access-key-check", IAM_ROOT_ACCESS_KEY_CHECK))
+            .config("eu-west-1", config -> config.recorder(recorder -> recorder.name("ireland").stopped(daysAgo(1))
+                    .lastStatus(AwsConfig.Recorder.Status.FAILURE).globalResources(false).roleArn("arn:aws:iam::111111111111:role/config-recorder"))))
+            .build();
 
     private static ConfigClient config(MonitoringClients clients, Region region) {
         return clients.config("111111111111", region);
@@ -47,7 +54,7 @@ class ConfigTest {
 
     @Test
     void eachRegionHasItsOwnRecorderOrNone() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             assertThat(config(clients, Region.US_EAST_1).describeConfigurationRecorders().configurationRecorders()).singleElement().satisfies(recorder -> {
                 assertThat(recorder.name()).isEqualTo("default");
                 assertThat(recorder.roleARN())
@@ -69,7 +76,7 @@ class ConfigTest {
 
     @Test
     void recorderStatusTellsARecordingRecorderFromAStoppedOne() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             ConfigurationRecorderStatus virginia = config(clients, Region.US_EAST_1).describeConfigurationRecorderStatus()
                     .configurationRecordersStatus().get(0);
             assertThat(virginia.recording()).isTrue();
@@ -89,7 +96,7 @@ class ConfigTest {
 
     @Test
     void configRulesArePagedAndBelongToTheirRegion() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             List<ConfigRule> rules = config(clients, Region.US_EAST_1).describeConfigRulesPaginator(request -> { }).configRules().stream().toList();
 
             assertThat(rules).extracting(ConfigRule::configRuleName)
@@ -111,7 +118,7 @@ class ConfigTest {
 
     @Test
     void complianceSettlesAfterAFewPolls() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             ConfigClient config = config(clients, Region.US_EAST_1);
             List<ComplianceType> polls = IntStream.range(0, 4).mapToObj(i -> compliance(config, "root-account-mfa-enabled")).toList();
 
@@ -124,7 +131,7 @@ class ConfigTest {
 
     @Test
     void complianceIsPagedAndFilteredByType() {
-        try (Lab lab = Lab.start(Fixture.fromJson(FIXTURE)); MonitoringClients clients = new MonitoringClients(lab)) {
+        try (Lab lab = Lab.start(FIXTURE); MonitoringClients clients = new MonitoringClients(lab)) {
             ConfigClient config = config(clients, Region.US_EAST_1);
             List<ComplianceByConfigRule> first = config.describeComplianceByConfigRulePaginator(request -> { })
                     .complianceByConfigRules().stream().toList();

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.demo.DemoOrganization;
+import org.rootposture.lab.fixture.Account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +53,7 @@ class DemoMonitoringTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
         monitoring = new MonitoringClients(lab);
     }
@@ -93,7 +95,7 @@ class DemoMonitoringTest {
     @Test
     void everyAccountHasUsEast1AndEuWest1AndSecurityToolingAlsoSydney() {
         assertThat(lab.fixture().accounts()).hasSizeGreaterThanOrEqualTo(ACCOUNTS.size());
-        for (String accountId : lab.fixture().accounts().stream().map(AccountFixture::id).toList()) {
+        for (String accountId : lab.fixture().accounts().stream().map(Account::id).toList()) {
             Map<String, RegionOptStatus> regions = clients.account().listRegionsPaginator(request -> request.accountId(accountId)).regions().stream()
                     .collect(Collectors.toMap(software.amazon.awssdk.services.account.model.Region::regionName,
                             software.amazon.awssdk.services.account.model.Region::regionOptStatus));

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.demo.DemoOrganization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ class DemoOrganizationStructureTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
         organizations = clients.organizations();
     }

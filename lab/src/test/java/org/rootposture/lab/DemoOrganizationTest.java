@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.demo.DemoOrganization;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
@@ -36,7 +37,7 @@ class DemoOrganizationTest {
 
     @BeforeAll
     static void start() {
-        lab = Lab.start(Fixture.fromClasspath("/demo-organization.json"));
+        lab = Lab.start(DemoOrganization.fixture());
         clients = new LabClients(lab);
     }
 

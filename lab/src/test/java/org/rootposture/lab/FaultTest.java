@@ -3,7 +3,11 @@ package org.rootposture.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fault;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -20,10 +24,8 @@ class FaultTest {
 
     @Test
     void anAccessDeniedFaultAnswersEveryRequestWithThatErrorAndIsCounted() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "faults": [{"operation": "iam:GetAccountSummary", "code": "AccessDenied", "status": 403,
-                            "message": "User: arn:aws:iam::111111111111:user/lab-auditor is not authorized to perform: iam:GetAccountSummary"}]
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.fault(Fault.error("iam:GetAccountSummary", "AccessDenied")
+                .message("User: arn:aws:iam::111111111111:user/lab-auditor is not authorized to perform: iam:GetAccountSummary")))); LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(iam::getAccountSummary).isInstanceOfSatisfying(IamException.class, e -> {
@@ -39,10 +41,8 @@ class FaultTest {
 
     @Test
     void aFaultWithTimesFailsThatManyRequestsThenTheOperationAnswers() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "accountSummary": {"AccountMFAEnabled": 1},
-                "faults": [{"operation": "iam:GetAccountSummary", "code": "Throttling", "times": 1}]
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.accountSummary(Map.of("AccountMFAEnabled", 1))
+                .fault(Fault.error("iam:GetAccountSummary", "Throttling").times(1)))); LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
 
             assertThatThrownBy(iam::getAccountSummary).isInstanceOfSatisfying(IamException.class, e -> {
@@ -56,9 +56,7 @@ class FaultTest {
 
     @Test
     void theSdkRetriesAThrottledRequestAndSucceeds() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "faults": [{"operation": "iam:ListAccountAliases", "code": "ThrottlingException", "times": 1}]
-                """)); IamClient iam = IamClient.builder()
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.fault(Fault.error("iam:ListAccountAliases", "ThrottlingException").times(1)))); IamClient iam = IamClient.builder()
                 .endpointOverride(lab.endpoint())
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(LabClients.basic(lab.callerCredentials())))
@@ -72,12 +70,10 @@ class FaultTest {
 
     @Test
     void jsonProtocolsNameTheFaultTheJsonWay() {
-        try (Lab lab = Lab.start(Fixture.fromJson("""
-                {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
-                 "accounts": [{"id": "111111111111", "faults": [
-                   {"operation": "account:GetAlternateContact", "code": "AccessDenied"},
-                   {"operation": "organizations:ListAccounts", "code": "InternalFailure"}]}]}
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixture.builder().organization("o-test000001", Fixtures.MANAGEMENT)
+                .account(Fixtures.MANAGEMENT, account -> account.fault("account:GetAlternateContact", "AccessDenied")
+                        .fault("organizations:ListAccounts", "InternalFailure"))
+                .build()); LabClients clients = new LabClients(lab)) {
             assertThatThrownBy(() -> clients.account().getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY)))
                     .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(403);
@@ -92,7 +88,7 @@ class FaultTest {
 
     @Test
     void anInternalFailureIsAServerError() {
-        try (Lab lab = Lab.start(Fixtures.single("\"faults\": [{\"operation\": \"iam:GetAccountSummary\", \"code\": \"InternalFailure\"}]"));
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.fault("iam:GetAccountSummary", "InternalFailure")));
              LabClients clients = new LabClients(lab)) {
             assertThatThrownBy(() -> clients.iam().getAccountSummary()).isInstanceOfSatisfying(IamException.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(500);
@@ -103,7 +99,7 @@ class FaultTest {
 
     @Test
     void faultsStayInTheirAccount() {
-        try (Lab lab = Lab.start(Fixtures.organization("\"faults\": [{\"operation\": \"iam:ListAccountAliases\", \"code\": \"AccessDenied\"}]"));
+        try (Lab lab = Lab.start(Fixtures.organization(member -> member.fault("iam:ListAccountAliases", "AccessDenied")));
              LabClients clients = new LabClients(lab)) {
             assertThat(clients.iam().listAccountAliases().accountAliases()).isEmpty();
             assertThatThrownBy(() -> clients.iam(LabClients.basic(lab.credentialsFor("222222222222"))).listAccountAliases())

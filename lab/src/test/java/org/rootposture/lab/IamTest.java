@@ -2,7 +2,16 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_ACTIVE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.ACCESS_KEY_1_LAST_ROTATED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.MFA_ACTIVE;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_ENABLED;
+import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_USED;
+import static org.rootposture.lab.fixture.CredentialReport.State.COMPLETE;
+import static org.rootposture.lab.fixture.CredentialReport.State.INPROGRESS;
+import static org.rootposture.lab.fixture.CredentialReport.State.STARTED;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -13,6 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.LabTime;
 
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
@@ -33,10 +44,9 @@ class IamTest {
             + "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
 
     @Test
-    void accountSummaryServesTheFixturesEntriesAndLeavesNullsOut() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "accountSummary": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "Users": 12, "Groups": null}
-                """)); LabClients clients = new LabClients(lab)) {
+    void accountSummaryServesTheFixturesEntries() {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.accountSummary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0, "Users", 12))));
+             LabClients clients = new LabClients(lab)) {
             Map<SummaryKeyType, Integer> summary = clients.iam().getAccountSummary().summaryMap();
 
             assertThat(summary).containsOnly(
@@ -48,13 +58,13 @@ class IamTest {
 
     @Test
     void credentialReportGenerationFollowsTheFixtureThenTheReportDecodes() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "credentialReport": {
-                  "generation": ["STARTED", "INPROGRESS", "COMPLETE"],
-                  "generatedTime": "-PT1H",
-                  "root": {"password_enabled": "true", "password_last_used": "-P200D", "mfa_active": "true"},
-                  "users": [{"user": "alice", "mfa_active": "true", "access_key_1_active": "true", "access_key_1_last_rotated": "2024-05-01T10:00:00Z"}]}
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.credentialReport(report -> report
+                .generation(STARTED, INPROGRESS, COMPLETE)
+                .generatedAt(LabTime.ago(Duration.ofHours(1)))
+                .root(row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, LabTime.daysAgo(200)).with(MFA_ACTIVE, true))
+                .user("alice", row -> row.with(MFA_ACTIVE, true).with(ACCESS_KEY_1_ACTIVE, true)
+                        .with(ACCESS_KEY_1_LAST_ROTATED, LabTime.at("2024-05-01T10:00:00Z"))))));
+             LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
 
             assertThatThrownBy(iam::getCredentialReport).isInstanceOfSatisfying(IamException.class, e -> {
@@ -93,7 +103,7 @@ class IamTest {
 
     @Test
     void aReportThatNeverCompletesIsNotPresent() {
-        try (Lab lab = Lab.start(Fixtures.single("\"credentialReport\": {\"generation\": [\"STARTED\", \"INPROGRESS\"]}"));
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.credentialReport(report -> report.generation(STARTED, INPROGRESS))));
              LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
             assertThat(iam.generateCredentialReport().state()).isEqualTo(ReportStateType.STARTED);
@@ -107,7 +117,7 @@ class IamTest {
 
     @Test
     void theRootRowCanBeLeftOut() {
-        try (Lab lab = Lab.start(Fixtures.single("\"credentialReport\": {\"omitRoot\": true, \"users\": [{\"user\": \"bob\"}]}"));
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.credentialReport(report -> report.withoutRoot().user("bob", row -> row))));
              LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
             iam.generateCredentialReport();
@@ -122,7 +132,7 @@ class IamTest {
 
     @Test
     void aRawCsvReplacesTheWholeReport() {
-        try (Lab lab = Lab.start(Fixtures.single("\"credentialReport\": {\"csv\": \"user,arn\\n<root_account>\"}"));
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.credentialReport(report -> report.csv("user,arn\n<root_account>"))));
              LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
             iam.generateCredentialReport();
@@ -133,12 +143,10 @@ class IamTest {
 
     @Test
     void virtualMfaDevicesArePagedAndTheSdkPaginatorSeesThemAll() {
-        try (Lab lab = Lab.start(Fixture.fromJson("""
-                {"pageSize": 1, "accounts": [{"id": "111111111111", "virtualMfaDevices": [
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/root-key", "userArn": "arn:aws:iam::111111111111:root", "enableDate": "-P30D"},
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/alice", "userArn": "arn:aws:iam::111111111111:user/alice"},
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/spare"}]}]}
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixture.builder().pageSize(1).account(Fixtures.MANAGEMENT, account -> account
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/root-key", "arn:aws:iam::111111111111:root", LabTime.daysAgo(30))
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/alice", "arn:aws:iam::111111111111:user/alice", LabTime.daysAgo(90))
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/spare")).build()); LabClients clients = new LabClients(lab)) {
             List<VirtualMFADevice> devices = clients.iam()
                     .listVirtualMFADevicesPaginator(request -> request.assignmentStatus(AssignmentStatusType.ANY))
                     .virtualMFADevices().stream().toList();
@@ -159,12 +167,10 @@ class IamTest {
 
     @Test
     void virtualMfaDevicesHonourTheAssignmentStatusAndMaxItems() {
-        try (Lab lab = Lab.start(Fixtures.single("""
-                "virtualMfaDevices": [
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/a", "userArn": "arn:aws:iam::111111111111:user/a"},
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/b", "userArn": "arn:aws:iam::111111111111:user/b"},
-                  {"serialNumber": "arn:aws:iam::111111111111:mfa/spare"}]
-                """)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/a", "arn:aws:iam::111111111111:user/a", LabTime.daysAgo(90))
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/b", "arn:aws:iam::111111111111:user/b", LabTime.daysAgo(90))
+                .virtualMfaDevice("arn:aws:iam::111111111111:mfa/spare"))); LabClients clients = new LabClients(lab)) {
             IamClient iam = clients.iam();
 
             assertThat(iam.listVirtualMFADevices(request -> request.assignmentStatus(AssignmentStatusType.UNASSIGNED)).virtualMFADevices())
@@ -184,7 +190,7 @@ class IamTest {
 
     @Test
     void accountAliasesComeFromTheFixture() {
-        try (Lab lab = Lab.start(Fixtures.single("\"aliases\": [\"acme-billing\"]")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.alias("acme-billing"))); LabClients clients = new LabClients(lab)) {
             assertThat(clients.iam().listAccountAliases().accountAliases()).containsExactly("acme-billing");
         }
     }

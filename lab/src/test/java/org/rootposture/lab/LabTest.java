@@ -28,7 +28,7 @@ class LabTest {
 
     @Test
     void theEndpointIsALoopbackHttpUrl() {
-        try (Lab lab = Lab.start(Fixtures.single(""))) {
+        try (Lab lab = Lab.start(Fixtures.single())) {
             URI endpoint = lab.endpoint();
 
             assertThat(endpoint.getScheme()).isEqualTo("http");
@@ -39,7 +39,7 @@ class LabTest {
 
     @Test
     void anOperationTheLabDoesNotServeIsNamedInTheError() {
-        try (Lab lab = Lab.start(Fixtures.organization("")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.organization()); LabClients clients = new LabClients(lab)) {
             assertThatThrownBy(() -> clients.iam().listUsers()).isInstanceOfSatisfying(IamException.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(400);
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
@@ -59,7 +59,7 @@ class LabTest {
 
     @Test
     void anAccessKeyTheLabDoesNotKnowIsRejectedAndNotCounted() {
-        try (Lab lab = Lab.start(Fixtures.single("")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single()); LabClients clients = new LabClients(lab)) {
             for (String key : new String[] {"AKIALAB0999999999999", "AKIAIOSFODNN7EXAMPLE"}) {
                 StsClient sts = clients.sts(AwsBasicCredentials.create(key, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
                 assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
@@ -73,7 +73,7 @@ class LabTest {
 
     @Test
     void anUnsignedRequestIsRejected() throws Exception {
-        try (Lab lab = Lab.start(Fixtures.single(""))) {
+        try (Lab lab = Lab.start(Fixtures.single())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(lab.endpoint())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("Action=GetCallerIdentity&Version=2011-06-15")).build(),
@@ -86,7 +86,7 @@ class LabTest {
 
     @Test
     void callsAreCountedPerAccountAndOperationAndCanBeReset() {
-        try (Lab lab = Lab.start(Fixtures.organization("")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.organization()); LabClients clients = new LabClients(lab)) {
             clients.sts().getCallerIdentity();
             clients.sts().getCallerIdentity();
             clients.iam().getAccountSummary();
@@ -110,7 +110,7 @@ class LabTest {
     @Test
     void theLatencyOptionDelaysEveryResponse() {
         Duration latency = Duration.ofMillis(200);
-        try (Lab lab = Lab.start(Fixtures.single(""), LabOptions.defaults().withLatency(latency)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(), LabOptions.defaults().withLatency(latency)); LabClients clients = new LabClients(lab)) {
             StsClient sts = clients.sts();
             long started = System.nanoTime();
             sts.getCallerIdentity();
@@ -125,7 +125,7 @@ class LabTest {
     @Test
     void concurrentRequestsAreServedInParallel() throws Exception {
         Duration latency = Duration.ofMillis(300);
-        try (Lab lab = Lab.start(Fixtures.single(""), LabOptions.defaults().withLatency(latency)); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single(), LabOptions.defaults().withLatency(latency)); LabClients clients = new LabClients(lab)) {
             StsClient sts = clients.sts();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
@@ -144,7 +144,7 @@ class LabTest {
 
     @Test
     void aClosedLabNoLongerAnswers() {
-        Lab lab = Lab.start(Fixtures.single(""));
+        Lab lab = Lab.start(Fixtures.single());
         LabClients clients = new LabClients(lab);
         StsClient sts = clients.sts();
         assertThat(sts.getCallerIdentity().account()).isEqualTo("111111111111");
@@ -157,7 +157,7 @@ class LabTest {
 
     @Test
     void credentialsPrintWithoutTheirSecret() {
-        try (Lab lab = Lab.start(Fixtures.single(""))) {
+        try (Lab lab = Lab.start(Fixtures.single())) {
             assertThat(lab.callerCredentials().toString()).contains("AKIALAB0111111111111").doesNotContain("labSecretKey");
         }
     }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.OrganizationalUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,24 +28,11 @@ import software.amazon.awssdk.services.organizations.model.TargetNotFoundExcepti
 
 class OrganizationPoliciesTest {
 
-    private static final String POLICIES = """
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111", "rootId": "r-test",
-               "organizationalUnits": [{"id": "ou-test-prod0001", "name": "Production"}],
-               "policies": [
-                 {"id": "p-denyroot01", "name": "DenyRootUser", "description": "No root", "targets": ["ou-test-prod0001", "222222222222"],
-                  "content": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
-                              "Condition": {"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]}},
-                 {"id": "p-broken0001", "name": "Broken", "targets": ["r-test"], "contentText": "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": ["},
-                 {"id": "p-detached01", "name": "Detached", "content": {"Version": "2012-10-17", "Statement": []}}]},
-             "pageSize": 2,
-             "accounts": [
-               {"id": "111111111111", "name": "management"},
-               {"id": "222222222222", "name": "member", "parentId": "ou-test-prod0001"}]}
-            """;
+    private static final OrganizationalUnit PRODUCTION = OrganizationalUnit.of("ou-test-prod0001", "Production");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Lab lab = Lab.start(Fixture.fromJson(POLICIES));
+    private final Lab lab = Lab.start(policies(org -> { }));
     private final LabClients clients = new LabClients(lab);
     private final OrganizationsClient organizations = clients.organizations();
 
@@ -128,7 +119,7 @@ class OrganizationPoliciesTest {
 
     @Test
     void withoutFullAwsAccessNothingIsAttachedByDefault() {
-        try (Lab bare = Lab.start(Fixture.fromJson(POLICIES.replace("\"rootId\": \"r-test\",", "\"rootId\": \"r-test\", \"fullAwsAccess\": false,")));
+        try (Lab bare = Lab.start(policies(Organization.Builder::withoutFullAwsAccess));
              LabClients bareClients = new LabClients(bare)) {
             OrganizationsClient client = bareClients.organizations();
 
@@ -165,5 +156,21 @@ class OrganizationPoliciesTest {
     private List<PolicySummary> policiesFor(String targetId) {
         return organizations.listPoliciesForTargetPaginator(request -> request.targetId(targetId).filter(PolicyType.SERVICE_CONTROL_POLICY))
                 .stream().flatMap(page -> page.policies().stream()).toList();
+    }
+
+    /** Three policies: one on an OU and an account, a broken one on the root, one attached nowhere. */
+    private static Fixture policies(Consumer<Organization.Builder> organization) {
+        return Fixture.builder()
+                .organization("o-test000001", "111111111111", org -> organization.accept(org.rootId("r-test")
+                        .policy("p-denyroot01", "DenyRootUser", """
+                                {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
+                                  "Condition": {"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]}""",
+                                policy -> policy.description("No root").attachedTo(PRODUCTION).attachedToAccounts("222222222222"))
+                        .rawPolicy("p-broken0001", "Broken", "{\"Version\": \"2012-10-17\", \"Statement\": [", policy -> policy.attachedToRoot())
+                        .policy("p-detached01", "Detached", "{\"Version\": \"2012-10-17\", \"Statement\": []}", policy -> policy)))
+                .pageSize(2)
+                .account("111111111111", account -> account.name("management"))
+                .account("222222222222", account -> account.name("member").parent(PRODUCTION))
+                .build();
     }
 }

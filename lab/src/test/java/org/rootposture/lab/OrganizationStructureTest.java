@@ -3,11 +3,16 @@ package org.rootposture.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.rootposture.lab.fixture.Account.Status.PENDING_CLOSURE;
+import static org.rootposture.lab.fixture.Account.Status.SUSPENDED;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
 
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
@@ -29,25 +34,30 @@ import software.amazon.awssdk.services.organizations.model.TargetNotFoundExcepti
 
 class OrganizationStructureTest {
 
-    static final String TREE = """
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111", "rootId": "r-test",
-               "organizationalUnits": [
-                 {"id": "ou-test-prod0001", "name": "Production"},
-                 {"id": "ou-test-dev00001", "name": "Development", "parentId": "r-test"},
-                 {"id": "ou-test-pay00001", "name": "Payments", "parentId": "ou-test-prod0001"},
-                 {"id": "ou-test-card0001", "name": "Cards", "parentId": "ou-test-pay00001"},
-                 {"id": "ou-test-sbx00001", "name": "Sandbox", "parentId": "r-test"}]},
-             "pageSize": 2,
-             "accounts": [
-               {"id": "111111111111", "name": "management", "tags": {"env": "management"}},
-               {"id": "222222222222", "name": "payments", "parentId": "ou-test-pay00001", "tags": {"env": "prod", "owner": "payments"}},
-               {"id": "333333333333", "name": "dev-one", "parentId": "ou-test-dev00001"},
-               {"id": "444444444444", "name": "dev-two", "parentId": "ou-test-dev00001", "status": "PENDING_CLOSURE"},
-               {"id": "555555555555", "name": "dev-three", "parentId": "ou-test-dev00001", "status": "SUSPENDED"},
-               {"id": "666666666666", "name": "cards", "parentId": "ou-test-card0001"}]}
-            """;
+    private static final org.rootposture.lab.fixture.OrganizationalUnit PRODUCTION =
+            org.rootposture.lab.fixture.OrganizationalUnit.of("ou-test-prod0001", "Production");
+    private static final org.rootposture.lab.fixture.OrganizationalUnit DEVELOPMENT =
+            org.rootposture.lab.fixture.OrganizationalUnit.of("ou-test-dev00001", "Development");
+    private static final org.rootposture.lab.fixture.OrganizationalUnit PAYMENTS = PRODUCTION.child("ou-test-pay00001", "Payments");
+    private static final org.rootposture.lab.fixture.OrganizationalUnit CARDS = PAYMENTS.child("ou-test-card0001", "Cards");
+    private static final org.rootposture.lab.fixture.OrganizationalUnit SANDBOX =
+            org.rootposture.lab.fixture.OrganizationalUnit.of("ou-test-sbx00001", "Sandbox");
 
-    private final Lab lab = Lab.start(Fixture.fromJson(TREE));
+    /** Five OUs two levels deep under the root, six accounts in them. */
+    static Fixture tree(Consumer<Organization.Builder> organization) {
+        return Fixture.builder()
+                .organization("o-test000001", "111111111111", org -> organization.accept(org.units(PRODUCTION, DEVELOPMENT, PAYMENTS, CARDS, SANDBOX)))
+                .pageSize(2)
+                .account("111111111111", account -> account.name("management").tag("env", "management"))
+                .account("222222222222", account -> account.name("payments").parent(PAYMENTS).tag("env", "prod").tag("owner", "payments"))
+                .account("333333333333", account -> account.name("dev-one").parent(DEVELOPMENT))
+                .account("444444444444", account -> account.name("dev-two").parent(DEVELOPMENT).status(PENDING_CLOSURE))
+                .account("555555555555", account -> account.name("dev-three").parent(DEVELOPMENT).status(SUSPENDED))
+                .account("666666666666", account -> account.name("cards").parent(CARDS))
+                .build();
+    }
+
+    private final Lab lab = Lab.start(tree(org -> org.rootId("r-test")));
     private final LabClients clients = new LabClients(lab);
     private final OrganizationsClient organizations = clients.organizations();
 
@@ -74,12 +84,11 @@ class OrganizationStructureTest {
 
     @Test
     void withoutARootIdTheRootIdIsDerivedFromTheOrganizationId() {
-        try (Lab plain = Lab.start(Fixtures.organization("")); LabClients plainClients = new LabClients(plain)) {
+        try (Lab plain = Lab.start(Fixtures.organization()); LabClients plainClients = new LabClients(plain)) {
             String rootId = plainClients.organizations().listRoots().roots().get(0).id();
 
             assertThat(rootId).matches("r-[a-z]{4}").isEqualTo(plain.fixture().organization().rootId());
-            assertThat(Fixture.fromJson(TREE.replace("\"rootId\": \"r-test\",", "").replace("r-test", "r-" + rootId.substring(2)))
-                    .organization().rootId()).isEqualTo(rootId);
+            assertThat(tree(org -> { }).organization().rootId()).isEqualTo(rootId);
             assertThat(plainClients.organizations().listAccountsForParent(request -> request.parentId(rootId)).accounts())
                     .extracting(Account::id).containsExactly("111111111111", "222222222222");
         }
@@ -203,7 +212,7 @@ class OrganizationStructureTest {
 
     @Test
     void withoutAnOrganizationTheStructureIsNotInUse() {
-        try (Lab single = Lab.start(Fixtures.single("")); LabClients singleClients = new LabClients(single)) {
+        try (Lab single = Lab.start(Fixtures.single()); LabClients singleClients = new LabClients(single)) {
             assertThatThrownBy(() -> singleClients.organizations().listRoots()).isInstanceOfSatisfying(OrganizationsException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AWSOrganizationsNotInUseException"));
         }

@@ -2,10 +2,13 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.Account.Status.SUSPENDED;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.LabTime;
 
 import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
@@ -16,16 +19,15 @@ import software.amazon.awssdk.services.organizations.model.Organization;
 
 class OrganizationsTest {
 
-    private static final Fixture FIVE_ACCOUNTS = Fixture.fromJson("""
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111"},
-             "pageSize": 2,
-             "accounts": [
-               {"id": "111111111111", "name": "management", "email": "m@example.com", "joinedTimestamp": "2020-01-02T03:04:05Z"},
-               {"id": "222222222222", "name": "two"},
-               {"id": "333333333333", "name": "three", "status": "SUSPENDED"},
-               {"id": "444444444444", "name": "four"},
-               {"id": "555555555555", "name": "five"}]}
-            """);
+    private static final Fixture FIVE_ACCOUNTS = Fixture.builder()
+            .organization("o-test000001", "111111111111")
+            .pageSize(2)
+            .account("111111111111", account -> account.name("management").email("m@example.com").joined(LabTime.at("2020-01-02T03:04:05Z")))
+            .account("222222222222", account -> account.name("two"))
+            .account("333333333333", account -> account.name("three").status(SUSPENDED))
+            .account("444444444444", account -> account.name("four"))
+            .account("555555555555", account -> account.name("five"))
+            .build();
 
     @Test
     void theOrganizationIsDescribed() {
@@ -87,7 +89,7 @@ class OrganizationsTest {
 
     @Test
     void withoutAnOrganizationOrganizationsIsNotInUse() {
-        try (Lab lab = Lab.start(Fixtures.single("")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single()); LabClients clients = new LabClients(lab)) {
             assertThatThrownBy(() -> clients.organizations().describeOrganization()).isInstanceOf(AwsOrganizationsNotInUseException.class);
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
 
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -29,7 +30,7 @@ class RateLimitTest {
 
     @Test
     void withoutRateLimitsNothingIsThrottled() {
-        try (Lab lab = Lab.start(Fixtures.single("")); LabClients clients = new LabClients(lab)) {
+        try (Lab lab = Lab.start(Fixtures.single()); LabClients clients = new LabClients(lab)) {
             for (int i = 0; i < 30; i++) {
                 clients.iam().listAccountAliases();
             }
@@ -40,7 +41,7 @@ class RateLimitTest {
 
     @Test
     void iamBeyondItsBurstAnswersThrottlingPerAccountAndCountsIt() {
-        try (Lab lab = lab(Fixtures.organization(""), new RateLimit("iam", RateLimit.Scope.ACCOUNT, ALMOST_NEVER, 2));
+        try (Lab lab = lab(Fixtures.organization(), new RateLimit("iam", RateLimit.Scope.ACCOUNT, ALMOST_NEVER, 2));
              LabClients clients = new LabClients(lab)) {
             IamClient management = clients.iam();
             management.listAccountAliases();
@@ -62,7 +63,7 @@ class RateLimitTest {
 
     @Test
     void organizationsAndAccountManagementThrottleTheirOwnWay() {
-        try (Lab lab = lab(Fixtures.organization(""),
+        try (Lab lab = lab(Fixtures.organization(),
                 new RateLimit("organizations", RateLimit.Scope.ORGANIZATION, ALMOST_NEVER, 1),
                 new RateLimit("account", RateLimit.Scope.ACCOUNT, ALMOST_NEVER, 1));
              LabClients clients = new LabClients(lab)) {
@@ -73,7 +74,7 @@ class RateLimitTest {
             });
             assertThat(lab.throttles().get(Fixtures.MANAGEMENT)).containsEntry("organizations:ListAccounts", 1);
         }
-        try (Lab lab = lab(Fixtures.single(""), new RateLimit("account", RateLimit.Scope.ACCOUNT, ALMOST_NEVER, 1));
+        try (Lab lab = lab(Fixtures.single(), new RateLimit("account", RateLimit.Scope.ACCOUNT, ALMOST_NEVER, 1));
              LabClients clients = new LabClients(lab)) {
             clients.account().listRegions(request -> { });
             assertThatThrownBy(() -> clients.account().listRegions(request -> { }))
@@ -86,7 +87,7 @@ class RateLimitTest {
 
     @Test
     void theSdksAdaptiveRetriesAbsorbThrottling() {
-        try (Lab lab = lab(Fixtures.single(""), new RateLimit("iam", RateLimit.Scope.ACCOUNT, 20, 1));
+        try (Lab lab = lab(Fixtures.single(), new RateLimit("iam", RateLimit.Scope.ACCOUNT, 20, 1));
              IamClient iam = IamClient.builder()
                      .endpointOverride(lab.endpoint())
                      .region(Region.AWS_GLOBAL)

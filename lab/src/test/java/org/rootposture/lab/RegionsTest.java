@@ -3,10 +3,16 @@ package org.rootposture.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.DISABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
+import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLING;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
 
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
@@ -16,10 +22,8 @@ import software.amazon.awssdk.services.account.model.ValidationException;
 
 class RegionsTest {
 
-    private static final String MEMBER_REGIONS = """
-            "monitoring": {"regions": {"us-east-1": "ENABLED_BY_DEFAULT", "eu-west-1": "ENABLED_BY_DEFAULT", "ap-southeast-2": "ENABLED",
-                                       "ap-east-1": "DISABLED", "me-south-1": "ENABLING"}}
-            """;
+    private static final Consumer<Account.Builder> MEMBER_REGIONS = account -> account.region("us-east-1", ENABLED_BY_DEFAULT)
+            .region("eu-west-1", ENABLED_BY_DEFAULT).region("ap-southeast-2", ENABLED).region("ap-east-1", DISABLED).region("me-south-1", ENABLING);
 
     @Test
     void listRegionsPagesTheAccountsRegionsWithTheirOptStatus() {

@@ -2,13 +2,23 @@ package org.rootposture.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rootposture.lab.fixture.Account.Status.SUSPENDED;
+import static org.rootposture.lab.fixture.LabTime.daysAgo;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_CREDENTIALS_MANAGEMENT;
+import static org.rootposture.lab.fixture.Organization.Feature.ROOT_SESSIONS;
+import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.ACTIVE;
+import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.INACTIVE;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Fixture;
+import org.rootposture.lab.fixture.Organization;
+import org.rootposture.lab.fixture.TaskPolicy;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -34,26 +44,7 @@ class RootAccessTest {
 
     static final String AUDIT = "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials";
 
-    private static final String ORGANIZATION = """
-            {"organization": {"id": "o-test000001", "managementAccountId": "111111111111", "features": %s,
-                              "delegatedAdministrators": ["444444444444"]},
-             "pageSize": 1,
-             "accounts": [
-               {"id": "111111111111", "name": "management", "rootCredentials": {"password": true}},
-               {"id": "222222222222", "name": "member", "assumable": false,
-                "rootCredentials": {"password": true, "passwordCreated": "-P30D",
-                  "accessKeys": [{"id": "AKIALABROOT222200001", "status": "Inactive", "created": "-P900D"},
-                                 {"id": "AKIALABROOT222200002", "created": "-P10D"}],
-                  "mfaDevices": [{"serialNumber": "GAHT12345678", "enabled": "-P300D"},
-                                 {"serialNumber": "arn:aws:iam::222222222222:mfa/root-device"},
-                                 {"serialNumber": "arn:aws:iam::222222222222:u2f/root/yubikey-LABFIDO0001", "enabled": "-P5D"}],
-                  "signingCertificates": [{"id": "LABROOTCERT22220000000000000001", "status": "Active", "uploaded": "-P120D"}]}},
-               {"id": "333333333333", "name": "centrally-managed"},
-               {"id": "444444444444", "name": "delegated-admin"},
-               {"id": "555555555555", "name": "closed", "status": "SUSPENDED"}]}
-            """;
-
-    private final Lab lab = Lab.start(Fixture.fromJson(ORGANIZATION.formatted("[\"RootCredentialsManagement\", \"RootSessions\"]")));
+    private final Lab lab = Lab.start(organization(org -> org.features(ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS)));
     private final LabClients clients = new LabClients(lab);
 
     @AfterEach
@@ -86,17 +77,17 @@ class RootAccessTest {
 
     @Test
     void withoutFeaturesTheListIsEmptyAndWithoutAnOrganizationThereIsNone() {
-        try (Lab none = Lab.start(Fixture.fromJson(ORGANIZATION.formatted("[]"))); LabClients noneClients = new LabClients(none)) {
+        try (Lab none = Lab.start(organization(org -> { })); LabClients noneClients = new LabClients(none)) {
             assertThat(noneClients.iam().listOrganizationsFeatures(request -> { }).enabledFeatures()).isEmpty();
         }
-        try (Lab single = Lab.start(Fixtures.single("")); LabClients singleClients = new LabClients(single)) {
+        try (Lab single = Lab.start(Fixtures.single()); LabClients singleClients = new LabClients(single)) {
             assertThatThrownBy(() -> singleClients.iam().listOrganizationsFeatures(request -> { }))
                     .isInstanceOfSatisfying(OrganizationNotFoundException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("OrganizationNotFoundException");
                     });
         }
-        try (Lab billing = Lab.start(Fixture.fromJson(ORGANIZATION.formatted("[]").replace("\"features\"", "\"featureSet\": \"CONSOLIDATED_BILLING\", \"features\"")));
+        try (Lab billing = Lab.start(organization(org -> org.featureSet(Organization.FeatureSet.CONSOLIDATED_BILLING)));
              LabClients billingClients = new LabClients(billing)) {
             assertThatThrownBy(() -> billingClients.iam().listOrganizationsFeatures(request -> { }))
                     .isInstanceOf(OrganizationNotInAllFeaturesModeException.class);
@@ -150,7 +141,7 @@ class RootAccessTest {
 
     @Test
     void withoutRootSessionsAssumeRootIsDenied() {
-        try (Lab managed = Lab.start(Fixture.fromJson(ORGANIZATION.formatted("[\"RootCredentialsManagement\"]")));
+        try (Lab managed = Lab.start(organization(org -> org.features(ROOT_CREDENTIALS_MANAGEMENT)));
              LabClients managedClients = new LabClients(managed)) {
             assertThatThrownBy(() -> assumeRoot(managedClients.sts(), "222222222222", AUDIT, 900)).isInstanceOfSatisfying(StsException.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(403);
@@ -191,10 +182,10 @@ class RootAccessTest {
         });
         assertThatThrownBy(() -> assumeRoot(clients.sts(), "not-an-account", AUDIT, 900)).isInstanceOfSatisfying(StsException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
-        for (RootTaskPolicy policy : RootTaskPolicy.ALL) {
+        for (TaskPolicy policy : TaskPolicy.values()) {
             assertThat(assumeRoot(clients.sts(), "222222222222", policy.arn(), 60).credentials().accessKeyId()).isEqualTo("ASIALAB1222222222222");
         }
-        assertThat(RootTaskPolicy.ALL).extracting(RootTaskPolicy::arn).containsExactly(
+        assertThat(TaskPolicy.values()).extracting(TaskPolicy::arn).containsExactly(
                 "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials", "arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword",
                 "arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials", "arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy",
                 "arn:aws:iam::aws:policy/root-task/SQSUnlockQueuePolicy");
@@ -314,5 +305,25 @@ class RootAccessTest {
 
     private Instant daysBeforeStart(int days) {
         return lab.startedAt().atZone(ZoneOffset.UTC).minusDays(days).toInstant();
+    }
+
+    /** An organization with a delegated administrator of centralized root access, whose member 222222222222 has every kind of root credential. */
+    private static Fixture organization(Consumer<Organization.Builder> features) {
+        return Fixture.builder()
+                .organization("o-test000001", "111111111111", org -> features.accept(org.delegatedAdministrator("444444444444")))
+                .pageSize(1)
+                .account("111111111111", account -> account.name("management").rootPassword())
+                .account("222222222222", account -> account.name("member").notAssumable()
+                        .rootPassword(daysAgo(30))
+                        .rootAccessKey("AKIALABROOT222200001", INACTIVE, daysAgo(900))
+                        .rootAccessKey("AKIALABROOT222200002", ACTIVE, daysAgo(10))
+                        .rootMfaDevice("GAHT12345678", daysAgo(300))
+                        .rootMfaDevice("arn:aws:iam::222222222222:mfa/root-device")
+                        .rootMfaDevice("arn:aws:iam::222222222222:u2f/root/yubikey-LABFIDO0001", daysAgo(5))
+                        .rootSigningCertificate("LABROOTCERT22220000000000000001", ACTIVE, daysAgo(120)))
+                .account("333333333333", account -> account.name("centrally-managed"))
+                .account("444444444444", account -> account.name("delegated-admin"))
+                .account("555555555555", account -> account.name("closed").status(SUSPENDED))
+                .build();
     }
 }

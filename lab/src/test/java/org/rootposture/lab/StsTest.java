@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rootposture.lab.fixture.Account;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
@@ -18,9 +20,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 class StsTest {
 
-    private final Lab lab = Lab.start(Fixtures.organization("""
-            "accountSummary": {"AccountMFAEnabled": 0, "Users": 7}
-            """));
+    private final Lab lab = Lab.start(Fixtures.organization(member -> member.accountSummary(Map.of("AccountMFAEnabled", 0, "Users", 7))));
     private final LabClients clients = new LabClients(lab);
 
     @AfterEach
@@ -84,7 +84,7 @@ class StsTest {
 
     @Test
     void assumingARoleInAnAccountThatIsNotAssumableIsDenied() {
-        try (Lab locked = Lab.start(Fixtures.organization("\"assumable\": false")); LabClients lockedClients = new LabClients(locked)) {
+        try (Lab locked = Lab.start(Fixtures.organization(Account.Builder::notAssumable)); LabClients lockedClients = new LabClients(locked)) {
             String roleArn = "arn:aws:iam::222222222222:role/RootPostureAudit";
 
             assertThatThrownBy(() -> lockedClients.sts().assumeRole(request -> request.roleArn(roleArn).roleSessionName("audit")))

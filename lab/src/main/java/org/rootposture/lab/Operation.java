@@ -1,7 +1,0 @@
-package org.rootposture.lab;
-
-@FunctionalInterface
-interface Operation {
-
-    LabResponse serve(ServiceCall call);
-}
