@@ -89,6 +89,13 @@ class RunnerTest {
     }
 
     @Test
+    void aTeamCheckWhoseFirstAssertionCannotBeAssessedAndWhoseSecondFailsIsOne() {
+        assertThat(runFixture("composed", "888888888888")).as(out() + err()).isEqualTo(1);
+        assertThat(out()).contains("1 non-compliant, 0 unable to assess", "acme.contact-and-guardrails",
+                "No SCP in effect denies every action by the root user.", "exit code 1");
+    }
+
+    @Test
     void onlyUnableToAssessIsTwo() {
         assertThat(runFixture("unable", "888888888888")).as(out() + err()).isEqualTo(2);
         assertThat(out()).contains("0 non-compliant, 1 unable to assess", "exit code 2");
