@@ -44,8 +44,18 @@ public interface AccountEvidence {
         return read(VirtualMfaDevices.RECORD, null);
     }
 
-    default SecurityContact securityContact() {
-        return read(SecurityContact.RECORD, null);
+    /** The SECURITY alternate contact. */
+    default AlternateContact securityContact() {
+        return alternateContact(AlternateContact.Type.SECURITY);
+    }
+
+    default AlternateContact alternateContact(AlternateContact.Type type) {
+        return read(AlternateContact.RECORD, type);
+    }
+
+    /** The primary contact: name, company and phone number of the account's owner. */
+    default PrimaryContact primaryContact() {
+        return read(PrimaryContact.RECORD, null);
     }
 
     /** The regions per-region controls check in this account. */

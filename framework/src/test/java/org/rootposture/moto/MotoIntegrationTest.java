@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.controls.EvaluationContext;
@@ -243,6 +244,28 @@ class MotoIntegrationTest {
         Verdict after = RootCredentialControls.SECURITY_CONTACT.evaluate(callerEvidence(), context());
         assertThat(after.outcome()).isEqualTo(Outcome.PASS);
         assertThat(after.reason()).isEqualTo("A SECURITY alternate contact is registered.\nSam Secure (CISO), s*******@example.com.");
+    }
+
+    @Test
+    void readsEachAlternateContactTypeMaskedAndNoneWhereMissing() {
+        try (AccountClient account = AccountClient.builder()
+                .endpointOverride(MOTO.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build()) {
+            account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.BILLING)
+                    .name("Finance").title("Controller").emailAddress("billing@example.com").phoneNumber("+1-555-0101"));
+            account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.OPERATIONS)
+                    .name("Cloud Operations").title("SRE Lead").emailAddress("cloud-ops@example.com").phoneNumber("+1-555-0102"));
+        }
+        LiveAccountEvidence evidence = callerEvidence();
+
+        AlternateContact billing = evidence.alternateContact(AlternateContact.Type.BILLING);
+        assertThat(billing.registered()).isTrue();
+        assertThat(billing.describe()).isEqualTo("Finance (Controller), b******@example.com");
+        assertThat(billing.phone()).isEqualTo("*********01");
+        assertThat(evidence.alternateContact(AlternateContact.Type.OPERATIONS).describe()).isEqualTo("Cloud Operations (SRE Lead), c********@example.com");
+        assertThat(evidence.alternateContact(AlternateContact.Type.SECURITY).registered()).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.rootposture.organization.RootAccessIsCentralized;
 import org.rootposture.organization.RootCredentialsAbsent;
 import org.rootposture.organization.ScpDeniesRoot;
 import org.rootposture.organization.ScpDeniesRootWithoutMfa;
+import org.rootposture.root.AccountContactsComplete;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootHasNoSigningCertificates;
 import org.rootposture.root.RootMfaEnabled;
@@ -85,5 +86,9 @@ public class BuiltInCatalogue {
 
     @ConfigRootRulesCompliant
     void configRootRulesCompliant(AwsAccount account) {
+    }
+
+    @AccountContactsComplete
+    void accountContactsComplete(AwsAccount account) {
     }
 }

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 import org.rootposture.Severity;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
@@ -176,13 +176,12 @@ public final class RootCredentialControls {
     }
 
     static Verdict securityContactRegistered(AccountEvidence evidence, EvaluationContext context) {
-        SecurityContact contact = evidence.securityContact();
+        AlternateContact contact = evidence.securityContact();
         if (!contact.registered()) {
             return Verdict.fail(Reason.of("No SECURITY alternate contact is registered.",
                     "AWS has no one but the account's e-mail address to notify about security issues in this account."), contact);
         }
-        return Verdict.pass(Reason.of("A SECURITY alternate contact is registered.", contact.name()
-                + (contact.title() == null ? "" : " (" + contact.title() + ")") + ", " + contact.email() + "."), contact);
+        return Verdict.pass(Reason.of("A SECURITY alternate contact is registered.", contact.describe() + "."), contact);
     }
 
     private static Verdict withoutMfa(AccountEvidence evidence, AccountSummary summary, String finding) {

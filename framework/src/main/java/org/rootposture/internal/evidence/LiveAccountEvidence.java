@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.rootposture.internal.redaction.Redactor;
 import org.rootposture.internal.session.AwsClients;
@@ -16,6 +17,7 @@ import org.rootposture.internal.session.AwsClients;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
 import org.rootposture.evidence.Evidence;
@@ -23,15 +25,15 @@ import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
+import org.rootposture.evidence.PrimaryContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.ScpChain;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.AwsCalls;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import software.amazon.awssdk.services.account.AccountClient;
-import software.amazon.awssdk.services.account.model.AlternateContact;
+import software.amazon.awssdk.services.account.model.ContactInformation;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
 import software.amazon.awssdk.services.account.model.Region;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
@@ -96,7 +98,8 @@ public final class LiveAccountEvidence implements AccountEvidence {
                 .with(AccountSummary.RECORD, request -> readAccountSummary())
                 .with(CredentialReport.RECORD, request -> readCredentialReport())
                 .with(VirtualMfaDevices.RECORD, request -> readVirtualMfaDevices())
-                .with(SecurityContact.RECORD, request -> readSecurityContact())
+                .with(AlternateContact.RECORD, this::readAlternateContact)
+                .with(PrimaryContact.RECORD, request -> readPrimaryContact())
                 .with(EnabledRegions.RECORD, request -> readEnabledRegions())
                 .with(OrganizationInfo.RECORD, request -> organization.info())
                 .with(OrganizationFeatures.RECORD, request -> organization.features())
@@ -231,20 +234,41 @@ public final class LiveAccountEvidence implements AccountEvidence {
         return new VirtualMfaDevices.Device(device.serialNumber(), device.user() == null ? null : device.user().arn(), device.enableDate());
     }
 
-    private SecurityContact readSecurityContact() {
+    private AlternateContact readAlternateContact(AlternateContact.Type type) {
         Provenance provenance = Provenance.of(clock.instant(), "account:GetAlternateContact");
-        try {
-            AlternateContact contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
-                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY))
+        return orNone(() -> {
+            var contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
+                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.fromValue(type.name())))
                     .alternateContact());
             if (contact == null) {
                 throw EvidenceUnavailableException.missing("account:GetAlternateContact", "AlternateContact");
             }
-            return new SecurityContact(true, contact.name(), contact.title(), Redactor.email(contact.emailAddress()),
+            return new AlternateContact(type, true, contact.name(), contact.title(), Redactor.email(contact.emailAddress()),
                     Redactor.phone(contact.phoneNumber()), provenance);
+        }, () -> AlternateContact.none(type, provenance));
+    }
+
+    private PrimaryContact readPrimaryContact() {
+        Provenance provenance = Provenance.of(clock.instant(), "account:GetContactInformation");
+        return orNone(() -> {
+            ContactInformation contact = call("account:GetContactInformation", () -> clients.client(AccountClient.class)
+                    .getContactInformation(request -> { })
+                    .contactInformation());
+            if (contact == null) {
+                throw EvidenceUnavailableException.missing("account:GetContactInformation", "ContactInformation");
+            }
+            return new PrimaryContact(true, contact.fullName(), contact.companyName(), Redactor.phone(contact.phoneNumber()),
+                    contact.countryCode(), provenance);
+        }, () -> PrimaryContact.none(provenance));
+    }
+
+    /** The record read, or {@code none} where the Account Management API answers ResourceNotFoundException: the account has none. */
+    private static <T> T orNone(Supplier<T> read, Supplier<T> none) {
+        try {
+            return read.get();
         } catch (EvidenceUnavailableException e) {
             if (e.getCause() instanceof ResourceNotFoundException) {
-                return SecurityContact.none(provenance);
+                return none.get();
             }
             throw e;
         }

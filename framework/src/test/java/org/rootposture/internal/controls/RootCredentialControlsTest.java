@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
 import org.rootposture.evidence.RootCredentials;
-import org.rootposture.evidence.SecurityContact;
 
 class RootCredentialControlsTest {
 
@@ -253,7 +253,7 @@ class RootCredentialControlsTest {
         @Test
         void passesWithAContactAndShowsItMasked() {
             Verdict verdict = evaluate(RootCredentialControls.SECURITY_CONTACT, StubEvidence.account()
-                    .contact(new SecurityContact(true, "Security Team", "CISO", "s*******@example.com", "*********00", StubEvidence.READ)));
+                    .contact(new AlternateContact(AlternateContact.Type.SECURITY, true, "Security Team", "CISO", "s*******@example.com", "*********00", StubEvidence.READ)));
             assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
             assertThat(verdict.reason()).contains("Security Team", "s*******@example.com");
         }
@@ -261,7 +261,7 @@ class RootCredentialControlsTest {
         @Test
         void failsWithoutAContact() {
             assertThat(evaluate(RootCredentialControls.SECURITY_CONTACT, StubEvidence.account()
-                    .contact(SecurityContact.none(StubEvidence.READ))).outcome()).isEqualTo(Outcome.FAIL);
+                    .contact(AlternateContact.none(AlternateContact.Type.SECURITY, StubEvidence.READ))).outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
@@ -277,7 +277,7 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(15).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(16).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
 import org.rootposture.evidence.Evidence;
@@ -21,7 +22,6 @@ import org.rootposture.evidence.RootCredentials.CertificateColumns;
 import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.ScpChain;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 
@@ -109,8 +109,9 @@ final class StubEvidence implements AccountEvidence {
         return this;
     }
 
-    StubEvidence contact(SecurityContact contact) {
-        return put(SecurityContact.RECORD, contact);
+    StubEvidence contact(AlternateContact contact) {
+        records.put(AlternateContact.RECORD, contact.type(), () -> contact);
+        return this;
     }
 
     RootCredentials root() {

@@ -1,6 +1,7 @@
 package org.rootposture.lab.demo;
 
 import static org.rootposture.lab.fixture.AlternateContact.Type.BILLING;
+import static org.rootposture.lab.fixture.AlternateContact.Type.OPERATIONS;
 import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
 import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.COMPLIANT;
 import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.INSUFFICIENT_DATA;
@@ -37,6 +38,7 @@ import java.util.function.UnaryOperator;
 import org.rootposture.lab.fixture.Account;
 import org.rootposture.lab.fixture.AwsConfig.Rule.Compliance;
 import org.rootposture.lab.fixture.AwsConfig;
+import org.rootposture.lab.fixture.ContactInformation;
 import org.rootposture.lab.fixture.CredentialReport;
 import org.rootposture.lab.fixture.Fault;
 import org.rootposture.lab.fixture.Fixture;
@@ -130,6 +132,7 @@ public final class DemoOrganization {
                 .virtualMfaDevice("arn:aws:iam::111111111111:mfa/alice", "arn:aws:iam::111111111111:user/alice", daysAgo(60))
                 .contact(SECURITY, "Security Team", "CISO", "security@example.com", "+1-555-0100")
                 .contact(BILLING, "Finance", "Controller", "billing@example.com", "+1-555-0101")
+                .contact(OPERATIONS, "Cloud Operations", "SRE Lead", "cloud-ops@example.com", "+1-555-0102")
                 .trail("aws-controltower-BaselineCloudTrail", trail -> trail.multiRegion(true).organizationTrail(true)
                         .eventSelectors(Trail.EventSelector.ALL_MANAGEMENT_EVENTS).logGroup("aws-controltower/CloudTrailLogs")
                         .s3Bucket("aws-controltower-logs-111111111111-us-east-1"))
@@ -267,17 +270,20 @@ public final class DemoOrganization {
                 .accountSummary(summary(1, 0, 0, 1, 0, 1, 1))
                 .credentialReport(report -> passwordRoot(report, 400, 600, true))
                 .contact(SECURITY, "Cloud Platform Security", "Platform Security Lead", "shared-security@example.com", "+1-555-1400")
+                .contact(BILLING, "Finance", "Controller", "billing@example.com", "+1-555-0101")
+                .contact(OPERATIONS, "Cloud Operations", "SRE Lead", "cloud-ops@example.com", "+1-555-0102")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
     }
 
     /**
-     * What every demo account has: its name, e-mail, alias, OU, tags, and the regions us-east-1 and eu-west-1, those it
-     * opted in to, and ap-east-1 opted out.
+     * What every demo account has: its name, e-mail, alias, OU, tags, a primary contact, and the regions us-east-1 and
+     * eu-west-1, those it opted in to, and ap-east-1 opted out.
      */
     private static Account.Builder member(Account.Builder account, String name, OrganizationalUnit parent, String env, String owner,
                                           String... optedIn) {
         account.name(name).email("aws-" + name + "@example.com").alias("acme-" + name).parent(parent).tag("env", env).tag("owner", owner)
+                .primaryContact(ContactInformation.of("ACME Cloud Platform", "+1-555-0199"))
                 .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT);
         for (String region : optedIn) {
             account.region(region, ENABLED);

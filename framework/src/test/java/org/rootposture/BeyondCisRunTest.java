@@ -1,0 +1,60 @@
+package org.rootposture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rootposture.internal.controls.BeyondCisControls;
+import org.rootposture.internal.controls.Outcome;
+import org.rootposture.internal.controls.Verdict;
+
+/**
+ * The beyond-CIS controls over the demo organization, read through the real SDK from the lab: every one of them has
+ * accounts that pass and accounts that fail, for the reasons the demo's accounts were built with.
+ */
+class BeyondCisRunTest {
+
+    private static List<RunVerdicts.Judged> verdicts;
+
+    @BeforeAll
+    static void runTheDemoOrganization() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
+            verdicts = RunVerdicts.of(lab, Clock.systemUTC());
+        }
+    }
+
+    private static Verdict verdict(String control, String account) {
+        return RunVerdicts.find(verdicts, control, account, Optional.empty()).verdict();
+    }
+
+    @Test
+    void everyBeyondCisControlPassesSomewhereAndFailsSomewhere() {
+        BeyondCisControls.all().forEach(control -> assertThat(verdicts)
+                .filteredOn(judged -> judged.control().equals(control.definition().id()))
+                .extracting(judged -> judged.verdict().outcome())
+                .as(control.definition().id())
+                .contains(Outcome.PASS, Outcome.FAIL));
+    }
+
+    @Test
+    void contactsAreCompleteWhereAllThreeAlternateContactsAndThePrimaryContactAreRegistered() {
+        Verdict management = verdict("root.contacts.complete", "111111111111");
+        assertThat(management.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(management.detail()).contains("BILLING Finance (Controller), b******@example.com", "OPERATIONS Cloud Operations (SRE Lead)",
+                "primary contact ACME Cloud Platform, phone *********99");
+
+        Verdict payments = verdict("root.contacts.complete", "222222222222");
+        assertThat(payments.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(payments.reason()).isEqualTo("Account contacts for recovery are incomplete.\n"
+                + "The account has no BILLING alternate contact, no OPERATIONS alternate contact.");
+
+        Verdict auditRestricted = verdict("root.contacts.complete", "888888888888");
+        assertThat(auditRestricted.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+        assertThat(auditRestricted.finding()).isEqualTo("account:GetAlternateContact failed with AccessDeniedException.");
+    }
+}
