@@ -57,4 +57,14 @@ class BeyondCisRunTest {
         assertThat(auditRestricted.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
         assertThat(auditRestricted.finding()).isEqualTo("account:GetAlternateContact failed with AccessDeniedException.");
     }
+
+    @Test
+    void aRootMailboxAtAPersonalMailProviderFailsWhereNoDomainsAreSet() {
+        Verdict sandbox = verdict("root.email.corporate-domain", "333333333333");
+        assertThat(sandbox.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(sandbox.detail()).startsWith("j*****************@gmail.com is a mailbox at gmail.com");
+        assertThat(verdict("root.email.corporate-domain", "111111111111").detail()).startsWith("a*************@example.com;");
+        assertThat(verdict("root.email.corporate-domain", "131313131313").outcome())
+                .as("read from the organization's account list, which needs no session in the account").isEqualTo(Outcome.PASS);
+    }
 }

@@ -3,6 +3,7 @@ package org.rootposture.assertions;
 import java.time.Duration;
 
 import org.rootposture.RootUser;
+import org.rootposture.internal.controls.BeyondCisControls;
 import org.rootposture.internal.controls.RootCredentialControls;
 
 /**
@@ -66,6 +67,17 @@ public final class RootUserAssert extends ControlAssertions<RootUserAssert, Root
             throw new IllegalArgumentException("notUsedWithin needs a positive window, not " + window);
         }
         return satisfies(actual.account(), RootCredentialControls.USAGE_NONE_RECENT, actual.account().context().withUsageWindow(window));
+    }
+
+    /**
+     * The root user's e-mail address is on one of the organization's mail domains ({@code rootposture.root-email-domains}),
+     * or, without them, not at a personal mail provider ({@code root.email.corporate-domain}).
+     *
+     * <pre>assertThat(account.root()).hasEmailOnCorporateDomain();</pre>
+     */
+    public RootUserAssert hasEmailOnCorporateDomain() {
+        isNotNull();
+        return satisfies(actual.account(), BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, actual.account().context());
     }
 
     /**

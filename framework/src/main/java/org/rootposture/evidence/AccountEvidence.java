@@ -58,6 +58,11 @@ public interface AccountEvidence {
         return read(PrimaryContact.RECORD, null);
     }
 
+    /** The root user's e-mail address, as the organization lists the account; unavailable outside an organization. */
+    default RootEmail rootEmail() {
+        return read(RootEmail.RECORD, null);
+    }
+
     /** The regions per-region controls check in this account. */
     default EnabledRegions enabledRegions() {
         return read(EnabledRegions.RECORD, null);

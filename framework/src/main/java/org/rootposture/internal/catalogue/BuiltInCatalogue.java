@@ -12,6 +12,7 @@ import org.rootposture.organization.RootCredentialsAbsent;
 import org.rootposture.organization.ScpDeniesRoot;
 import org.rootposture.organization.ScpDeniesRootWithoutMfa;
 import org.rootposture.root.AccountContactsComplete;
+import org.rootposture.root.RootEmailOnCorporateDomain;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootHasNoSigningCertificates;
 import org.rootposture.root.RootMfaEnabled;
@@ -90,5 +91,9 @@ public class BuiltInCatalogue {
 
     @AccountContactsComplete
     void accountContactsComplete(AwsAccount account) {
+    }
+
+    @RootEmailOnCorporateDomain
+    void rootEmailOnCorporateDomain(AwsAccount account) {
     }
 }

@@ -9,6 +9,7 @@ import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 
@@ -31,12 +32,61 @@ public final class BeyondCisControls {
                     "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-primary.html")),
             false, BeyondCisControls::contactsComplete);
 
+    public static final BuiltInControl ROOT_EMAIL_CORPORATE_DOMAIN = new RootControl(new ControlDefinition(
+            "root.email.corporate-domain", "The root user's e-mail address is on the organization's own mail domain", RootCredentialControls.BEYOND_CIS,
+            RootCredentialControls.ACCOUNT_CONTACTS, List.of(), Severity.HIGH,
+            "Whoever reads the root user's mailbox can reset the root password and take the account. A mailbox at a personal mail provider "
+                    + "(an engineer's own Gmail, say) leaves with its owner and is protected by whatever they chose; an address on the "
+                    + "organization's own domain stays under its control: its MFA, its retention, its offboarding. Without "
+                    + "rootposture.root-email-domains only well-known personal mail providers fail.",
+            "Move the root user's e-mail address to a distribution list on the organization's domain: sign in as root → Account → "
+                    + "Account settings → Edit, or from the management account `aws account start-primary-email-update --account-id <id> "
+                    + "--primary-email <address>`. Set rootposture.root-email-domains to the organization's mail domains.",
+            List.of("https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-root-user-email.html")),
+            true, BeyondCisControls::rootEmailOnCorporateDomain);
+
+    /** Mail providers where anyone can open a mailbox: a root e-mail address there fails when no domains are set. */
+    static final List<String> PERSONAL_MAIL_PROVIDERS = List.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
+            "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net",
+            "gmx.de", "web.de", "mail.com", "yandex.com", "yandex.ru", "zoho.com", "qq.com", "163.com", "126.com");
+
     private BeyondCisControls() {
     }
 
     /** The beyond-CIS controls in catalogue order. */
     public static List<BuiltInControl> all() {
-        return List.of(CONTACTS_COMPLETE);
+        return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN);
+    }
+
+    static Verdict rootEmailOnCorporateDomain(AccountEvidence evidence, EvaluationContext context) {
+        RootEmail email;
+        try {
+            email = evidence.rootEmail();
+        } catch (EvidenceUnavailableException e) {
+            if (OrganizationControls.NOT_IN_ORGANIZATION.contains(e.errorCode())) {
+                return Verdict.notApplicable(Reason.of("The account is not in an AWS organization, whose account list holds the root user's e-mail address.",
+                        e.operation() + " answered " + e.errorCode() + "."), new Unreadable(e));
+            }
+            throw e;
+        }
+        List<String> domains = context.rootEmailDomains();
+        if (!domains.isEmpty()) {
+            String given = String.join(", ", domains) + " (rootposture.root-email-domains)";
+            return domains.stream().filter(domain -> email.domain().equals(domain) || email.domain().endsWith("." + domain)).findFirst()
+                    .map(domain -> Verdict.pass(Reason.of("The root user's e-mail address is on one of the organization's mail domains.",
+                            email.address() + " is on " + domain + ", one of " + given + "."), email))
+                    .orElseGet(() -> Verdict.fail(Reason.of("The root user's e-mail address is not on one of the organization's mail domains.",
+                            email.address() + " is on none of " + given + ": whoever holds that mailbox can reset the root password."), email));
+        }
+        if (PERSONAL_MAIL_PROVIDERS.contains(email.domain())) {
+            return Verdict.fail(Reason.of("The root user's e-mail address is at a personal mail provider.", email.address()
+                    + " is a mailbox at " + email.domain() + ", which the organization does not control, and whoever holds it can reset the root "
+                    + "password. Set rootposture.root-email-domains to the organization's mail domains (such as acme.com) to check every "
+                    + "account against them."), email);
+        }
+        return Verdict.pass(Reason.of("The root user's e-mail address is not at a well-known personal mail provider.", email.address()
+                + "; rootposture.root-email-domains is not set, so only personal mail providers such as gmail.com or outlook.com fail: set it to "
+                + "the organization's mail domains to require them."), email);
     }
 
     static Verdict contactsComplete(AccountEvidence evidence, EvaluationContext context) {

@@ -28,6 +28,7 @@ import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.PrimaryContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentialsInventory;
+import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.AwsCalls;
@@ -104,7 +105,8 @@ public final class LiveAccountEvidence implements AccountEvidence {
                 .with(OrganizationInfo.RECORD, request -> organization.info())
                 .with(OrganizationFeatures.RECORD, request -> organization.features())
                 .with(ScpChain.RECORD, request -> organization.chain(identity.accountId()))
-                .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory());
+                .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory())
+                .with(RootEmail.RECORD, request -> organization.rootEmail(identity.accountId()));
     }
 
     @Override

@@ -5,11 +5,13 @@ import static org.rootposture.internal.controls.StubEvidence.NOW;
 import static org.rootposture.internal.controls.StubEvidence.READ;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.Unreadable;
 
 class BeyondCisControlsTest {
@@ -29,7 +31,7 @@ class BeyondCisControlsTest {
                 evidence.contact(new AlternateContact(type, true, type + " Team", null, "t***@example.com", "*********00", READ));
             }
             for (AlternateContact.Type type : AlternateContact.Type.values()) {
-                if (!java.util.List.of(types).contains(type)) {
+                if (!List.of(types).contains(type)) {
                     evidence.contact(AlternateContact.none(type, READ));
                 }
             }
@@ -84,6 +86,62 @@ class BeyondCisControlsTest {
             Verdict verdict = evaluateContacts(evidence);
             assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
             assertThat(verdict.finding()).isEqualTo("account:GetAlternateContact failed with AccessDenied.");
+        }
+    }
+
+    @Nested
+    class RootEmailOnCorporateDomain {
+
+        private Verdict judge(String address, List<String> domains) {
+            return evaluate(BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, StubEvidence.account().put(RootEmail.RECORD, new RootEmail(address, READ)),
+                    CONTEXT.withRootEmailDomains(domains));
+        }
+
+        @Test
+        void anAddressOnOneOfTheDomainsOrASubdomainPasses() {
+            assertThat(judge("a***@acme.com", List.of("acme.co.uk", "acme.com")).reason())
+                    .isEqualTo("The root user's e-mail address is on one of the organization's mail domains.\n"
+                            + "a***@acme.com is on acme.com, one of acme.co.uk, acme.com (rootposture.root-email-domains).");
+            assertThat(judge("a***@Mail.ACME.com", List.of("acme.com")).outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void anAddressElsewhereFailsEvenAtACompanyThatMerelyEndsLikeTheDomain() {
+            Verdict verdict = judge("a***@notacme.com", List.of("acme.com"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.reason()).isEqualTo("The root user's e-mail address is not on one of the organization's mail domains.\n"
+                    + "a***@notacme.com is on none of acme.com (rootposture.root-email-domains): whoever holds that mailbox can reset the root password.");
+        }
+
+        @Test
+        void withoutDomainsOnlyAPersonalMailProviderFailsAndTheVerdictSaysHowToSetThem() {
+            Verdict personal = judge("j***@gmail.com", List.of());
+            assertThat(personal.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(personal.finding()).isEqualTo("The root user's e-mail address is at a personal mail provider.");
+            assertThat(personal.detail()).contains("Set rootposture.root-email-domains");
+
+            Verdict corporate = judge("a***@example.com", List.of());
+            assertThat(corporate.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(corporate.finding()).isEqualTo("The root user's e-mail address is not at a well-known personal mail provider.");
+            assertThat(corporate.detail()).contains("rootposture.root-email-domains is not set");
+        }
+
+        @Test
+        void outsideAnOrganizationItIsNotApplicableAndAnUnreadableListIsUnableToAssess() {
+            StubEvidence standalone = StubEvidence.account();
+            standalone.put(RootEmail.RECORD, null);
+            assertThat(evaluate(BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, standalone, CONTEXT).outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+
+            StubEvidence notInOrganization = StubEvidence.account().unreadable(RootEmail.RECORD, "AWSOrganizationsNotInUseException");
+            Verdict verdict = evaluate(BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, notInOrganization, CONTEXT);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(verdict.detail()).isEqualTo("organizations:ListAccounts answered AWSOrganizationsNotInUseException.");
+        }
+
+        @Test
+        void inAPartitionWithoutARootUserItIsNotApplicable() {
+            assertThat(evaluate(BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, StubEvidence.account().partition("aws-us-gov"), CONTEXT).outcome())
+                    .isEqualTo(Outcome.NOT_APPLICABLE);
         }
     }
 }

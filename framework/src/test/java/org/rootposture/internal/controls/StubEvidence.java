@@ -134,6 +134,14 @@ final class StubEvidence implements AccountEvidence {
         return put(RootCredentialsInventory.RECORD, inventory);
     }
 
+    /** A record the account has once that cannot be read: its operation answers this error. */
+    <T extends Evidence> StubEvidence unreadable(EvidenceRecord<Void, T> record, String errorCode) {
+        records.put(record, null, () -> {
+            throw new EvidenceUnavailableException(record.operation(), errorCode, "answered " + errorCode);
+        });
+        return this;
+    }
+
     /** Any record the account has once, by its description; {@code null} leaves it unreadable. */
     <T extends Evidence> StubEvidence put(EvidenceRecord<Void, T> record, T value) {
         records.put(record, null, value == null ? () -> {

@@ -53,8 +53,8 @@ import org.rootposture.lab.fixture.Trail;
 /**
  * The demo organization {@code o-demo000001} of the ACME company: a management account and ten members in OUs, guarded
  * by SCPs, in every state a root user's posture can be in (locked down; hardware, virtual and FIDO MFA; no MFA; a root
- * access key; a signing certificate; recent root use; a central root session; access denied; throttled; suspended; not
- * assumable), with CloudTrail, the CIS alarm chain and AWS Config in some and not in others. The demo run, the runner's
+ * access key; a signing certificate; recent root use; a central root session; a root mailbox at a personal mail
+ * provider; incomplete contacts; access denied; throttled; suspended; not assumable), with CloudTrail, the CIS alarm chain and AWS Config in some and not in others. The demo run, the runner's
  * {@code --demo} and many tests serve it.
  *
  * <pre>{@code
@@ -163,6 +163,7 @@ public final class DemoOrganization {
 
     private static void devSandbox(Account.Builder account) {
         member(account, "dev-sandbox", DEVELOPMENT, "dev", "developer-experience")
+                .email("jordan.dev.sandbox@gmail.com")
                 .rootPassword(daysAgo(700))
                 .accountSummary(summary(0, 0, 0, 1, 0, 0, 0))
                 .credentialReport(report -> passwordRoot(report, 250, 700, false))
