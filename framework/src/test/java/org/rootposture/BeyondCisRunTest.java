@@ -67,4 +67,36 @@ class BeyondCisRunTest {
         assertThat(verdict("root.email.corporate-domain", "131313131313").outcome())
                 .as("read from the organization's account list, which needs no session in the account").isEqualTo(Outcome.PASS);
     }
+
+    @Test
+    void aRootSessionListsTheRootUsersMfaDevicesWithTheirKinds() {
+        Verdict tooling = verdict("root.mfa.backup", "777777777777");
+        assertThat(tooling.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(tooling.detail()).isEqualTo("2 MFA devices: GAHT77770001 (hardware TOTP token), "
+                + "arn:aws:iam::777777777777:u2f/root/security-tooling-backup-LABFIDO0002 (FIDO security key or passkey).");
+        assertThat(verdict("root.mfa.backup", "141414141414").reason()).isEqualTo("The root user has only one MFA device, and no backup.\n"
+                + "arn:aws:iam::141414141414:u2f/root/shared-services-LABFIDO0001 (FIDO security key or passkey) is the only one: if it is lost or "
+                + "broken, the root user can only be recovered through AWS support.");
+        assertThat(verdict("root.mfa.backup", "111111111111").finding()).isEqualTo("The management account's root user cannot be read through a root session.");
+        assertThat(verdict("root.mfa.backup", "666666666666").outcome()).as("no root credentials at all").isEqualTo(Outcome.NOT_APPLICABLE);
+
+        Verdict auditRestricted = verdict("root.mfa.hardware", "888888888888");
+        assertThat(auditRestricted.outcome()).as("the root session's list, where ListVirtualMFADevices is throttled").isEqualTo(Outcome.PASS);
+        assertThat(auditRestricted.detail()).isEqualTo("The root session lists GAHT88880001 (hardware TOTP token).");
+        assertThat(verdict("root.mfa.hardware", "222222222222").detail())
+                .isEqualTo("The root session lists only arn:aws:iam::222222222222:mfa/payments-break-glass (virtual MFA device).");
+    }
+
+    @Test
+    void withoutRootSessionsTheDevicesAreNotListedAndTheVerdictSaysHowToEnableThem() {
+        List<RunVerdicts.Judged> withoutSessions;
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.include-accounts", "777777777777"))) {
+            withoutSessions = RunVerdicts.of(lab, Clock.systemUTC());
+        }
+        Verdict verdict = RunVerdicts.find(withoutSessions, "root.mfa.backup", "777777777777", Optional.empty()).verdict();
+        assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(verdict.detail()).startsWith("Set rootposture.root-sessions=true");
+        assertThat(RunVerdicts.find(withoutSessions, "root.mfa.hardware", "777777777777", Optional.empty()).verdict().detail())
+                .as("decided from the virtual MFA devices, as before").startsWith("MFA is enabled and none of the account's 1 virtual MFA devices");
+    }
 }

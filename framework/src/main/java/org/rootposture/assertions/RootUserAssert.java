@@ -70,6 +70,16 @@ public final class RootUserAssert extends ControlAssertions<RootUserAssert, Root
     }
 
     /**
+     * At least two MFA devices, listed through a central root session ({@code root.mfa.backup}).
+     *
+     * <pre>assertThat(account.root()).hasBackupMfa();</pre>
+     */
+    public RootUserAssert hasBackupMfa() {
+        isNotNull();
+        return satisfies(actual.account(), BeyondCisControls.MFA_BACKUP, actual.account().context());
+    }
+
+    /**
      * The root user's e-mail address is on one of the organization's mail domains ({@code rootposture.root-email-domains}),
      * or, without them, not at a personal mail provider ({@code root.email.corporate-domain}).
      *

@@ -58,6 +58,11 @@ public interface AccountEvidence {
         return read(PrimaryContact.RECORD, null);
     }
 
+    /** The root user's MFA devices, where a central root session lists them. */
+    default RootMfaDevices rootMfaDevices() {
+        return read(RootMfaDevices.RECORD, null);
+    }
+
     /** The root user's e-mail address, as the organization lists the account; unavailable outside an organization. */
     default RootEmail rootEmail() {
         return read(RootEmail.RECORD, null);

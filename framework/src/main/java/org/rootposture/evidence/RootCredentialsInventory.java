@@ -27,6 +27,8 @@ public record RootCredentialsInventory(String source, boolean password, List<Str
             + "(rootposture.root-sessions=true would read the root user directly through an sts:AssumeRoot session)";
     public static final String ROOT_SESSIONS_NOT_ENABLED = "the account summary and the IAM credential report, as root sessions (RootSessions) "
             + "are not enabled for the organization, or this run's caller cannot see its features";
+    public static final String MANAGEMENT_ACCOUNT = "the account summary and the IAM credential report, as sts:AssumeRoot opens sessions "
+            + "into member accounts only, not into the management account";
 
     public RootCredentialsInventory {
         accessKeys = List.copyOf(accessKeys);

@@ -16,6 +16,7 @@ import org.rootposture.root.RootEmailOnCorporateDomain;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootHasNoSigningCertificates;
 import org.rootposture.root.RootMfaEnabled;
+import org.rootposture.root.RootMfaHasBackup;
 import org.rootposture.root.RootMfaIsHardware;
 import org.rootposture.root.RootNotUsedRecently;
 import org.rootposture.root.SecurityContactRegistered;
@@ -95,5 +96,9 @@ public class BuiltInCatalogue {
 
     @RootEmailOnCorporateDomain
     void rootEmailOnCorporateDomain(AwsAccount account) {
+    }
+
+    @RootMfaHasBackup
+    void rootMfaHasBackup(AwsAccount account) {
     }
 }

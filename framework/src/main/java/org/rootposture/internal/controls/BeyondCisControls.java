@@ -3,13 +3,16 @@ package org.rootposture.internal.controls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.rootposture.Severity;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootEmail;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 
@@ -45,6 +48,19 @@ public final class BeyondCisControls {
             List.of("https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-root-user-email.html")),
             true, BeyondCisControls::rootEmailOnCorporateDomain);
 
+    public static final BuiltInControl MFA_BACKUP = new RootControl(new ControlDefinition(
+            "root.mfa.backup", "Root user has a backup MFA device", RootCredentialControls.BEYOND_CIS, RootCredentialControls.ROOT_CREDENTIALS,
+            List.of(), Severity.MEDIUM,
+            "With a single MFA device, losing or breaking it locks the organization out of its root user until AWS support has verified "
+                    + "the account's contacts, which takes days; a second device (AWS allows eight per root user), kept apart from the "
+                    + "first, avoids that. The devices are listed through a central root session (rootposture.root-sessions=true), the only "
+                    + "read-only way to see a root user's devices; the management account's root user cannot be read this way.",
+            "Sign in as root → Security credentials → Assign MFA device, and register a second device, a FIDO security key or a "
+                    + "hardware TOTP token, stored apart from the first (a safe at another site).",
+            List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
+                    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management")),
+            true, BeyondCisControls::mfaBackup);
+
     /** Mail providers where anyone can open a mailbox: a root e-mail address there fails when no domains are set. */
     static final List<String> PERSONAL_MAIL_PROVIDERS = List.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
             "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net",
@@ -55,7 +71,7 @@ public final class BeyondCisControls {
 
     /** The beyond-CIS controls in catalogue order. */
     public static List<BuiltInControl> all() {
-        return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN);
+        return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN, MFA_BACKUP);
     }
 
     static Verdict rootEmailOnCorporateDomain(AccountEvidence evidence, EvaluationContext context) {
@@ -137,5 +153,41 @@ public final class BeyondCisControls {
         }
         return Verdict.pass(Reason.of("The alternate contacts and the primary contact are complete.", String.join("; ", registered) + "."),
                 evidenceUsed);
+    }
+
+    static Verdict mfaBackup(AccountEvidence evidence, EvaluationContext context) {
+        RootMfaDevices devices = evidence.rootMfaDevices();
+        if (!devices.listed()) {
+            return Verdict.notApplicable(notListed(devices.availability()), devices);
+        }
+        String listed = devices.devices().stream().map(RootMfaDevices.Device::describe).collect(Collectors.joining(", "));
+        if (devices.devices().size() >= 2) {
+            return Verdict.pass(Reason.of("The root user has a backup MFA device.",
+                    devices.devices().size() + " MFA devices: " + listed + "."), devices);
+        }
+        if (devices.devices().size() == 1) {
+            return Verdict.fail(Reason.of("The root user has only one MFA device, and no backup.", listed
+                    + " is the only one: if it is lost or broken, the root user can only be recovered through AWS support."), devices);
+        }
+        RootCredentialsInventory inventory = evidence.rootCredentialsInventory();
+        if (inventory.none()) {
+            return Verdict.notApplicable(Reason.of("The root user has no credentials, so MFA is neither possible nor necessary.",
+                    "The root session lists no password, access key, MFA device or signing certificate (root credentials removed)."), devices, inventory);
+        }
+        return Verdict.fail(Reason.of("The root user has no MFA device at all.", "The root session lists no MFA device, while the root user has "
+                + (inventory.password() ? "a password" : "access keys or signing certificates") + "."), devices, inventory);
+    }
+
+    private static String notListed(RootMfaDevices.Availability why) {
+        String finding = "The root user's MFA devices are listed only through a root session, which this run does not open for the account.";
+        return switch (why) {
+            case MANAGEMENT_ACCOUNT -> Reason.of("The management account's root user cannot be read through a root session.",
+                    "sts:AssumeRoot opens sessions into member accounts only: list this root user's MFA devices signed in as root (Security credentials).");
+            case ROOT_SESSIONS_OFF -> Reason.of(finding, "Set rootposture.root-sessions=true, with root sessions (RootSessions) enabled for the "
+                    + "organization, to list them through sts:AssumeRoot with the IAMAuditRootUserCredentials task policy (each session leaves "
+                    + "root events in the account's CloudTrail).");
+            default -> Reason.of(finding, "Root sessions (RootSessions) are not enabled for the organization, or this run's caller is neither its "
+                    + "management account nor a delegated administrator: enable them under IAM → Root access management.");
+        };
     }
 }

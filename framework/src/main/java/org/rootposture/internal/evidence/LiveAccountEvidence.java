@@ -29,10 +29,12 @@ import org.rootposture.evidence.PrimaryContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootEmail;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.AwsCalls;
 import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Memo;
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.ContactInformation;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
@@ -54,6 +56,9 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 public final class LiveAccountEvidence implements AccountEvidence {
 
     private static final Duration REPORT_REUSED_FOR = Duration.ofHours(4);
+    /** What {@code iam:ListOrganizationsFeatures} answers a caller that can open no root session: not in an organization, or not its administrator. */
+    private static final Set<String> NO_ROOT_SESSIONS = Set.of("AccountNotManagementOrDelegatedAdministratorException",
+            "OrganizationNotFoundException", "AWSOrganizationsNotInUseException");
 
     private final AccountIdentity identity;
     private final AwsClients clients;
@@ -64,6 +69,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
     private final Function<String, AccountEvidence> otherAccounts;
+    private final Memo<RootInventories.RootSessionRead> rootSession = new Memo<>(this::readThroughRootSession);
 
     /**
      * Evidence of an account that leads to no other account: {@link #monitoringOf} reads only this one.
@@ -106,7 +112,8 @@ public final class LiveAccountEvidence implements AccountEvidence {
                 .with(OrganizationFeatures.RECORD, request -> organization.features())
                 .with(ScpChain.RECORD, request -> organization.chain(identity.accountId()))
                 .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory())
-                .with(RootEmail.RECORD, request -> organization.rootEmail(identity.accountId()));
+                .with(RootEmail.RECORD, request -> organization.rootEmail(identity.accountId()))
+                .with(RootMfaDevices.RECORD, request -> readRootMfaDevices());
     }
 
     @Override
@@ -138,22 +145,49 @@ public final class LiveAccountEvidence implements AccountEvidence {
     }
 
     private RootCredentialsInventory readRootCredentialsInventory() {
-        if (!options.rootSessions()) {
-            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_OFF, clock.instant());
-        }
-        if (!organizationEnablesRootSessions()) {
-            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_NOT_ENABLED, clock.instant());
-        }
-        try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
-            return RootInventories.fromRootSession(root.client(IamClient.class), clock);
-        }
+        return switch (rootSessionAvailability()) {
+            case LISTED -> rootSession.get().inventory();
+            case ROOT_SESSIONS_OFF -> fromReports(RootCredentialsInventory.ROOT_SESSIONS_OFF);
+            case ROOT_SESSIONS_NOT_ENABLED -> fromReports(RootCredentialsInventory.ROOT_SESSIONS_NOT_ENABLED);
+            case MANAGEMENT_ACCOUNT -> fromReports(RootCredentialsInventory.MANAGEMENT_ACCOUNT);
+        };
     }
 
-    private boolean organizationEnablesRootSessions() {
+    private RootCredentialsInventory fromReports(String source) {
+        return RootInventories.fromReports(accountSummary(), credentialReport(), source, clock.instant());
+    }
+
+    private RootMfaDevices readRootMfaDevices() {
+        RootMfaDevices.Availability availability = rootSessionAvailability();
+        return availability == RootMfaDevices.Availability.LISTED ? rootSession.get().mfaDevices()
+                : RootMfaDevices.notListed(availability, Provenance.of(clock.instant()));
+    }
+
+    /**
+     * Whether this run reads the account's root user through a root session, and if not, why not: the run must opt in,
+     * the organization enable root sessions for a caller that can see it, and the account be a member.
+     */
+    private RootMfaDevices.Availability rootSessionAvailability() {
+        if (!options.rootSessions()) {
+            return RootMfaDevices.Availability.ROOT_SESSIONS_OFF;
+        }
         try {
-            return organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS);
-        } catch (EvidenceUnavailableException featuresNotVisibleToTheCaller) {
-            return false;
+            if (!organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS)) {
+                return RootMfaDevices.Availability.ROOT_SESSIONS_NOT_ENABLED;
+            }
+        } catch (EvidenceUnavailableException e) {
+            if (NO_ROOT_SESSIONS.contains(e.errorCode())) {
+                return RootMfaDevices.Availability.ROOT_SESSIONS_NOT_ENABLED;
+            }
+            throw e;
+        }
+        return organization.info().managementAccountId().equals(identity.accountId()) ? RootMfaDevices.Availability.MANAGEMENT_ACCOUNT
+                : RootMfaDevices.Availability.LISTED;
+    }
+
+    private RootInventories.RootSessionRead readThroughRootSession() {
+        try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
+            return RootInventories.fromRootSession(root.client(IamClient.class), clock);
         }
     }
 

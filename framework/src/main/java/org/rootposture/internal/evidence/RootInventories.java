@@ -14,19 +14,27 @@ import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentialsInventory;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
-/** Builds a {@link RootCredentialsInventory} from a root audit session, or from the summary and credential report. */
+/**
+ * Builds a {@link RootCredentialsInventory} from a root audit session, or from the summary and credential report; a
+ * root session also lists the {@link RootMfaDevices}.
+ */
 final class RootInventories {
+
+    /** What one root session read: the inventory and the MFA devices. */
+    record RootSessionRead(RootCredentialsInventory inventory, RootMfaDevices mfaDevices) {
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private RootInventories() {
     }
 
-    static RootCredentialsInventory fromRootSession(IamClient root, Clock clock) {
+    static RootSessionRead fromRootSession(IamClient root, Clock clock) {
         boolean password;
         try {
             call("iam:GetLoginProfile", () -> root.getLoginProfile(request -> { }));
@@ -40,15 +48,17 @@ final class RootInventories {
         List<String> keys = call("iam:ListAccessKeys", () -> root.listAccessKeys(request -> { }).accessKeyMetadata()).stream()
                 .map(key -> key.statusAsString() + ", created " + day(key.createDate()))
                 .toList();
-        List<String> devices = call("iam:ListMFADevices", () -> root.listMFADevices(request -> { }).mfaDevices()).stream()
-                .map(device -> device.serialNumber())
+        List<RootMfaDevices.Device> devices = call("iam:ListMFADevices", () -> root.listMFADevices(request -> { }).mfaDevices()).stream()
+                .map(device -> new RootMfaDevices.Device(device.serialNumber(), device.enableDate()))
                 .toList();
         List<String> certificates = call("iam:ListSigningCertificates", () -> root.listSigningCertificates(request -> { }).certificates()).stream()
                 .map(certificate -> certificate.statusAsString() + ", uploaded " + day(certificate.uploadDate()))
                 .toList();
-        return new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, password, keys, devices, certificates,
-                Provenance.of(clock.instant(), "sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices",
-                        "iam:ListSigningCertificates"));
+        Instant read = clock.instant();
+        return new RootSessionRead(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, password, keys,
+                devices.stream().map(RootMfaDevices.Device::serialNumber).toList(), certificates,
+                Provenance.of(read, "sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices", "iam:ListSigningCertificates")),
+                new RootMfaDevices(RootMfaDevices.Availability.LISTED, devices, Provenance.of(read, "sts:AssumeRoot", "iam:ListMFADevices")));
     }
 
     static RootCredentialsInventory fromReports(AccountSummary summary, CredentialReport report, String source, Instant now) {

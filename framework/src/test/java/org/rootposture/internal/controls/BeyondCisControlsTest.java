@@ -6,12 +6,15 @@ import static org.rootposture.internal.controls.StubEvidence.READ;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootEmail;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.Unreadable;
 
 class BeyondCisControlsTest {
@@ -143,5 +146,76 @@ class BeyondCisControlsTest {
             assertThat(evaluate(BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, StubEvidence.account().partition("aws-us-gov"), CONTEXT).outcome())
                     .isEqualTo(Outcome.NOT_APPLICABLE);
         }
+    }
+
+    static StubEvidence listedDevices(String... serials) {
+        return StubEvidence.account().put(RootMfaDevices.RECORD, new RootMfaDevices(RootMfaDevices.Availability.LISTED,
+                Stream.of(serials).map(serial -> new RootMfaDevices.Device(serial, NOW)).toList(), READ));
+    }
+
+    @Nested
+    class MfaBackup {
+
+        private Verdict judge(StubEvidence evidence) {
+            return evaluate(BeyondCisControls.MFA_BACKUP, evidence, CONTEXT);
+        }
+
+        @Test
+        void twoDevicesPassAndEachIsNamedWithItsKind() {
+            Verdict verdict = judge(listedDevices("arn:aws:iam::123456789012:u2f/root/key-LAB1", "GAHT12345678", "arn:aws:iam::123456789012:mfa/phone"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.reason()).isEqualTo("The root user has a backup MFA device.\n3 MFA devices: arn:aws:iam::123456789012:u2f/root/key-LAB1 "
+                    + "(FIDO security key or passkey), GAHT12345678 (hardware TOTP token), arn:aws:iam::123456789012:mfa/phone (virtual MFA device).");
+        }
+
+        @Test
+        void oneDeviceFails() {
+            Verdict verdict = judge(listedDevices("GAHT12345678"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.reason()).startsWith("The root user has only one MFA device, and no backup.\nGAHT12345678 (hardware TOTP token) is the only one");
+        }
+
+        @Test
+        void noDeviceFailsWhileRootHasAPasswordAndIsNotApplicableWithoutCredentials() {
+            RootCredentialsInventory withPassword = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, true, List.of(), List.of(),
+                    List.of(), READ);
+            Verdict password = judge(listedDevices().inventory(withPassword));
+            assertThat(password.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(password.reason()).isEqualTo("The root user has no MFA device at all.\nThe root session lists no MFA device, while the root user has a password.");
+
+            RootCredentialsInventory none = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, List.of(), List.of(), List.of(), READ);
+            assertThat(judge(listedDevices().inventory(none)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void withoutRootSessionsItIsNotApplicableAndSaysHowToEnableThem() {
+            Verdict verdict = judge(StubEvidence.account());
+            assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(verdict.finding()).isEqualTo("The root user's MFA devices are listed only through a root session, which this run does not open for the account.");
+            assertThat(verdict.detail()).startsWith("Set rootposture.root-sessions=true");
+        }
+
+        @Test
+        void theManagementAccountsRootCannotBeReadThroughARootSession() {
+            Verdict verdict = judge(StubEvidence.account().put(RootMfaDevices.RECORD,
+                    RootMfaDevices.notListed(RootMfaDevices.Availability.MANAGEMENT_ACCOUNT, READ)));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(verdict.finding()).isEqualTo("The management account's root user cannot be read through a root session.");
+        }
+
+        @Test
+        void aFailedRootSessionIsUnableToAssess() {
+            Verdict verdict = judge(StubEvidence.account().unreadable(RootMfaDevices.RECORD, "AccessDenied"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+            assertThat(verdict.finding()).isEqualTo("sts:AssumeRoot failed with AccessDenied.");
+        }
+    }
+
+    @Test
+    void aDevicesKindComesFromItsSerialNumber() {
+        assertThat(RootMfaDevices.Kind.of("arn:aws:iam::123456789012:mfa/root-account-mfa-device")).isEqualTo(RootMfaDevices.Kind.VIRTUAL);
+        assertThat(RootMfaDevices.Kind.of("arn:aws:iam::123456789012:u2f/root/YubiKey-ABC")).isEqualTo(RootMfaDevices.Kind.FIDO);
+        assertThat(RootMfaDevices.Kind.of("GAHT12345678")).isEqualTo(RootMfaDevices.Kind.HARDWARE_TOTP);
+        assertThat(RootMfaDevices.Kind.of("mfa/not-an-arn")).isEqualTo(RootMfaDevices.Kind.HARDWARE_TOTP);
     }
 }

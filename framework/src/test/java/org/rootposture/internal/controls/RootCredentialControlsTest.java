@@ -248,6 +248,31 @@ class RootCredentialControlsTest {
     }
 
     @Nested
+    class MfaHardwareFromARootSession {
+
+        @Test
+        void aFidoKeyOrHardwareTokenPassesAndAVirtualDeviceBesideItIsNamed() {
+            Verdict verdict = evaluate(RootCredentialControls.MFA_HARDWARE,
+                    BeyondCisControlsTest.listedDevices("arn:aws:iam::123456789012:u2f/root/key-LAB1", "arn:aws:iam::123456789012:mfa/phone"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.detail()).isEqualTo("The root session lists arn:aws:iam::123456789012:u2f/root/key-LAB1 (FIDO security key or passkey); "
+                    + "beside it, arn:aws:iam::123456789012:mfa/phone (virtual MFA device), a weaker way in worth removing.");
+        }
+
+        @Test
+        void onlyVirtualDevicesFailWhateverTheirName() {
+            Verdict verdict = evaluate(RootCredentialControls.MFA_HARDWARE, BeyondCisControlsTest.listedDevices("arn:aws:iam::123456789012:mfa/yubikey"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.finding()).isEqualTo("The root user's MFA is a virtual device, not a hardware device.");
+        }
+
+        @Test
+        void noListedDeviceWhileTheSummarySaysMfaIsUnableToAssess() {
+            assertThat(evaluate(RootCredentialControls.MFA_HARDWARE, BeyondCisControlsTest.listedDevices()).outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+        }
+    }
+
+    @Nested
     class SecurityContactRegistered {
 
         @Test
@@ -277,7 +302,7 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(17).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(18).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();

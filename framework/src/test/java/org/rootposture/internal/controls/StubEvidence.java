@@ -21,6 +21,7 @@ import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
 import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentialsInventory;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
@@ -58,6 +59,7 @@ final class StubEvidence implements AccountEvidence {
             return new CredentialReport(NOW.minusSeconds(3600), root, 0, READ);
         });
         records.put(VirtualMfaDevices.RECORD, null, () -> new VirtualMfaDevices(devices, READ));
+        records.put(RootMfaDevices.RECORD, null, () -> RootMfaDevices.notListed(RootMfaDevices.Availability.ROOT_SESSIONS_OFF, READ));
         records.put(EnabledRegions.RECORD, null, () -> new EnabledRegions(List.of("eu-west-1", "us-east-1"), "rootposture.regions", READ));
         records.put(OrganizationInfo.RECORD, null, () -> {
             throw new EvidenceUnavailableException("organizations:DescribeOrganization", "AWSOrganizationsNotInUseException", "not in an organization");

@@ -218,8 +218,9 @@ public final class DemoOrganization {
     private static void securityTooling(Account.Builder account) {
         member(account, "security-tooling", SECURITY_OU, "security", "detection-engineering", "ap-southeast-2")
                 .rootPassword(daysAgo(365)).rootMfaDevice("GAHT77770001", daysAgo(365))
+                .rootMfaDevice("arn:aws:iam::777777777777:u2f/root/security-tooling-backup-LABFIDO0002", daysAgo(200))
                 .rootSigningCertificate("LABROOTCERT77770000000000000001", ACTIVE, daysAgo(120))
-                .accountSummary(summary(1, 0, 1, 1, 1, 2, 2))
+                .accountSummary(summary(1, 0, 1, 1, 1, 3, 3))
                 .credentialReport(report -> passwordRoot(report, 180, 365, true)
                         .root(row -> row.with(CERT_1_ACTIVE, true).with(CERT_1_LAST_ROTATED, daysAgo(120)))
                         .user("rootops", row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(3))
