@@ -64,8 +64,8 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
     private static Optional<LocalDate> revokedOn(Method method, Annotation annotation) {
         return element(annotation, "revokedOn", String.class).filter(day -> !day.isBlank())
                 .map(day -> Days.begun(day).orElseThrow(() -> new ExtensionConfigurationException("@" + annotation.annotationType().getSimpleName()
-                        + "(revokedOn = \"" + day + "\") on [" + method + "]: write " + Days.ALLOWED
-                        + ", or leave it out for the run's rootposture.root-access-revoked-on")));
+                        + "(revokedOn = \"" + day + "\") on [" + method + "]: expected " + Days.ALLOWED
+                        + ", or no revokedOn for the run's rootposture.root-access-revoked-on")));
     }
 
     private static Optional<Integer> days(Method method, Annotation annotation) {

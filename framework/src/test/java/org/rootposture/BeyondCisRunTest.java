@@ -1,17 +1,27 @@
 package org.rootposture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.internal.controls.BeyondCisControls;
 import org.rootposture.internal.controls.Outcome;
 import org.rootposture.internal.controls.Verdict;
+import org.rootposture.root.RootPasswordRotated;
 
 /**
  * The beyond-CIS controls over the demo organization, read through the real SDK from the lab: every one of them has
@@ -19,11 +29,15 @@ import org.rootposture.internal.controls.Verdict;
  */
 class BeyondCisRunTest {
 
+    /** An offboarding a month ago, as the demo profile of the sample suite sets it. */
+    private static final LocalDate REVOKED = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+
     private static List<RunVerdicts.Judged> verdicts;
 
     @BeforeAll
     static void runTheDemoOrganization() {
-        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true",
+                "rootposture.root-access-revoked-on", REVOKED.toString()))) {
             verdicts = RunVerdicts.of(lab, Clock.systemUTC());
         }
     }
@@ -98,5 +112,37 @@ class BeyondCisRunTest {
         assertThat(verdict.detail()).startsWith("Set rootposture.root-sessions=true");
         assertThat(RunVerdicts.find(withoutSessions, "root.mfa.hardware", "777777777777", Optional.empty()).verdict().detail())
                 .as("decided from the virtual MFA devices, as before").startsWith("MFA is enabled and none of the account's 1 virtual MFA devices");
+    }
+
+    @Test
+    void theRootPasswordMustHaveBeenSetSinceAccessWasRevoked() {
+        Verdict dataLake = verdict("root.password.rotated", "555555555555");
+        assertThat(dataLake.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(dataLake.detail()).startsWith("The root user set its password at ").contains("(PasswordUpdated from 203.0.113.7 in CloudTrail's event history, us-east-1)");
+        assertThat(verdict("root.password.rotated", "666666666666").finding()).isEqualTo("The root user has no password.");
+
+        Verdict payments = verdict("root.password.rotated", "222222222222");
+        assertThat(payments.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(payments.detail()).contains("has no PasswordUpdated or PasswordRecoveryCompleted since " + REVOKED, "the login profile was created at");
+        assertThat(verdict("root.password.rotated", "111111111111").detail())
+                .as("the management account: its root is read from the reports").contains(RootCredentialsInventory.MANAGEMENT_ACCOUNT);
+        assertThat(verdict("root.password.rotated", "888888888888").finding()).startsWith("cloudtrail:LookupEvents failed with AccessDenied");
+    }
+
+    @Test
+    void theDayOnTheAnnotationOverridesTheRunsSetting() {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "222222222222", "rootposture.root-access-revoked-on", REVOKED.toString()))) {
+            lab.engine().selectors(selectClass(LongAgo.class)).execute().testEvents().assertThatEvents()
+                    .haveExactly(1, event(test("offboardedLongAgo"), finishedWithFailure(instanceOf(UnableToAssessException.class),
+                            message(m -> m.startsWith("Unable to assess: The event history does not reach back to the day access was revoked")))));
+        }
+    }
+
+    @RootPosture
+    static class LongAgo {
+
+        @RootPasswordRotated(revokedOn = "2020-01-31")
+        void offboardedLongAgo(AwsAccount account) {
+        }
     }
 }

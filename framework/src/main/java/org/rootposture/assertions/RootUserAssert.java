@@ -1,6 +1,9 @@
 package org.rootposture.assertions;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.rootposture.RootUser;
 import org.rootposture.internal.controls.BeyondCisControls;
@@ -88,6 +91,20 @@ public final class RootUserAssert extends ControlAssertions<RootUserAssert, Root
     public RootUserAssert hasEmailOnCorporateDomain() {
         isNotNull();
         return satisfies(actual.account(), BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, actual.account().context());
+    }
+
+    /**
+     * The root password was set on or after the day someone's access to the root user was revoked, or there is none
+     * ({@code root.password.rotated}).
+     *
+     * <pre>assertThat(account.root()).passwordChangedSince(LocalDate.of(2026, 10, 1));</pre>
+     */
+    public RootUserAssert passwordChangedSince(LocalDate revokedOn) {
+        isNotNull();
+        if (revokedOn == null || revokedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("passwordChangedSince needs a day that has begun, not " + revokedOn);
+        }
+        return satisfies(actual.account(), BeyondCisControls.PASSWORD_ROTATED, actual.account().context().withRootAccessRevokedOn(Optional.of(revokedOn)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.rootposture.evidence;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,12 +12,14 @@ import java.util.List;
  *
  * @param source             which evidence was used
  * @param password           whether root has a password (console sign-in)
+ * @param passwordCreated    when the password was created (its login profile's {@code CreateDate}, which a root session reads;
+ *                           a later change of the password does not move it); absent without a root session or a password
  * @param accessKeys         each key's status and creation date, e.g. {@code Inactive, created 2024-01-01}
  * @param mfaDevices         MFA device serial numbers
  * @param signingCertificates each certificate's status and upload date
  * @param provenance         the calls that produced it
  */
-public record RootCredentialsInventory(String source, boolean password, List<String> accessKeys, List<String> mfaDevices,
+public record RootCredentialsInventory(String source, boolean password, Instant passwordCreated, List<String> accessKeys, List<String> mfaDevices,
                                        List<String> signingCertificates, Provenance provenance) implements Evidence {
 
     /** The description of this record. */

@@ -19,6 +19,7 @@ import org.rootposture.root.RootMfaEnabled;
 import org.rootposture.root.RootMfaHasBackup;
 import org.rootposture.root.RootMfaIsHardware;
 import org.rootposture.root.RootNotUsedRecently;
+import org.rootposture.root.RootPasswordRotated;
 import org.rootposture.root.SecurityContactRegistered;
 
 /**
@@ -100,5 +101,9 @@ public class BuiltInCatalogue {
 
     @RootMfaHasBackup
     void rootMfaHasBackup(AwsAccount account) {
+    }
+
+    @RootPasswordRotated
+    void rootPasswordRotated(AwsAccount account) {
     }
 }

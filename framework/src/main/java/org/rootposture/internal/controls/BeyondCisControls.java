@@ -1,6 +1,10 @@
 package org.rootposture.internal.controls;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -8,8 +12,10 @@ import java.util.stream.Collectors;
 import org.rootposture.Severity;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AlternateContact;
+import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootActivity;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.RootMfaDevices;
@@ -61,6 +67,25 @@ public final class BeyondCisControls {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management")),
             true, BeyondCisControls::mfaBackup);
 
+    public static final BuiltInControl PASSWORD_ROTATED = new RootControl(new ControlDefinition(
+            "root.password.rotated", "Root password changed after someone with access left", RootCredentialControls.BEYOND_CIS,
+            RootCredentialControls.ROOT_CREDENTIALS, List.of(), Severity.HIGH,
+            "Someone who knew the root password keeps it after they leave; only setting a new one takes it back. AWS keeps little about "
+                    + "the root password: the credential report says not_supported, a root session's login profile dates only its creation, and "
+                    + "CloudTrail's event history keeps the root user's PasswordUpdated sign-in events for 90 days. A revocation older than that "
+                    + "can only be judged from a trail's archive.",
+            "Sign in as root → Security credentials → Change password (or reset it through Forgot password), right after anyone with the "
+                    + "root password leaves; with centralized root access, delete the root password instead (IAMDeleteRootUserCredentials). "
+                    + "Then set rootposture.root-access-revoked-on to the day access was revoked.",
+            List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_change-root.html",
+                    "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html")),
+            true, BeyondCisControls::passwordRotated);
+
+    /** Where CloudTrail records the root user's sign-in events, password changes included. */
+    static final String SIGN_IN_REGION = "us-east-1";
+    /** The sign-in events that set the root password: a change while signed in, and a reset through Forgot password. */
+    private static final List<String> PASSWORD_SET = List.of("PasswordUpdated", "PasswordRecoveryCompleted");
+
     /** Mail providers where anyone can open a mailbox: a root e-mail address there fails when no domains are set. */
     static final List<String> PERSONAL_MAIL_PROVIDERS = List.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com",
             "msn.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net",
@@ -71,7 +96,7 @@ public final class BeyondCisControls {
 
     /** The beyond-CIS controls in catalogue order. */
     public static List<BuiltInControl> all() {
-        return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN, MFA_BACKUP);
+        return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN, MFA_BACKUP, PASSWORD_ROTATED);
     }
 
     static Verdict rootEmailOnCorporateDomain(AccountEvidence evidence, EvaluationContext context) {
@@ -176,6 +201,57 @@ public final class BeyondCisControls {
         }
         return Verdict.fail(Reason.of("The root user has no MFA device at all.", "The root session lists no MFA device, while the root user has "
                 + (inventory.password() ? "a password" : "access keys or signing certificates") + "."), devices, inventory);
+    }
+
+    static Verdict passwordRotated(AccountEvidence evidence, EvaluationContext context) {
+        if (context.rootAccessRevokedOn().isEmpty()) {
+            return Verdict.notApplicable(Reason.of("No day on which access to the root user was revoked is given.",
+                    "Set rootposture.root-access-revoked-on to the day someone's access to the root user was last revoked (an offboarding), "
+                            + "such as 2026-10-01, or give it on the test: @RootPasswordRotated(revokedOn = \"2026-10-01\")."));
+        }
+        LocalDate day = context.rootAccessRevokedOn().get();
+        Instant revoked = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        String set = "The root password was set on or after the day access was revoked.";
+        String notChanged = "The root password was not changed after access was revoked.";
+        RootCredentialsInventory inventory = evidence.rootCredentialsInventory();
+        if (!inventory.password()) {
+            return Verdict.pass(Reason.of("The root user has no password.", "No one who left can know a root password: there is none (from "
+                    + inventory.source() + ")."), inventory);
+        }
+        Optional<Instant> created = Optional.ofNullable(inventory.passwordCreated());
+        if (created.filter(at -> !at.isBefore(revoked)).isPresent()) {
+            return Verdict.pass(Reason.of(set, "The root user's login profile was created at " + created.get() + " (iam:GetLoginProfile in a "
+                    + "root session), on or after " + day + "."), inventory);
+        }
+        CredentialReport report = evidence.credentialReport();
+        Instant lastChanged = report.root().passwordLastChanged();
+        if (lastChanged != null) {
+            String changed = "The credential report generated " + report.generatedTime() + " says the root password was last changed at "
+                    + lastChanged;
+            return lastChanged.isBefore(revoked) ? Verdict.fail(Reason.of(notChanged, changed + ", before " + day + "."), inventory, report)
+                    : Verdict.pass(Reason.of(set, changed + ", on or after " + day + "."), inventory, report);
+        }
+        RootActivity history = evidence.monitoring().rootActivity(SIGN_IN_REGION);
+        Optional<RootActivity.Event> change = history.since(revoked).stream()
+                .filter(event -> event.succeeded() && PASSWORD_SET.contains(event.name()) && "signin.amazonaws.com".equals(event.source()))
+                .max(Comparator.comparing(RootActivity.Event::time));
+        if (change.isPresent()) {
+            return Verdict.pass(Reason.of(set, "The root user set its password at " + change.get().time() + " (" + change.get().name() + " from "
+                    + change.get().sourceIp() + " in CloudTrail's event history, " + SIGN_IN_REGION + "), on or after " + day + "."),
+                    inventory, report, history);
+        }
+        String otherSources = "the credential report's password_last_changed is not_supported for the root user"
+                + created.map(at -> ", and the login profile was created at " + at + ", before " + day)
+                .orElse(", and no root session read the login profile's creation (" + inventory.source() + ")");
+        if (!revoked.isBefore(history.from())) {
+            return Verdict.fail(Reason.of(notChanged, "CloudTrail's event history in " + SIGN_IN_REGION + ", which holds the root user's sign-in "
+                    + "events since " + history.from() + ", has no " + String.join(" or ", PASSWORD_SET) + " since " + day + "; " + otherSources + "."),
+                    inventory, report, history);
+        }
+        return Verdict.unableToAssess(Reason.of("The event history does not reach back to the day access was revoked, and no other evidence dates "
+                + "the root password.", "CloudTrail's event history keeps 90 days, since " + history.from() + ", and " + day + " is older; it has no "
+                + String.join(" or ", PASSWORD_SET) + " by the root user, and " + otherSources + ". A trail's archive (its S3 bucket, or CloudTrail "
+                + "Lake) holds the sign-in events of that time."), inventory, report, history);
     }
 
     private static String notListed(RootMfaDevices.Availability why) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.rootposture.evidence.AccountSummary;
 import org.rootposture.evidence.CredentialReport;
@@ -17,6 +18,7 @@ import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.LoginProfile;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
@@ -35,15 +37,18 @@ final class RootInventories {
     }
 
     static RootSessionRead fromRootSession(IamClient root, Clock clock) {
-        boolean password;
+        Optional<Instant> passwordCreated;
         try {
-            call("iam:GetLoginProfile", () -> root.getLoginProfile(request -> { }));
-            password = true;
+            LoginProfile profile = call("iam:GetLoginProfile", () -> root.getLoginProfile(request -> { }).loginProfile());
+            if (profile == null || profile.createDate() == null) {
+                throw EvidenceUnavailableException.missing("iam:GetLoginProfile", "LoginProfile.CreateDate");
+            }
+            passwordCreated = Optional.of(profile.createDate());
         } catch (EvidenceUnavailableException e) {
             if (!(e.getCause() instanceof NoSuchEntityException)) {
                 throw e;
             }
-            password = false;
+            passwordCreated = Optional.empty();
         }
         List<String> keys = call("iam:ListAccessKeys", () -> root.listAccessKeys(request -> { }).accessKeyMetadata()).stream()
                 .map(key -> key.statusAsString() + ", created " + day(key.createDate()))
@@ -55,7 +60,8 @@ final class RootInventories {
                 .map(certificate -> certificate.statusAsString() + ", uploaded " + day(certificate.uploadDate()))
                 .toList();
         Instant read = clock.instant();
-        return new RootSessionRead(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, password, keys,
+        return new RootSessionRead(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, passwordCreated.isPresent(),
+                passwordCreated.orElse(null), keys,
                 devices.stream().map(RootMfaDevices.Device::serialNumber).toList(), certificates,
                 Provenance.of(read, "sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices", "iam:ListSigningCertificates")),
                 new RootMfaDevices(RootMfaDevices.Availability.LISTED, devices, Provenance.of(read, "sts:AssumeRoot", "iam:ListMFADevices")));
@@ -86,7 +92,7 @@ final class RootInventories {
         if (certificates.isEmpty() && summary.required(AccountSummary.SIGNING_CERTIFICATES_PRESENT) > 0) {
             certificates.add("present (AccountSigningCertificatesPresent = " + summary.required(AccountSummary.SIGNING_CERTIFICATES_PRESENT) + ")");
         }
-        return new RootCredentialsInventory(source, password, keys, devices, certificates,
+        return new RootCredentialsInventory(source, password, null, keys, devices, certificates,
                 new Provenance(List.of("iam:GetAccountSummary", "iam:GenerateCredentialReport", "iam:GetCredentialReport"), now));
     }
 

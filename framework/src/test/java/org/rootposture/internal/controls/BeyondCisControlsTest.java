@@ -5,13 +5,18 @@ import static org.rootposture.internal.controls.StubEvidence.NOW;
 import static org.rootposture.internal.controls.StubEvidence.READ;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.PrimaryContact;
+import org.rootposture.evidence.RootActivity;
+import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentialsInventory;
 import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.RootMfaDevices;
@@ -177,13 +182,13 @@ class BeyondCisControlsTest {
 
         @Test
         void noDeviceFailsWhileRootHasAPasswordAndIsNotApplicableWithoutCredentials() {
-            RootCredentialsInventory withPassword = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, true, List.of(), List.of(),
+            RootCredentialsInventory withPassword = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, true, NOW, List.of(), List.of(),
                     List.of(), READ);
             Verdict password = judge(listedDevices().inventory(withPassword));
             assertThat(password.outcome()).isEqualTo(Outcome.FAIL);
             assertThat(password.reason()).isEqualTo("The root user has no MFA device at all.\nThe root session lists no MFA device, while the root user has a password.");
 
-            RootCredentialsInventory none = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, List.of(), List.of(), List.of(), READ);
+            RootCredentialsInventory none = new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, null, List.of(), List.of(), List.of(), READ);
             assertThat(judge(listedDevices().inventory(none)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
         }
 
@@ -208,6 +213,110 @@ class BeyondCisControlsTest {
             Verdict verdict = judge(StubEvidence.account().unreadable(RootMfaDevices.RECORD, "AccessDenied"));
             assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
             assertThat(verdict.finding()).isEqualTo("sts:AssumeRoot failed with AccessDenied.");
+        }
+    }
+
+    @Nested
+    class PasswordRotated {
+
+        private static final LocalDate REVOKED = LocalDate.of(2026, 10, 1);
+        private final EvaluationContext afterOffboarding = CONTEXT.withRootAccessRevokedOn(Optional.of(REVOKED));
+
+        private StubEvidence withPassword(Instant created, RootActivity.Event... history) {
+            StubEvidence evidence = StubEvidence.account().inventory(new RootCredentialsInventory(created == null ? RootCredentialsInventory.ROOT_SESSIONS_OFF
+                    : RootCredentialsInventory.ROOT_SESSION, true, created, List.of(), List.of("GAHT12345678"), List.of(), READ));
+            evidence.monitoring().activity(new RootActivity("us-east-1", NOW.minus(Duration.ofDays(90)), NOW, List.of(history), List.of(), 0, 0, READ));
+            return evidence;
+        }
+
+        private RootActivity.Event signIn(String name, Instant at, boolean succeeded) {
+            return new RootActivity.Event(at, name, "signin.amazonaws.com", "203.0.113.7", "us-east-1", "id-" + name, succeeded);
+        }
+
+        private Verdict judge(StubEvidence evidence, EvaluationContext context) {
+            return evaluate(BeyondCisControls.PASSWORD_ROTATED, evidence, context);
+        }
+
+        @Test
+        void withoutADayItIsNotApplicableAndNamesTheSetting() {
+            Verdict verdict = judge(withPassword(null), CONTEXT);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+            assertThat(verdict.finding()).isEqualTo("No day on which access to the root user was revoked is given.");
+            assertThat(verdict.detail()).contains("rootposture.root-access-revoked-on", "@RootPasswordRotated(revokedOn = \"2026-10-01\")");
+        }
+
+        @Test
+        void aPasswordUpdatedByRootSinceTheDayPassesWithItsTime() {
+            Verdict verdict = judge(withPassword(null, signIn("ConsoleLogin", Instant.parse("2026-10-20T09:00:00Z"), true),
+                    signIn("PasswordUpdated", Instant.parse("2026-10-20T09:04:00Z"), true)), afterOffboarding);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.reason()).isEqualTo("The root password was set on or after the day access was revoked.\n"
+                    + "The root user set its password at 2026-10-20T09:04:00Z (PasswordUpdated from 203.0.113.7 in CloudTrail's event history, "
+                    + "us-east-1), on or after 2026-10-01.");
+        }
+
+        @Test
+        void aResetThroughForgotPasswordCountsAndAFailedChangeDoesNot() {
+            assertThat(judge(withPassword(null, signIn("PasswordRecoveryCompleted", Instant.parse("2026-10-02T00:00:00Z"), true)), afterOffboarding)
+                    .outcome()).isEqualTo(Outcome.PASS);
+            assertThat(judge(withPassword(null, signIn("PasswordUpdated", Instant.parse("2026-10-02T00:00:00Z"), false)), afterOffboarding)
+                    .outcome()).isEqualTo(Outcome.FAIL);
+        }
+
+        @Test
+        void noChangeSinceADayWithinTheEventHistoryFails() {
+            Verdict verdict = judge(withPassword(null, signIn("PasswordUpdated", Instant.parse("2026-09-30T23:59:00Z"), true)), afterOffboarding);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.reason()).isEqualTo("The root password was not changed after access was revoked.\n"
+                    + "CloudTrail's event history in us-east-1, which holds the root user's sign-in events since 2026-08-23T12:00:00Z, has no "
+                    + "PasswordUpdated or PasswordRecoveryCompleted since 2026-10-01; the credential report's password_last_changed is not_supported "
+                    + "for the root user, and no root session read the login profile's creation (" + RootCredentialsInventory.ROOT_SESSIONS_OFF + ").");
+        }
+
+        @Test
+        void aDayOlderThanTheEventHistoryWithoutOtherEvidenceIsUnableToAssessAndPointsToTheTrailsArchive() {
+            Verdict verdict = judge(withPassword(Instant.parse("2024-01-01T00:00:00Z")), CONTEXT.withRootAccessRevokedOn(Optional.of(LocalDate.of(2026, 5, 1))));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+            assertThat(verdict.finding()).isEqualTo("The event history does not reach back to the day access was revoked, and no other evidence dates the root password.");
+            assertThat(verdict.detail()).contains("keeps 90 days, since 2026-08-23T12:00:00Z, and 2026-05-01 is older",
+                    "the login profile was created at 2024-01-01T00:00:00Z, before 2026-05-01", "A trail's archive");
+        }
+
+        @Test
+        void aLoginProfileCreatedSinceTheDayPasses() {
+            Verdict verdict = judge(withPassword(Instant.parse("2026-10-01T00:00:00Z")), afterOffboarding);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.detail()).isEqualTo("The root user's login profile was created at 2026-10-01T00:00:00Z (iam:GetLoginProfile in a root "
+                    + "session), on or after 2026-10-01.");
+        }
+
+        @Test
+        void aRootUserWithoutAPasswordPasses() {
+            StubEvidence evidence = StubEvidence.account().inventory(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, null,
+                    List.of(), List.of(), List.of(), READ));
+            Verdict verdict = judge(evidence, afterOffboarding);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.finding()).isEqualTo("The root user has no password.");
+        }
+
+        @Test
+        void aChangeDateInTheCredentialReportDecidesBothWays() {
+            StubEvidence evidence = withPassword(null);
+            evidence.root(new RootCredentials("arn:aws:iam::123456789012:root", "true", null, Instant.parse("2026-09-01T00:00:00Z"), true,
+                    StubEvidence.NO_KEY, StubEvidence.NO_KEY, StubEvidence.NO_CERTIFICATE, StubEvidence.NO_CERTIFICATE));
+            Verdict before = judge(evidence, afterOffboarding);
+            assertThat(before.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(before.detail()).endsWith("says the root password was last changed at 2026-09-01T00:00:00Z, before 2026-10-01.");
+            assertThat(judge(evidence, CONTEXT.withRootAccessRevokedOn(Optional.of(LocalDate.of(2026, 9, 1)))).outcome()).isEqualTo(Outcome.PASS);
+        }
+
+        @Test
+        void anUnreadableEventHistoryIsUnableToAssess() {
+            StubEvidence evidence = StubEvidence.account().inventory(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSIONS_OFF, true, null,
+                    List.of(), List.of(), List.of(), READ));
+            Verdict verdict = judge(evidence, afterOffboarding);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+            assertThat(verdict.finding()).isEqualTo("cloudtrail:LookupEvents failed with AccessDenied.");
         }
     }
 

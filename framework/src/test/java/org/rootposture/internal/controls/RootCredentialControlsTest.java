@@ -29,7 +29,7 @@ class RootCredentialControlsTest {
     }
 
     private static RootCredentials root(String passwordEnabled, Instant passwordLastUsed, AccessKeyColumns key1, AccessKeyColumns key2) {
-        return new RootCredentials("arn:aws:iam::123456789012:root", passwordEnabled, passwordLastUsed, false, key1, key2,
+        return new RootCredentials("arn:aws:iam::123456789012:root", passwordEnabled, passwordLastUsed, null, false, key1, key2,
                 NO_CERTIFICATE, NO_CERTIFICATE);
     }
 
@@ -233,7 +233,7 @@ class RootCredentialControlsTest {
 
         @Test
         void failsWithACertificateAndSaysWhetherActive() {
-            RootCredentials withCertificate = new RootCredentials("arn:aws:iam::123456789012:root", "true", null, true, NO_KEY, NO_KEY,
+            RootCredentials withCertificate = new RootCredentials("arn:aws:iam::123456789012:root", "true", null, null, true, NO_KEY, NO_KEY,
                     new CertificateColumns(true, daysAgo(120)), NO_CERTIFICATE);
             Verdict verdict = evaluate(RootCredentialControls.SIGNING_CERTIFICATES_ABSENT, StubEvidence.account()
                     .summary(AccountSummary.SIGNING_CERTIFICATES_PRESENT, 1).root(withCertificate));
@@ -302,7 +302,7 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(18).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(19).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();

@@ -37,7 +37,7 @@ final class StubEvidence implements AccountEvidence {
     private AccountIdentity identity = new AccountIdentity("123456789012", "aws");
     private final Map<String, Integer> summary = new HashMap<>();
     private boolean summaryReadable = true;
-    private RootCredentials root = new RootCredentials("arn:aws:iam::123456789012:root", "not_supported", null, false,
+    private RootCredentials root = new RootCredentials("arn:aws:iam::123456789012:root", "not_supported", null, null, false,
             NO_KEY, NO_KEY, NO_CERTIFICATE, NO_CERTIFICATE);
     private boolean reportReadable = true;
     private final List<VirtualMfaDevices.Device> devices = new ArrayList<>();
