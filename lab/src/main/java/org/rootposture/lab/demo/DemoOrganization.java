@@ -23,7 +23,6 @@ import static org.rootposture.lab.fixture.CredentialReport.Column.PASSWORD_LAST_
 import static org.rootposture.lab.fixture.CredentialReport.State.COMPLETE;
 import static org.rootposture.lab.fixture.CredentialReport.State.INPROGRESS;
 import static org.rootposture.lab.fixture.CredentialReport.State.STARTED;
-import static org.rootposture.lab.fixture.LabTime.ago;
 import static org.rootposture.lab.fixture.LabTime.daysAgo;
 import static org.rootposture.lab.fixture.Monitoring.RegionStatus.DISABLED;
 import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED;
@@ -33,7 +32,6 @@ import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.INACTIVE;
 import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_CONSOLE_SIGN_IN;
 import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_SERVICE_EVENT;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -198,7 +196,7 @@ public final class DemoOrganization {
                 .contact(SECURITY, "Data Security", "Data Protection Officer", "data-security@example.com", "+1-555-0500")
                 .trail("data-lake-trail", trail -> trail.multiRegion(true).logGroup("data-lake/cloudtrail"))
                 .rootEvent(daysAgo(7), "ConsoleLogin", event -> event.sourceIp("203.0.113.7"))
-                .rootEvent(ago(Duration.ofDays(7).minusMinutes(4)), "PasswordUpdated", event -> event.sourceIp("203.0.113.7").type(AWS_CONSOLE_SIGN_IN))
+                .rootEvent(daysAgo(7), "PasswordUpdated", event -> event.sourceIp("203.0.113.7").type(AWS_CONSOLE_SIGN_IN))
                 .rootEvent(daysAgo(5), "RotateKey", event -> event.source("kms.amazonaws.com").type(AWS_SERVICE_EVENT))
                 .rootEvent(daysAgo(3), "DescribeTrustedAdvisorChecks", event -> event.source("support.amazonaws.com").invokedBy("support.amazonaws.com"))
                 .metricFilter("data-lake/cloudtrail", "root-usage",
