@@ -104,7 +104,8 @@ public final class RootUserAssert extends ControlAssertions<RootUserAssert, Root
         if (revokedOn == null || revokedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
             throw new IllegalArgumentException("passwordChangedSince needs a day that has begun, not " + revokedOn);
         }
-        return satisfies(actual.account(), BeyondCisControls.PASSWORD_ROTATED, actual.account().context().withRootAccessRevokedOn(Optional.of(revokedOn)));
+        return satisfies(actual.account(), BeyondCisControls.PASSWORD_ROTATED,
+                actual.account().context().withRootAccessRevokedOn(Optional.of(revokedOn)));
     }
 
     /**

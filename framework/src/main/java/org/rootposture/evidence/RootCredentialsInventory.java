@@ -19,8 +19,8 @@ import java.util.List;
  * @param signingCertificates each certificate's status and upload date
  * @param provenance         the calls that produced it
  */
-public record RootCredentialsInventory(String source, boolean password, Instant passwordCreated, List<String> accessKeys, List<String> mfaDevices,
-                                       List<String> signingCertificates, Provenance provenance) implements Evidence {
+public record RootCredentialsInventory(String source, boolean password, Instant passwordCreated, List<String> accessKeys,
+                                       List<String> mfaDevices, List<String> signingCertificates, Provenance provenance) implements Evidence {
 
     /** The description of this record. */
     public static final EvidenceRecord<Void, RootCredentialsInventory> RECORD = EvidenceRecord.of("rootCredentialsInventory", RootCredentialsInventory.class, "sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices", "iam:ListSigningCertificates");

@@ -232,11 +232,7 @@ class MotoIntegrationTest {
         assertThat(before.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(before.reason()).startsWith("No SECURITY alternate contact is registered");
 
-        try (AccountClient account = AccountClient.builder()
-                .endpointOverride(MOTO.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()) {
+        try (AccountClient account = seedAccount()) {
             account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY)
                     .name("Sam Secure").title("CISO").emailAddress("security@example.com").phoneNumber("+1-555-0100"));
         }
@@ -248,11 +244,7 @@ class MotoIntegrationTest {
 
     @Test
     void readsEachAlternateContactTypeMaskedAndNoneWhereMissing() {
-        try (AccountClient account = AccountClient.builder()
-                .endpointOverride(MOTO.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()) {
+        try (AccountClient account = seedAccount()) {
             account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.BILLING)
                     .name("Finance").title("Controller").emailAddress("billing@example.com").phoneNumber("+1-555-0101"));
             account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.OPERATIONS)
@@ -285,6 +277,15 @@ class MotoIntegrationTest {
         assertThat(callerEvidence().accountSummary().value("Users")).as("the caller's own account").contains(1);
         assertThat(sessions.account(OTHER, Optional.of(AUDIT_ROLE))).as("one set of clients per account").isSameAs(member);
         assertThat(sessions.account(CALLER, Optional.empty())).isSameAs(sessions.caller());
+    }
+
+    /** An Account Management client of the caller, to seed moto with. */
+    private static AccountClient seedAccount() {
+        return AccountClient.builder()
+                .endpointOverride(MOTO.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     private LiveAccountEvidence callerEvidence() {

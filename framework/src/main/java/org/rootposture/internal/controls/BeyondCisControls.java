@@ -51,7 +51,7 @@ public final class BeyondCisControls {
             "Move the root user's e-mail address to a distribution list on the organization's domain: sign in as root → Account → "
                     + "Account settings → Edit, or from the management account `aws account start-primary-email-update --account-id <id> "
                     + "--primary-email <address>`. Set rootposture.root-email-domains to the organization's mail domains.",
-            List.of("https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-root-user-email.html")),
+            List.of("https://docs.aws.amazon.com/accounts/latest/reference/API_StartPrimaryEmailUpdate.html")),
             true, BeyondCisControls::rootEmailOnCorporateDomain);
 
     public static final BuiltInControl MFA_BACKUP = new RootControl(new ControlDefinition(
@@ -97,37 +97,6 @@ public final class BeyondCisControls {
     /** The beyond-CIS controls in catalogue order. */
     public static List<BuiltInControl> all() {
         return List.of(CONTACTS_COMPLETE, ROOT_EMAIL_CORPORATE_DOMAIN, MFA_BACKUP, PASSWORD_ROTATED);
-    }
-
-    static Verdict rootEmailOnCorporateDomain(AccountEvidence evidence, EvaluationContext context) {
-        RootEmail email;
-        try {
-            email = evidence.rootEmail();
-        } catch (EvidenceUnavailableException e) {
-            if (OrganizationControls.NOT_IN_ORGANIZATION.contains(e.errorCode())) {
-                return Verdict.notApplicable(Reason.of("The account is not in an AWS organization, whose account list holds the root user's e-mail address.",
-                        e.operation() + " answered " + e.errorCode() + "."), new Unreadable(e));
-            }
-            throw e;
-        }
-        List<String> domains = context.rootEmailDomains();
-        if (!domains.isEmpty()) {
-            String given = String.join(", ", domains) + " (rootposture.root-email-domains)";
-            return domains.stream().filter(domain -> email.domain().equals(domain) || email.domain().endsWith("." + domain)).findFirst()
-                    .map(domain -> Verdict.pass(Reason.of("The root user's e-mail address is on one of the organization's mail domains.",
-                            email.address() + " is on " + domain + ", one of " + given + "."), email))
-                    .orElseGet(() -> Verdict.fail(Reason.of("The root user's e-mail address is not on one of the organization's mail domains.",
-                            email.address() + " is on none of " + given + ": whoever holds that mailbox can reset the root password."), email));
-        }
-        if (PERSONAL_MAIL_PROVIDERS.contains(email.domain())) {
-            return Verdict.fail(Reason.of("The root user's e-mail address is at a personal mail provider.", email.address()
-                    + " is a mailbox at " + email.domain() + ", which the organization does not control, and whoever holds it can reset the root "
-                    + "password. Set rootposture.root-email-domains to the organization's mail domains (such as acme.com) to check every "
-                    + "account against them."), email);
-        }
-        return Verdict.pass(Reason.of("The root user's e-mail address is not at a well-known personal mail provider.", email.address()
-                + "; rootposture.root-email-domains is not set, so only personal mail providers such as gmail.com or outlook.com fail: set it to "
-                + "the organization's mail domains to require them."), email);
     }
 
     static Verdict contactsComplete(AccountEvidence evidence, EvaluationContext context) {
@@ -178,6 +147,37 @@ public final class BeyondCisControls {
         }
         return Verdict.pass(Reason.of("The alternate contacts and the primary contact are complete.", String.join("; ", registered) + "."),
                 evidenceUsed);
+    }
+
+    static Verdict rootEmailOnCorporateDomain(AccountEvidence evidence, EvaluationContext context) {
+        RootEmail email;
+        try {
+            email = evidence.rootEmail();
+        } catch (EvidenceUnavailableException e) {
+            if (OrganizationControls.NOT_IN_ORGANIZATION.contains(e.errorCode())) {
+                return Verdict.notApplicable(Reason.of("The account is not in an AWS organization, whose account list holds the root user's e-mail address.",
+                        e.operation() + " answered " + e.errorCode() + "."), new Unreadable(e));
+            }
+            throw e;
+        }
+        List<String> domains = context.rootEmailDomains();
+        if (!domains.isEmpty()) {
+            String given = String.join(", ", domains) + " (rootposture.root-email-domains)";
+            return domains.stream().filter(domain -> email.domain().equals(domain) || email.domain().endsWith("." + domain)).findFirst()
+                    .map(domain -> Verdict.pass(Reason.of("The root user's e-mail address is on one of the organization's mail domains.",
+                            email.address() + " is on " + domain + ", one of " + given + "."), email))
+                    .orElseGet(() -> Verdict.fail(Reason.of("The root user's e-mail address is not on one of the organization's mail domains.",
+                            email.address() + " is on none of " + given + ": whoever holds that mailbox can reset the root password."), email));
+        }
+        if (PERSONAL_MAIL_PROVIDERS.contains(email.domain())) {
+            return Verdict.fail(Reason.of("The root user's e-mail address is at a personal mail provider.", email.address()
+                    + " is a mailbox at " + email.domain() + ", which the organization does not control, and whoever holds it can reset the root "
+                    + "password. Set rootposture.root-email-domains to the organization's mail domains (such as acme.com) to check every "
+                    + "account against them."), email);
+        }
+        return Verdict.pass(Reason.of("The root user's e-mail address is not at a well-known personal mail provider.", email.address()
+                + "; rootposture.root-email-domains is not set, so only personal mail providers such as gmail.com or outlook.com fail: set it to "
+                + "the organization's mail domains to require them."), email);
     }
 
     static Verdict mfaBackup(AccountEvidence evidence, EvaluationContext context) {

@@ -36,10 +36,9 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
  * The organization's guardrail evidence as the run's caller (its management account or a delegated administrator)
  * reads it, shared by every account of the run and read once, whatever the number of accounts: which SCP is attached
  * to which root, OU or account (a listing of targets per SCP), each policy document, and the organization's
- * centralized root access features. Where an account sits in the tree, and its root user's e-mail address, come from the
- * {@link OrganizationDirectory}. A
- * run over a thousand accounts makes a few dozen Organizations calls, not thousands, which keeps it within the
- * Organizations API's request rate.
+ * centralized root access features. Where an account sits in the tree, and its root user's e-mail address, come from
+ * the {@link OrganizationDirectory}. A run over a thousand accounts makes a few dozen Organizations calls, not
+ * thousands, which keeps it within the Organizations API's request rate.
  */
 public final class LiveOrganization {
 
