@@ -1,7 +1,6 @@
 package org.rootposture;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.rootposture.evidence.AccountEvidence;
@@ -29,18 +28,16 @@ public final class AwsAccount {
     private final String region;
     private final AwsClients clients;
     private final AccountEvidence evidence;
-    private final Duration usageWindow;
-    private final Optional<Duration> await;
+    private final EvaluationContext context;
     private final Clock clock;
 
-    AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, Duration usageWindow,
-               Optional<Duration> await, Clock clock) {
+    /** @param context the run's settings for decisions; its instant is replaced by the clock's at every {@link #context()} */
+    AwsAccount(Target target, String region, AwsClients clients, AccountEvidence evidence, EvaluationContext context, Clock clock) {
         this.target = target;
         this.region = region;
         this.clients = clients;
         this.evidence = evidence;
-        this.usageWindow = usageWindow;
-        this.await = await;
+        this.context = context;
         this.clock = clock;
     }
 
@@ -104,9 +101,12 @@ public final class AwsAccount {
         return clients.client(type);
     }
 
-    /** The context controls are judged in: now, the run's usage window and its wait for settling evidence. */
+    /**
+     * The context controls are judged in: now, and the run's settings for decisions (usage window, wait for settling
+     * evidence, mail domains, the day root access was revoked).
+     */
     public EvaluationContext context() {
-        return new EvaluationContext(clock.instant(), usageWindow).withAwait(await);
+        return context.at(clock.instant());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.rootposture;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +15,16 @@ import org.rootposture.internal.controls.Catalogue;
 import org.rootposture.internal.controls.CisReference;
 import org.rootposture.internal.controls.ControlDefinition;
 import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.settings.Days;
 
 /**
  * The control a posture test method stands for: a built-in control (with its options) that the framework
  * evaluates, a team's own {@link Control} whose body decides, or none. Read from the method's annotations once.
  */
-record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInControl> builtIn, Optional<Duration> usageWindow) {
+record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInControl> builtIn, Optional<Duration> usageWindow,
+                  Optional<LocalDate> revokedOn) {
 
-    static final ControlUse NONE = new ControlUse(Optional.empty(), Optional.empty(), Optional.empty());
+    static final ControlUse NONE = new ControlUse(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     static ControlUse of(Method method) {
         List<Annotation> builtIns = Arrays.stream(method.getAnnotations())
@@ -33,7 +36,7 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
                     + names(builtIns, custom) + "; give each control its own method so each gets its own verdict");
         }
         if (custom != null) {
-            return new ControlUse(Optional.of(definition(method, custom)), Optional.empty(), Optional.empty());
+            return new ControlUse(Optional.of(definition(method, custom)), Optional.empty(), Optional.empty(), Optional.empty());
         }
         return builtIns.stream().findFirst().map(annotation -> builtIn(method, annotation)).orElse(NONE);
     }
@@ -41,7 +44,8 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
     EvaluationContext contextFor(AwsAccount account, Optional<String> region) {
         EvaluationContext context = account.context();
         EvaluationContext windowed = usageWindow.map(context::withUsageWindow).orElse(context);
-        return region.map(windowed::withRegion).orElse(windowed);
+        EvaluationContext revoked = revokedOn.isPresent() ? windowed.withRootAccessRevokedOn(revokedOn) : windowed;
+        return region.map(revoked::withRegion).orElse(revoked);
     }
 
     boolean perRegion() {
@@ -53,21 +57,35 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
         BuiltInControl control = Catalogue.byId(id).orElseThrow(() -> new ExtensionConfigurationException(
                 "@" + annotation.annotationType().getSimpleName() + " on [" + method + "] names control '" + id
                         + "', which is not in the built-in catalogue"));
-        return new ControlUse(Optional.of(control.definition()), Optional.of(control), days(method, annotation).map(Duration::ofDays));
+        return new ControlUse(Optional.of(control.definition()), Optional.of(control), days(method, annotation).map(Duration::ofDays),
+                revokedOn(method, annotation));
+    }
+
+    private static Optional<LocalDate> revokedOn(Method method, Annotation annotation) {
+        return element(annotation, "revokedOn", String.class).filter(day -> !day.isBlank())
+                .map(day -> Days.begun(day).orElseThrow(() -> new ExtensionConfigurationException("@" + annotation.annotationType().getSimpleName()
+                        + "(revokedOn = \"" + day + "\") on [" + method + "]: expected " + Days.ALLOWED
+                        + ", or no revokedOn for the run's rootposture.root-access-revoked-on")));
     }
 
     private static Optional<Integer> days(Method method, Annotation annotation) {
-        try {
-            int days = (int) annotation.annotationType().getMethod("days").invoke(annotation);
+        return element(annotation, "days", Integer.class).filter(days -> {
             if (days < 0) {
                 throw new ExtensionConfigurationException("@" + annotation.annotationType().getSimpleName() + "(days = " + days
                         + ") on [" + method + "]: days must be positive, or 0 for the run's rootposture.usage-window-days");
             }
-            return days == 0 ? Optional.empty() : Optional.of(days);
-        } catch (NoSuchMethodException noDaysElement) {
+            return days != 0;
+        });
+    }
+
+    /** The annotation's element of that name, if it has one. */
+    private static <T> Optional<T> element(Annotation annotation, String name, Class<T> type) {
+        try {
+            return Optional.of(type.cast(annotation.annotationType().getMethod(name).invoke(annotation)));
+        } catch (NoSuchMethodException noSuchElement) {
             return Optional.empty();
         } catch (ReflectiveOperationException e) {
-            throw new ExtensionConfigurationException("cannot read days() of @" + annotation.annotationType().getSimpleName(), e);
+            throw new ExtensionConfigurationException("cannot read " + name + "() of @" + annotation.annotationType().getSimpleName(), e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.internal.controls.BuiltInControl;
+import org.rootposture.internal.controls.EvaluationContext;
 import org.rootposture.internal.directory.OrganizationDirectory;
 import org.rootposture.internal.evidence.EvidenceOptions;
 import org.rootposture.internal.evidence.EvidenceSnapshot;
@@ -146,8 +147,8 @@ final class Run implements AutoCloseable {
                 settings.region(),
                 sessions.account(id, target.roleArn()),
                 evidence(target),
-                settings.usageWindow(),
-                settings.await(),
+                new EvaluationContext(started, settings.usageWindow()).withAwait(settings.await())
+                        .withRootEmailDomains(settings.rootEmailDomains()).withRootAccessRevokedOn(settings.rootAccessRevokedOn()),
                 replay.map(snapshot -> Clock.fixed(snapshot.recordedAt(), clock.getZone())).orElse(clock)));
     }
 

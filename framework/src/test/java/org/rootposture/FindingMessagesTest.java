@@ -3,6 +3,8 @@ package org.rootposture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +34,8 @@ class FindingMessagesTest {
     @Test
     void everyFindingIsTheSameWordsForEveryAccountAndTheDetailIsOneLine() {
         List<RunVerdicts.Judged> verdicts;
-        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true"))) {
+        try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization", "rootposture.root-sessions", "true",
+                "rootposture.root-access-revoked-on", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()))) {
             verdicts = RunVerdicts.of(lab, Clock.systemUTC());
         }
         Map<String, Set<String>> findings = new TreeMap<>();

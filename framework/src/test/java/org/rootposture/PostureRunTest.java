@@ -33,6 +33,7 @@ import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootMfaEnabled;
 import org.rootposture.root.RootMfaIsHardware;
 import org.rootposture.root.RootNotUsedRecently;
+import org.rootposture.root.RootPasswordRotated;
 import org.rootposture.root.SecurityContactRegistered;
 
 /** Whole posture runs, in-process, through the extension, the real SDK and the local lab's demo organization. */
@@ -129,7 +130,8 @@ class PostureRunTest {
     @CsvSource(delimiter = '|', value = {
         "TwoControls|twoControls|carries more than one control annotation",
         "ControlThatNeverRuns|neverRuns|@Control on [void org.rootposture.PostureRunTest$ControlThatNeverRuns.neverRuns(org.rootposture.AwsAccount)] never runs: add @ForEachAccount",
-        "UnknownControl|unknown|names control 'root.no-such-control', which is not in the built-in catalogue"})
+        "UnknownControl|unknown|names control 'root.no-such-control', which is not in the built-in catalogue",
+        "BadRevocationDay|badDay|@RootPasswordRotated(revokedOn = \"2026-13-01\") on [void org.rootposture.PostureRunTest$BadRevocationDay.badDay(org.rootposture.AwsAccount)]: expected a day that has begun, written ISO-8601 such as 2026-10-01"})
     void aMisusedPostureClassFailsBeforeAnyAwsCallNamingTheMethod(String postureClass, String method, String sentence) throws Exception {
         try (LabRun lab = LabRun.demo(Map.of("rootposture.targets", "organization"))) {
             lab.engine().selectors(selectClass(Class.forName(PostureRunTest.class.getName() + "$" + postureClass)))
@@ -156,6 +158,14 @@ class PostureRunTest {
                                     && m.contains("root.contacts.security unable to assess: account:GetAlternateContact failed with AccessDeniedException")))))
                     .haveExactly(1, event(test("contactOnly"), finishedWithFailure(instanceOf(UnableToAssessException.class),
                             message(m -> m.startsWith("Unable to assess: account:GetAlternateContact failed with AccessDeniedException")))));
+        }
+    }
+
+    @RootPosture
+    static class BadRevocationDay {
+
+        @RootPasswordRotated(revokedOn = "2026-13-01")
+        void badDay(AwsAccount account) {
         }
     }
 

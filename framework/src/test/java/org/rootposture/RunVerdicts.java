@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +54,8 @@ final class RunVerdicts {
         }
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         try (Run run = new Run(lab.settings(), clock)) {
-            EvaluationContext context = new EvaluationContext(clock.instant(), Duration.ofDays(90));
             for (AwsAccount account : run.accounts()) {
+                EvaluationContext context = account.context();
                 for (BuiltInControl control : Catalogue.all()) {
                     if (control.perRegion()) {
                         run.regions(account).forEach(region -> verdicts.add(new Judged(control.definition().id(), account.id(), Optional.of(region),

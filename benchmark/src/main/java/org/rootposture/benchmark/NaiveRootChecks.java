@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The naive baseline: the same fifteen checks as the built-in catalogue, written as a team would without Root
+ * The naive baseline: the same nineteen checks as the built-in catalogue, written as a team would without Root
  * Posture. Plain JUnit parameterized tests over the organization's accounts, run one after the other; every test reads
  * the evidence it needs itself with plain SDK calls (the account summary is read by four tests, the SCP chain by two,
  * the organization's features by two), nothing is shared or read ahead. Decisions are simplified; the reads are the
@@ -274,10 +274,7 @@ class NaiveRootChecks {
             assertEquals("false", root.get("password_enabled"), "root password");
             return;
         }
-        Credentials credentials = NaiveAws.managementSts().assumeRoot(request -> request.targetPrincipal(member.id())
-                .taskPolicyArn(policy -> policy.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))).credentials();
-        try (IamClient root = NaiveAws.build(IamClient.builder(), NaiveAws.REGION, StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))) {
+        try (IamClient root = rootSession(member.id())) {
             boolean password;
             try {
                 root.getLoginProfile(request -> { });
@@ -290,6 +287,14 @@ class NaiveRootChecks {
             boolean certificates = !root.listSigningCertificates(request -> { }).certificates().isEmpty();
             assertFalse(password || keys || devices || certificates, "root credentials present");
         }
+    }
+
+    /** IAM in an sts:AssumeRoot audit session into the member account. */
+    private static IamClient rootSession(String accountId) {
+        Credentials credentials = NaiveAws.managementSts().assumeRoot(request -> request.targetPrincipal(accountId)
+                .taskPolicyArn(policy -> policy.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))).credentials();
+        return NaiveAws.build(IamClient.builder(), NaiveAws.REGION, StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())));
     }
 
     private static List<Trail> loggingMultiRegionTrails(String accountId) {
@@ -384,5 +389,48 @@ class NaiveRootChecks {
                 .complianceByConfigRules()) {
             assertTrue(List.of("COMPLIANT", "NOT_APPLICABLE").contains(rule.compliance().complianceTypeAsString()), rule.configRuleName());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accounts")
+    void accountContactsComplete(Member member) {
+        active(member);
+        for (AlternateContactType type : List.of(AlternateContactType.BILLING, AlternateContactType.OPERATIONS, AlternateContactType.SECURITY)) {
+            try {
+                NaiveAws.account(member.id()).getAlternateContact(request -> request.alternateContactType(type));
+            } catch (ResourceNotFoundException none) {
+                fail("no " + type + " contact");
+            }
+        }
+        var contact = NaiveAws.account(member.id()).getContactInformation(request -> { }).contactInformation();
+        assertTrue(contact.fullName() != null && contact.phoneNumber() != null, "primary contact without name or phone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accounts")
+    void rootEmailOnCorporateDomain(Member member) {
+        active(member);
+        String email = NaiveAws.organizations().listAccountsPaginator().stream().flatMap(page -> page.accounts().stream())
+                .filter(account -> account.id().equals(member.id())).findFirst().orElseThrow().email();
+        assertFalse(List.of("gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com").contains(email.substring(email.indexOf('@') + 1)),
+                "root e-mail at a personal mail provider");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accounts")
+    void rootMfaHasBackup(Member member) {
+        active(member);
+        if (member.id().equals(NaiveAws.managementAccountId())) {
+            abort("no root session opens into the management account");
+        }
+        try (IamClient root = rootSession(member.id())) {
+            assertTrue(root.listMFADevices(request -> { }).mfaDevices().size() >= 2, "fewer than two root MFA devices");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accounts")
+    void rootPasswordRotated(Member member) {
+        abort("no day on which root access was revoked is given");
     }
 }

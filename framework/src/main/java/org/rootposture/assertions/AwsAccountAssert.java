@@ -1,6 +1,7 @@
 package org.rootposture.assertions;
 
 import org.rootposture.AwsAccount;
+import org.rootposture.internal.controls.BeyondCisControls;
 import org.rootposture.internal.controls.BuiltInControl;
 import org.rootposture.internal.controls.RootCredentialControls;
 
@@ -8,7 +9,7 @@ import org.rootposture.internal.controls.RootCredentialControls;
  * Assertions on an account as a whole, decided by the same code as the built-in control annotations.
  *
  * <pre>
- * assertThat(account).hasSecurityContact();
+ * assertThat(account).hasSecurityContact().hasCompleteContacts();
  * assertThat(account).satisfies(RootCredentialControls.MFA_HARDWARE);
  * </pre>
  */
@@ -26,6 +27,17 @@ public final class AwsAccountAssert extends ControlAssertions<AwsAccountAssert, 
     public AwsAccountAssert hasSecurityContact() {
         isNotNull();
         return satisfies(actual, RootCredentialControls.SECURITY_CONTACT, actual.context());
+    }
+
+    /**
+     * BILLING, OPERATIONS and SECURITY alternate contacts, and a primary contact with a name and a phone number
+     * ({@code root.contacts.complete}).
+     *
+     * <pre>assertThat(account).hasCompleteContacts();</pre>
+     */
+    public AwsAccountAssert hasCompleteContacts() {
+        isNotNull();
+        return satisfies(actual, BeyondCisControls.CONTACTS_COMPLETE, actual.context());
     }
 
     /**

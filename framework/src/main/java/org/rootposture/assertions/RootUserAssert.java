@@ -1,8 +1,12 @@
 package org.rootposture.assertions;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.rootposture.RootUser;
+import org.rootposture.internal.controls.BeyondCisControls;
 import org.rootposture.internal.controls.RootCredentialControls;
 
 /**
@@ -66,6 +70,42 @@ public final class RootUserAssert extends ControlAssertions<RootUserAssert, Root
             throw new IllegalArgumentException("notUsedWithin needs a positive window, not " + window);
         }
         return satisfies(actual.account(), RootCredentialControls.USAGE_NONE_RECENT, actual.account().context().withUsageWindow(window));
+    }
+
+    /**
+     * At least two MFA devices, listed through a central root session ({@code root.mfa.backup}).
+     *
+     * <pre>assertThat(account.root()).hasBackupMfa();</pre>
+     */
+    public RootUserAssert hasBackupMfa() {
+        isNotNull();
+        return satisfies(actual.account(), BeyondCisControls.MFA_BACKUP, actual.account().context());
+    }
+
+    /**
+     * The root user's e-mail address is on one of the organization's mail domains ({@code rootposture.root-email-domains}),
+     * or, without them, not at a personal mail provider ({@code root.email.corporate-domain}).
+     *
+     * <pre>assertThat(account.root()).hasEmailOnCorporateDomain();</pre>
+     */
+    public RootUserAssert hasEmailOnCorporateDomain() {
+        isNotNull();
+        return satisfies(actual.account(), BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN, actual.account().context());
+    }
+
+    /**
+     * The root password was set on or after the day someone's access to the root user was revoked, or there is none
+     * ({@code root.password.rotated}).
+     *
+     * <pre>assertThat(account.root()).passwordChangedSince(LocalDate.of(2026, 10, 1));</pre>
+     */
+    public RootUserAssert passwordChangedSince(LocalDate revokedOn) {
+        isNotNull();
+        if (revokedOn == null || revokedOn.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            throw new IllegalArgumentException("passwordChangedSince needs a day that has begun, not " + revokedOn);
+        }
+        return satisfies(actual.account(), BeyondCisControls.PASSWORD_ROTATED,
+                actual.account().context().withRootAccessRevokedOn(Optional.of(revokedOn)));
     }
 
     /**

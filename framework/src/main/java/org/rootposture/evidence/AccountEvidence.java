@@ -44,8 +44,28 @@ public interface AccountEvidence {
         return read(VirtualMfaDevices.RECORD, null);
     }
 
-    default SecurityContact securityContact() {
-        return read(SecurityContact.RECORD, null);
+    /** The SECURITY alternate contact. */
+    default AlternateContact securityContact() {
+        return alternateContact(AlternateContact.Type.SECURITY);
+    }
+
+    default AlternateContact alternateContact(AlternateContact.Type type) {
+        return read(AlternateContact.RECORD, type);
+    }
+
+    /** The primary contact: name, company and phone number of the account's owner. */
+    default PrimaryContact primaryContact() {
+        return read(PrimaryContact.RECORD, null);
+    }
+
+    /** The root user's MFA devices, where a central root session lists them. */
+    default RootMfaDevices rootMfaDevices() {
+        return read(RootMfaDevices.RECORD, null);
+    }
+
+    /** The root user's e-mail address, as the organization lists the account; unavailable outside an organization. */
+    default RootEmail rootEmail() {
+        return read(RootEmail.RECORD, null);
     }
 
     /** The regions per-region controls check in this account. */

@@ -45,8 +45,15 @@ public record RootActivity(String region, Instant from, Instant to, List<Event> 
      * @param sourceIp  the caller's IP address
      * @param region    the region it happened in
      * @param eventId   CloudTrail's event id
+     * @param succeeded false for an event that records a failure: an {@code errorCode}, or a sign-in event answered
+     *                  {@code Failure}
      */
-    public record Event(Instant time, String name, String source, String sourceIp, String region, String eventId) {
+    public record Event(Instant time, String name, String source, String sourceIp, String region, String eventId, boolean succeeded) {
+
+        /** An event that succeeded. */
+        public Event(Instant time, String name, String source, String sourceIp, String region, String eventId) {
+            this(time, name, source, sourceIp, region, eventId, true);
+        }
 
         /** {@code 2026-11-20T08:15:00Z ConsoleLogin from 198.51.100.10 in eu-west-1}. */
         public String describe() {

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  * @param arn             the root ARN in the report
  * @param passwordEnabled {@code true}, {@code false} or {@code not_supported} as the report says
  * @param passwordLastUsed when the root password was last used
+ * @param passwordLastChanged when the root password was last changed: AWS reports {@code not_supported} for the root
+ *                        user, so this is almost always absent
  * @param mfaActive       whether the report shows MFA active
  * @param accessKey1      first access key columns
  * @param accessKey2      second access key columns
@@ -22,6 +24,7 @@ public record RootCredentials(
         String arn,
         String passwordEnabled,
         Instant passwordLastUsed,
+        Instant passwordLastChanged,
         boolean mfaActive,
         AccessKeyColumns accessKey1,
         AccessKeyColumns accessKey2,

@@ -39,7 +39,11 @@ public enum Setting {
     WAIVERS("waivers", "accepted-risk file, YAML (or JSON ending .json), of waived findings: control, account, justification, approver, expires"),
     RECORD("record", "write all evidence read during the run, redacted and with when and how it was read, to this JSON snapshot file"),
     REPLAY("replay", "evaluate the controls from this evidence snapshot (written with record) instead of AWS, making no AWS call"),
-    LAB("lab", "run against the built-in local lab instead of AWS: demo");
+    LAB("lab", "run against the built-in local lab instead of AWS: demo"),
+    ROOT_EMAIL_DOMAINS("root-email-domains", "the organization's mail domains, comma-separated, such as acme.com,acme.co.uk: every account's root "
+            + "e-mail address must be on one of them or a subdomain (root.email.corporate-domain); default: only well-known personal mail providers fail"),
+    ROOT_ACCESS_REVOKED_ON("root-access-revoked-on", "the day someone's access to the root user was last revoked (an offboarding), ISO-8601 "
+            + "such as 2026-10-01: the root password must have been set on or after it (root.password.rotated)");
 
     static final String PREFIX = "rootposture.";
 

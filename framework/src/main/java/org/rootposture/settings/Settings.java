@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * @param accountBudget       total time all AWS calls for one account may take, if bounded
  * @param evidenceNotBefore   the deployment's start: a credential report generated before it is stale
  * @param rootSessions        whether member accounts' root users may be read through {@code sts:AssumeRoot} audit sessions
+ * @param rootEmailDomains    the organization's mail domains, lower case; empty: none given
+ * @param rootAccessRevokedOn the day someone's access to the root user was last revoked, if given
  * @param credentials         the caller's credentials as an in-process launcher handed them over; empty: the AWS SDK's default chain
  * @param given               each given setting as the user wrote it, with its value ({@code --include-ous ou-ab12-cd34ef56},
  *                            {@code rootposture.include-ous=ou-ab12-cd34ef56}, {@code ROOTPOSTURE_INCLUDE_OUS=…}, or
@@ -67,11 +70,14 @@ public record Settings(
         Optional<Duration> accountBudget,
         Optional<Instant> evidenceNotBefore,
         boolean rootSessions,
+        List<String> rootEmailDomains,
+        Optional<LocalDate> rootAccessRevokedOn,
         Optional<AwsCredentials> credentials,
         Map<Setting, String> given) {
 
     public Settings {
         regions = List.copyOf(regions);
+        rootEmailDomains = List.copyOf(rootEmailDomains);
         given = Map.copyOf(given);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rootposture.contract.LocalLab;
+import org.rootposture.internal.settings.Days;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -50,6 +52,7 @@ public final class SettingsReader {
     private static final Pattern OU_ID = Pattern.compile("(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})");
     private static final Pattern TAG = Pattern.compile("[^=,]{1,128}=[^,]{0,256}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern SHARD = Pattern.compile("\\s*(\\d{1,4})\\s*/\\s*(\\d{1,4})\\s*");
     private static final Path DEFAULT_SETTINGS_FILE = Path.of("rootposture.properties");
 
@@ -197,6 +200,8 @@ public final class SettingsReader {
                 v.optional(Setting.ACCOUNT_BUDGET).map(value -> v.duration(Setting.ACCOUNT_BUDGET, Duration.ofSeconds(1), Duration.ofHours(6), Duration.ZERO)),
                 v.instant(Setting.EVIDENCE_NOT_BEFORE),
                 v.yesOrNo(Setting.ROOT_SESSIONS),
+                v.list(Setting.ROOT_EMAIL_DOMAINS, DOMAIN, "mail domains such as acme.com").stream().map(domain -> domain.toLowerCase(Locale.ROOT)).toList(),
+                v.pastDay(Setting.ROOT_ACCESS_REVOKED_ON),
                 credentials(),
                 v.given());
     }
@@ -362,6 +367,10 @@ public final class SettingsReader {
                             + " (in a pipeline: date -u +%Y-%m-%dT%H:%M:%SZ before terraform apply)");
                 }
             });
+        }
+
+        Optional<LocalDate> pastDay(Setting setting) {
+            return optional(setting).map(value -> Days.begun(value).orElseThrow(() -> invalid(setting, value, Days.ALLOWED)));
         }
 
         boolean yesOrNo(Setting setting) {

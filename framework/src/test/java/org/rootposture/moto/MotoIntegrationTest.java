@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.controls.EvaluationContext;
@@ -231,11 +232,7 @@ class MotoIntegrationTest {
         assertThat(before.outcome()).isEqualTo(Outcome.FAIL);
         assertThat(before.reason()).startsWith("No SECURITY alternate contact is registered");
 
-        try (AccountClient account = AccountClient.builder()
-                .endpointOverride(MOTO.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()) {
+        try (AccountClient account = seedAccount()) {
             account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY)
                     .name("Sam Secure").title("CISO").emailAddress("security@example.com").phoneNumber("+1-555-0100"));
         }
@@ -243,6 +240,24 @@ class MotoIntegrationTest {
         Verdict after = RootCredentialControls.SECURITY_CONTACT.evaluate(callerEvidence(), context());
         assertThat(after.outcome()).isEqualTo(Outcome.PASS);
         assertThat(after.reason()).isEqualTo("A SECURITY alternate contact is registered.\nSam Secure (CISO), s*******@example.com.");
+    }
+
+    @Test
+    void readsEachAlternateContactTypeMaskedAndNoneWhereMissing() {
+        try (AccountClient account = seedAccount()) {
+            account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.BILLING)
+                    .name("Finance").title("Controller").emailAddress("billing@example.com").phoneNumber("+1-555-0101"));
+            account.putAlternateContact(request -> request.alternateContactType(AlternateContactType.OPERATIONS)
+                    .name("Cloud Operations").title("SRE Lead").emailAddress("cloud-ops@example.com").phoneNumber("+1-555-0102"));
+        }
+        LiveAccountEvidence evidence = callerEvidence();
+
+        AlternateContact billing = evidence.alternateContact(AlternateContact.Type.BILLING);
+        assertThat(billing.registered()).isTrue();
+        assertThat(billing.describe()).isEqualTo("Finance (Controller), b******@example.com");
+        assertThat(billing.phone()).isEqualTo("*********01");
+        assertThat(evidence.alternateContact(AlternateContact.Type.OPERATIONS).describe()).isEqualTo("Cloud Operations (SRE Lead), c********@example.com");
+        assertThat(evidence.alternateContact(AlternateContact.Type.SECURITY).registered()).isFalse();
     }
 
     @Test
@@ -262,6 +277,15 @@ class MotoIntegrationTest {
         assertThat(callerEvidence().accountSummary().value("Users")).as("the caller's own account").contains(1);
         assertThat(sessions.account(OTHER, Optional.of(AUDIT_ROLE))).as("one set of clients per account").isSameAs(member);
         assertThat(sessions.account(CALLER, Optional.empty())).isSameAs(sessions.caller());
+    }
+
+    /** An Account Management client of the caller, to seed moto with. */
+    private static AccountClient seedAccount() {
+        return AccountClient.builder()
+                .endpointOverride(MOTO.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     private LiveAccountEvidence callerEvidence() {

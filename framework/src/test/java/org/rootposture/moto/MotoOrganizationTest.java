@@ -20,8 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rootposture.evidence.AccountIdentity;
+import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.ScpChain;
 import org.rootposture.evidence.Unreadable;
+import org.rootposture.internal.controls.BeyondCisControls;
 import org.rootposture.internal.controls.EvaluationContext;
 import org.rootposture.internal.controls.OrganizationControls;
 import org.rootposture.internal.controls.Outcome;
@@ -145,6 +147,29 @@ class MotoOrganizationTest {
     }
 
     // ---------------------------------------------------------------- targets
+
+    @Test
+    void theRootEmailComesFromTheOrganizationsAccountListAndIsJudgedAgainstTheDomains() {
+        String contractor = seedOrganizations.createAccount(request -> request.accountName("contractor").email("pat.contractor@gmail.com"))
+                .createAccountStatus().accountId();
+        LiveOrganization organization = organization();
+
+        Verdict personal = BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN.evaluate(memberEvidence(contractor, organization), context());
+        assertThat(personal.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(personal.reason()).startsWith("The root user's e-mail address is at a personal mail provider.\n"
+                + "p*************@gmail.com is a mailbox at gmail.com");
+
+        Verdict onDomain = BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN.evaluate(memberEvidence(lab.prodA(), organization),
+                context().withRootEmailDomains(List.of("acme.com", "example.com")));
+        assertThat(onDomain.reason()).isEqualTo("The root user's e-mail address is on one of the organization's mail domains.\n"
+                + "p*****@example.com is on example.com, one of acme.com, example.com (rootposture.root-email-domains).");
+        assertThat(onDomain.evidence()).singleElement().isInstanceOfSatisfying(RootEmail.class,
+                email -> assertThat(email.provenance().calls()).containsExactly("organizations:ListAccounts"));
+
+        Verdict offDomain = BeyondCisControls.ROOT_EMAIL_CORPORATE_DOMAIN.evaluate(callerEvidence(organization),
+                context().withRootEmailDomains(List.of("acme.com")));
+        assertThat(offDomain.outcome()).as("the management account's root mailbox counts too").isEqualTo(Outcome.FAIL);
+    }
 
     @Test
     void organizationTargetsAreEveryActiveAccountSortedByIdWithTheMemberRole() {

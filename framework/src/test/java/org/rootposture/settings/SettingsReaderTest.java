@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +162,28 @@ class SettingsReaderTest {
         assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.root-sessions", "yes"), Map.of()))
                 .hasMessageContaining("rootposture.root-sessions: 'yes' is not allowed")
                 .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void rootEmailDomainsAreAListOfDomainsInLowerCase() {
+        assertThat(read(REGION, Map.of()).rootEmailDomains()).isEmpty();
+        assertThat(read(REGION, Map.of("ROOTPOSTURE_ROOT_EMAIL_DOMAINS", " ACME.com, acme.co.uk ")).rootEmailDomains())
+                .containsExactly("acme.com", "acme.co.uk");
+        assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.root-email-domains", "@acme.com,acme"), Map.of()))
+                .hasMessage("rootposture.root-email-domains: '@acme.com,acme' is not allowed; expected a comma-separated list of mail domains "
+                        + "such as acme.com; wrong: [@acme.com, acme]");
+    }
+
+    @Test
+    void theDayRootAccessWasRevokedIsADayThatHasBegun() {
+        assertThat(read(REGION, Map.of()).rootAccessRevokedOn()).isEmpty();
+        assertThat(read(REGION, Map.of("ROOTPOSTURE_ROOT_ACCESS_REVOKED_ON", "2026-10-01")).rootAccessRevokedOn()).contains(LocalDate.of(2026, 10, 1));
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        for (String wrong : List.of("2026-10-32", "01.10.2026", tomorrow)) {
+            assertThatThrownBy(() -> read(Map.of("rootposture.region", "eu-west-1", "rootposture.root-access-revoked-on", wrong), Map.of()))
+                    .hasMessage("rootposture.root-access-revoked-on: '" + wrong + "' is not allowed; expected a day that has begun, "
+                            + "written ISO-8601 such as 2026-10-01");
+        }
     }
 
     @Test

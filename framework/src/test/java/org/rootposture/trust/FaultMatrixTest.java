@@ -12,6 +12,8 @@ import static org.rootposture.lab.fixture.Fault.wire;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,12 +71,13 @@ class FaultMatrixTest {
             new Fault("empty", operation -> wire(operation, EMPTY), "failed with"));
 
     /**
-     * The two ways a run is set up: the organization (two accounts, tags read, one region, root sessions opened) and
-     * the caller alone (its enabled regions read).
+     * The two ways a run is set up: the organization (two accounts, tags read, one region, root sessions opened, a day
+     * root access was revoked) and the caller alone (its enabled regions read).
      */
     private static final List<Map<String, String>> SETUPS = List.of(
             Map.of("rootposture.targets", "organization", "rootposture.include-accounts", MANAGEMENT + "," + MEMBER,
-                    "rootposture.exclude-tags", "rootposture-never=set", "rootposture.regions", "us-east-1", "rootposture.root-sessions", "true"),
+                    "rootposture.exclude-tags", "rootposture-never=set", "rootposture.regions", "us-east-1", "rootposture.root-sessions", "true",
+                    "rootposture.root-access-revoked-on", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString()),
             Map.of("rootposture.targets", "caller"));
 
     /** Operations that decide which accounts to check: when one fails, the run stops before any account, saying so. */

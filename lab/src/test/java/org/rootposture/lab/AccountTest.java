@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.rootposture.lab.fixture.Account;
+import org.rootposture.lab.fixture.ContactInformation;
 
 import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.account.model.AccessDeniedException;
@@ -44,6 +45,24 @@ class AccountTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("No contact of the inputted alternate contact type found.");
                     });
+        }
+    }
+
+    @Test
+    void thePrimaryContactIsReturnedAndAnAccountWithoutOneIsResourceNotFound() {
+        try (Lab lab = Lab.start(Fixtures.single(account -> account.primaryContact(ContactInformation.of("ACME Cloud Platform", "+1-555-0199"))));
+             LabClients clients = new LabClients(lab)) {
+            software.amazon.awssdk.services.account.model.ContactInformation contact = clients.account()
+                    .getContactInformation(request -> { }).contactInformation();
+            assertThat(contact.fullName()).isEqualTo("ACME Cloud Platform");
+            assertThat(contact.phoneNumber()).isEqualTo("+1-555-0199");
+            assertThat(contact.countryCode()).isEqualTo("US");
+            assertThat(contact.addressLine1()).isEqualTo("1 Main Street");
+            assertThat(lab.calls().get("111111111111")).containsEntry("account:GetContactInformation", 1);
+        }
+        try (Lab lab = Lab.start(Fixtures.single(CONTACTS)); LabClients clients = new LabClients(lab)) {
+            assertThatThrownBy(() -> clients.account().getContactInformation(request -> { }))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         }
     }
 

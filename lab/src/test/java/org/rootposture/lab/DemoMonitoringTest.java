@@ -229,22 +229,26 @@ class DemoMonitoringTest {
     }
 
     @Test
-    void dataLakeRootSignedInLastWeekAndItsAlarmNotifiesNobodyYet() {
+    void dataLakeRootSignedInAndChangedItsPasswordLastWeekAndItsAlarmNotifiesNobodyYet() {
         AwsSessionCredentials credentials = assume("555555555555");
         List<Event> events = monitoring.cloudTrail(credentials, Region.US_EAST_1).lookupEventsPaginator(request -> request
                 .lookupAttributes(attribute -> attribute.attributeKey(LookupAttributeKey.USERNAME).attributeValue("root"))
                 .startTime(lab.startedAt().minus(Duration.ofDays(7)))).events().stream().toList();
-        assertThat(events).hasSize(3);
+        assertThat(events).hasSize(4);
         List<Event> cisMatches = events.stream().map(event -> Map.entry(event, json(event)))
                 .filter(entry -> entry.getValue().path("userIdentity").path("type").asText().equals("Root")
                         && !entry.getValue().path("userIdentity").has("invokedBy")
                         && !entry.getValue().path("eventType").asText().equals("AwsServiceEvent"))
                 .map(Map.Entry::getKey).toList();
-        assertThat(cisMatches).singleElement().satisfies(event -> {
-            assertThat(event.eventName()).isEqualTo("ConsoleLogin");
+        assertThat(cisMatches).extracting(Event::eventName).containsExactly("ConsoleLogin", "PasswordUpdated");
+        assertThat(cisMatches).allSatisfy(event -> {
             assertThat(event.eventTime()).isEqualTo(lab.startedAt().minus(Duration.ofDays(7)));
             assertThat(json(event).path("sourceIPAddress").asText()).isEqualTo("203.0.113.7");
         });
+        var passwordUpdated = json(cisMatches.get(1));
+        assertThat(passwordUpdated.path("eventSource").asText()).isEqualTo("signin.amazonaws.com");
+        assertThat(passwordUpdated.path("eventType").asText()).isEqualTo("AwsConsoleSignIn");
+        assertThat(passwordUpdated.path("responseElements").path("PasswordUpdated").asText()).isEqualTo("Success");
         assertThat(monitoring.cloudTrail(credentials, Region.EU_WEST_1).lookupEvents(request -> { }).events()).isEmpty();
 
         List<MetricAlarm> alarms = monitoring.cloudWatch(credentials, Region.US_EAST_1).describeAlarms().metricAlarms();

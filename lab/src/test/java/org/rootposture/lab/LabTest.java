@@ -50,10 +50,10 @@ class LabTest {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                 assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The Root Posture lab does not serve organizations:ListHandshakesForOrganization");
             });
-            assertThatThrownBy(() -> clients.account().getContactInformation(request -> { }))
+            assertThatThrownBy(() -> clients.account().getRegionOptStatus(request -> request.regionName("eu-west-1")))
                     .isInstanceOfSatisfying(AccountException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                            .isEqualTo("The Root Posture lab does not serve account:GetContactInformation"));
-            assertThat(lab.calls().get("111111111111")).containsOnlyKeys("iam:ListUsers", "organizations:ListHandshakesForOrganization", "account:GetContactInformation");
+                            .isEqualTo("The Root Posture lab does not serve account:GetRegionOptStatus"));
+            assertThat(lab.calls().get("111111111111")).containsOnlyKeys("iam:ListUsers", "organizations:ListHandshakesForOrganization", "account:GetRegionOptStatus");
         }
     }
 

@@ -11,11 +11,15 @@ import org.rootposture.organization.RootAccessIsCentralized;
 import org.rootposture.organization.RootCredentialsAbsent;
 import org.rootposture.organization.ScpDeniesRoot;
 import org.rootposture.organization.ScpDeniesRootWithoutMfa;
+import org.rootposture.root.AccountContactsComplete;
+import org.rootposture.root.RootEmailOnCorporateDomain;
 import org.rootposture.root.RootHasNoAccessKeys;
 import org.rootposture.root.RootHasNoSigningCertificates;
 import org.rootposture.root.RootMfaEnabled;
+import org.rootposture.root.RootMfaHasBackup;
 import org.rootposture.root.RootMfaIsHardware;
 import org.rootposture.root.RootNotUsedRecently;
+import org.rootposture.root.RootPasswordRotated;
 import org.rootposture.root.SecurityContactRegistered;
 
 /**
@@ -85,5 +89,21 @@ public class BuiltInCatalogue {
 
     @ConfigRootRulesCompliant
     void configRootRulesCompliant(AwsAccount account) {
+    }
+
+    @AccountContactsComplete
+    void accountContactsComplete(AwsAccount account) {
+    }
+
+    @RootEmailOnCorporateDomain
+    void rootEmailOnCorporateDomain(AwsAccount account) {
+    }
+
+    @RootMfaHasBackup
+    void rootMfaHasBackup(AwsAccount account) {
+    }
+
+    @RootPasswordRotated
+    void rootPasswordRotated(AwsAccount account) {
     }
 }

@@ -11,7 +11,7 @@ public final class Catalogue {
     }
 
     public static List<BuiltInControl> all() {
-        return Stream.of(RootCredentialControls.all(), OrganizationControls.all(), MonitoringControls.all()).flatMap(List::stream).toList();
+        return Stream.of(RootCredentialControls.all(), OrganizationControls.all(), MonitoringControls.all(), BeyondCisControls.all()).flatMap(List::stream).toList();
     }
 
     public static Optional<BuiltInControl> byId(String id) {

@@ -19,7 +19,7 @@ public final class OrganizationControls {
 
     static final String GUARDRAILS = "Organization guardrails";
     private static final String NOT_MANAGEMENT = "AccountNotManagementOrDelegatedAdministratorException";
-    private static final List<String> NOT_IN_ORGANIZATION = List.of("AWSOrganizationsNotInUseException", "OrganizationNotFoundException");
+    static final List<String> NOT_IN_ORGANIZATION = List.of("AWSOrganizationsNotInUseException", "OrganizationNotFoundException");
     private static final List<String> FEATURES = List.of(OrganizationFeatures.ROOT_CREDENTIALS_MANAGEMENT, OrganizationFeatures.ROOT_SESSIONS);
 
     public static final BuiltInControl ROOT_ACCESS_CENTRALIZED = new RootControl(new ControlDefinition(

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,11 +15,12 @@ import java.util.stream.Stream;
 import org.rootposture.Severity;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials;
-import org.rootposture.evidence.SecurityContact;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.Unreadable;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
@@ -124,6 +126,10 @@ public final class RootCredentialControls {
         if (summary.required(AccountSummary.MFA_ENABLED) == 0) {
             return withoutMfa(evidence, summary, "The root user has no MFA at all, so none is hardware, while it has credentials.");
         }
+        RootMfaDevices listed = evidence.rootMfaDevices();
+        if (listed.listed()) {
+            return mfaHardwareFromRootSession(summary, listed);
+        }
         VirtualMfaDevices devices = evidence.virtualMfaDevices();
         String rootArn = evidence.identity().rootArn();
         List<VirtualMfaDevices.Device> rootDevices = devices.assignedTo(rootArn);
@@ -135,6 +141,28 @@ public final class RootCredentialControls {
         return Verdict.pass(Reason.of("The root user's MFA is a hardware device or security key.",
                 "MFA is enabled and none of the account's " + devices.devices().size() + " virtual MFA devices is assigned to " + rootArn
                         + ": the device is hardware (TOTP token or FIDO security key)."), summary, devices);
+    }
+
+    /** Decided from the devices a root session lists: a FIDO key or hardware TOTP token passes, and a virtual device beside it is named. */
+    private static Verdict mfaHardwareFromRootSession(AccountSummary summary, RootMfaDevices listed) {
+        Map<Boolean, List<RootMfaDevices.Device>> byHardware = listed.devices().stream()
+                .collect(Collectors.partitioningBy(device -> device.kind() != RootMfaDevices.Kind.VIRTUAL));
+        List<RootMfaDevices.Device> hardware = byHardware.get(true);
+        List<RootMfaDevices.Device> virtual = byHardware.get(false);
+        if (!hardware.isEmpty()) {
+            return Verdict.pass(Reason.of("The root user's MFA is a hardware device or security key.", "The root session lists " + describe(hardware)
+                    + (virtual.isEmpty() ? "." : "; beside it, " + describe(virtual) + ", a weaker way in worth removing.")), summary, listed);
+        }
+        if (virtual.isEmpty()) {
+            return Verdict.unableToAssess(Reason.of("The account summary and the root session disagree about the root user's MFA.",
+                    "AccountMFAEnabled = " + summary.required(AccountSummary.MFA_ENABLED) + ", but the root session lists no MFA device."), summary, listed);
+        }
+        return Verdict.fail(Reason.of("The root user's MFA is a virtual device, not a hardware device.",
+                "The root session lists only " + describe(virtual) + "."), summary, listed);
+    }
+
+    private static String describe(List<RootMfaDevices.Device> devices) {
+        return devices.stream().map(RootMfaDevices.Device::describe).collect(Collectors.joining(", "));
     }
 
     static Verdict usageNoneRecent(AccountEvidence evidence, EvaluationContext context) {
@@ -176,13 +204,12 @@ public final class RootCredentialControls {
     }
 
     static Verdict securityContactRegistered(AccountEvidence evidence, EvaluationContext context) {
-        SecurityContact contact = evidence.securityContact();
+        AlternateContact contact = evidence.securityContact();
         if (!contact.registered()) {
             return Verdict.fail(Reason.of("No SECURITY alternate contact is registered.",
                     "AWS has no one but the account's e-mail address to notify about security issues in this account."), contact);
         }
-        return Verdict.pass(Reason.of("A SECURITY alternate contact is registered.", contact.name()
-                + (contact.title() == null ? "" : " (" + contact.title() + ")") + ", " + contact.email() + "."), contact);
+        return Verdict.pass(Reason.of("A SECURITY alternate contact is registered.", contact.describe() + "."), contact);
     }
 
     private static Verdict withoutMfa(AccountEvidence evidence, AccountSummary summary, String finding) {

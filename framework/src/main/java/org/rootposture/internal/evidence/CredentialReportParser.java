@@ -30,7 +30,7 @@ final class CredentialReportParser {
     static final String ROOT_USER = "<root_account>";
     private static final Set<String> NO_VALUE = Set.of("", "N/A", "no_information", "not_supported");
     private static final List<String> REQUIRED_COLUMNS = List.of(
-            "user", "arn", "password_enabled", "password_last_used", "mfa_active",
+            "user", "arn", "password_enabled", "password_last_used", "password_last_changed", "mfa_active",
             "access_key_1_active", "access_key_1_last_rotated", "access_key_1_last_used_date",
             "access_key_1_last_used_region", "access_key_1_last_used_service",
             "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
@@ -86,6 +86,7 @@ final class CredentialReportParser {
                 row.get("arn"),
                 passwordEnabled,
                 date(row, "password_last_used"),
+                date(row, "password_last_changed"),
                 flag(row, "mfa_active"),
                 accessKey(row, 1),
                 accessKey(row, 2),

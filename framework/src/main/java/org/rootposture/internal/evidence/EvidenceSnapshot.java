@@ -52,7 +52,7 @@ import org.rootposture.internal.session.EvidenceUnavailableException;
  *   "accounts" : {
  *     "222222222222" : { "name" : "prod-payments", "roleArn" : null, "records" : {
  *         "accountSummary" : { "evidence" : { "type" : "AccountSummary", ..., "provenance" : { ... } } },
- *         "securityContact" : { "unavailable" : { "operation" : "account:GetAlternateContact", "errorCode" : "AccessDenied", "detail" : "..." } },
+ *         "alternateContact[SECURITY]" : { "unavailable" : { "operation" : "account:GetAlternateContact", "errorCode" : "AccessDenied", "detail" : "..." } },
  *         "monitoring.rootActivity[eu-west-1]" : { "evidence" : { ... } } } } },
  *   "alsoRead" : { "111111111111" : { "records" : { "monitoring.metricFilters[us-east-1, org-trail-logs]" : { ... } } } }
  * }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.rootposture.internal.redaction.Redactor;
 import org.rootposture.internal.session.AwsClients;
@@ -16,6 +17,7 @@ import org.rootposture.internal.session.AwsClients;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
 import org.rootposture.evidence.Evidence;
@@ -23,16 +25,19 @@ import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
+import org.rootposture.evidence.PrimaryContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentialsInventory;
+import org.rootposture.evidence.RootEmail;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.ScpChain;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.AwsCalls;
 import org.rootposture.internal.session.EvidenceUnavailableException;
+import org.rootposture.internal.session.Memo;
 import software.amazon.awssdk.services.account.AccountClient;
-import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
+import software.amazon.awssdk.services.account.model.ContactInformation;
 import software.amazon.awssdk.services.account.model.Region;
 import software.amazon.awssdk.services.account.model.RegionOptStatus;
 import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
@@ -51,6 +56,9 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 public final class LiveAccountEvidence implements AccountEvidence {
 
     private static final Duration REPORT_REUSED_FOR = Duration.ofHours(4);
+    /** What {@code iam:ListOrganizationsFeatures} answers a caller that can open no root session: not in an organization, or not its administrator. */
+    private static final Set<String> NO_ROOT_SESSIONS = Set.of("AccountNotManagementOrDelegatedAdministratorException",
+            "OrganizationNotFoundException", "AWSOrganizationsNotInUseException");
 
     private final AccountIdentity identity;
     private final AwsClients clients;
@@ -61,6 +69,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
     private final LiveOrganization organization;
     private final Function<String, AwsClients> rootSessions;
     private final Function<String, AccountEvidence> otherAccounts;
+    private final Memo<RootInventories.RootSessionRead> rootSession = new Memo<>(this::readThroughRootSession);
 
     /**
      * Evidence of an account that leads to no other account: {@link #monitoringOf} reads only this one.
@@ -96,12 +105,15 @@ public final class LiveAccountEvidence implements AccountEvidence {
                 .with(AccountSummary.RECORD, request -> readAccountSummary())
                 .with(CredentialReport.RECORD, request -> readCredentialReport())
                 .with(VirtualMfaDevices.RECORD, request -> readVirtualMfaDevices())
-                .with(SecurityContact.RECORD, request -> readSecurityContact())
+                .with(AlternateContact.RECORD, this::readAlternateContact)
+                .with(PrimaryContact.RECORD, request -> readPrimaryContact())
                 .with(EnabledRegions.RECORD, request -> readEnabledRegions())
                 .with(OrganizationInfo.RECORD, request -> organization.info())
                 .with(OrganizationFeatures.RECORD, request -> organization.features())
                 .with(ScpChain.RECORD, request -> organization.chain(identity.accountId()))
-                .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory());
+                .with(RootCredentialsInventory.RECORD, request -> readRootCredentialsInventory())
+                .with(RootEmail.RECORD, request -> organization.rootEmail(identity.accountId()))
+                .with(RootMfaDevices.RECORD, request -> readRootMfaDevices());
     }
 
     @Override
@@ -133,22 +145,49 @@ public final class LiveAccountEvidence implements AccountEvidence {
     }
 
     private RootCredentialsInventory readRootCredentialsInventory() {
-        if (!options.rootSessions()) {
-            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_OFF, clock.instant());
-        }
-        if (!organizationEnablesRootSessions()) {
-            return RootInventories.fromReports(accountSummary(), credentialReport(), RootCredentialsInventory.ROOT_SESSIONS_NOT_ENABLED, clock.instant());
-        }
-        try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
-            return RootInventories.fromRootSession(root.client(IamClient.class), clock);
-        }
+        return switch (rootSessionAvailability()) {
+            case LISTED -> rootSession.get().inventory();
+            case ROOT_SESSIONS_OFF -> fromReports(RootCredentialsInventory.ROOT_SESSIONS_OFF);
+            case ROOT_SESSIONS_NOT_ENABLED -> fromReports(RootCredentialsInventory.ROOT_SESSIONS_NOT_ENABLED);
+            case MANAGEMENT_ACCOUNT -> fromReports(RootCredentialsInventory.MANAGEMENT_ACCOUNT);
+        };
     }
 
-    private boolean organizationEnablesRootSessions() {
+    private RootCredentialsInventory fromReports(String source) {
+        return RootInventories.fromReports(accountSummary(), credentialReport(), source, clock.instant());
+    }
+
+    private RootMfaDevices readRootMfaDevices() {
+        RootMfaDevices.Availability availability = rootSessionAvailability();
+        return availability == RootMfaDevices.Availability.LISTED ? rootSession.get().mfaDevices()
+                : RootMfaDevices.notListed(availability, Provenance.of(clock.instant()));
+    }
+
+    /**
+     * Whether this run reads the account's root user through a root session, and if not, why not: the run must opt in,
+     * the organization enable root sessions for a caller that can see it, and the account be a member.
+     */
+    private RootMfaDevices.Availability rootSessionAvailability() {
+        if (!options.rootSessions()) {
+            return RootMfaDevices.Availability.ROOT_SESSIONS_OFF;
+        }
         try {
-            return organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS);
-        } catch (EvidenceUnavailableException featuresNotVisibleToTheCaller) {
-            return false;
+            if (!organization.features().enabled(OrganizationFeatures.ROOT_SESSIONS)) {
+                return RootMfaDevices.Availability.ROOT_SESSIONS_NOT_ENABLED;
+            }
+        } catch (EvidenceUnavailableException e) {
+            if (NO_ROOT_SESSIONS.contains(e.errorCode())) {
+                return RootMfaDevices.Availability.ROOT_SESSIONS_NOT_ENABLED;
+            }
+            throw e;
+        }
+        return organization.info().managementAccountId().equals(identity.accountId()) ? RootMfaDevices.Availability.MANAGEMENT_ACCOUNT
+                : RootMfaDevices.Availability.LISTED;
+    }
+
+    private RootInventories.RootSessionRead readThroughRootSession() {
+        try (AwsClients root = call("sts:AssumeRoot", () -> rootSessions.apply(identity.accountId()))) {
+            return RootInventories.fromRootSession(root.client(IamClient.class), clock);
         }
     }
 
@@ -231,20 +270,41 @@ public final class LiveAccountEvidence implements AccountEvidence {
         return new VirtualMfaDevices.Device(device.serialNumber(), device.user() == null ? null : device.user().arn(), device.enableDate());
     }
 
-    private SecurityContact readSecurityContact() {
+    private AlternateContact readAlternateContact(AlternateContact.Type type) {
         Provenance provenance = Provenance.of(clock.instant(), "account:GetAlternateContact");
-        try {
-            AlternateContact contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
-                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.SECURITY))
+        return orNone(() -> {
+            var contact = call("account:GetAlternateContact", () -> clients.client(AccountClient.class)
+                    .getAlternateContact(request -> request.alternateContactType(AlternateContactType.fromValue(type.name())))
                     .alternateContact());
             if (contact == null) {
                 throw EvidenceUnavailableException.missing("account:GetAlternateContact", "AlternateContact");
             }
-            return new SecurityContact(true, contact.name(), contact.title(), Redactor.email(contact.emailAddress()),
+            return new AlternateContact(type, true, contact.name(), contact.title(), Redactor.email(contact.emailAddress()),
                     Redactor.phone(contact.phoneNumber()), provenance);
+        }, () -> AlternateContact.none(type, provenance));
+    }
+
+    private PrimaryContact readPrimaryContact() {
+        Provenance provenance = Provenance.of(clock.instant(), "account:GetContactInformation");
+        return orNone(() -> {
+            ContactInformation contact = call("account:GetContactInformation", () -> clients.client(AccountClient.class)
+                    .getContactInformation(request -> { })
+                    .contactInformation());
+            if (contact == null) {
+                throw EvidenceUnavailableException.missing("account:GetContactInformation", "ContactInformation");
+            }
+            return new PrimaryContact(true, contact.fullName(), contact.companyName(), Redactor.phone(contact.phoneNumber()),
+                    contact.countryCode(), provenance);
+        }, () -> PrimaryContact.none(provenance));
+    }
+
+    /** The record read, or {@code none} where the Account Management API answers ResourceNotFoundException: the account has none. */
+    private static <T> T orNone(Supplier<T> read, Supplier<T> none) {
+        try {
+            return read.get();
         } catch (EvidenceUnavailableException e) {
             if (e.getCause() instanceof ResourceNotFoundException) {
-                return SecurityContact.none(provenance);
+                return none.get();
             }
             throw e;
         }

@@ -147,12 +147,18 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
             } else {
                 RootActivity.Event rootEvent = new RootActivity.Event(event.summary().eventTime(), event.summary().eventName(),
                         event.summary().eventSource(), event.detail().path("sourceIPAddress").asText(null),
-                        event.detail().path("awsRegion").asText(region), event.summary().eventId());
+                        event.detail().path("awsRegion").asText(region), event.summary().eventId(), succeeded(event.detail()));
                 (identity.path("sessionContext").path("assumedRoot").asText("").equals("true") ? rootSessionEvents : events).add(rootEvent);
             }
         });
         return new RootActivity(region, from, to, events, rootSessionEvents, excluded[0], excluded[1],
                 Provenance.of(clock.instant(), "cloudtrail:LookupEvents"));
+    }
+
+    /** Whether an event records success: no {@code errorCode}, and a sign-in event's answer not {@code Failure}. */
+    private static boolean succeeded(JsonNode detail) {
+        return !detail.hasNonNull("errorCode")
+                && !"Failure".equals(detail.path("responseElements").path(detail.path("eventName").asText("")).asText(null));
     }
 
     private RootSessionsOpened readRootSessionsOpened(String region) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.rootposture.internal.directory.OrganizationDirectory;
+import org.rootposture.internal.redaction.Redactor;
 import org.rootposture.internal.session.AwsClients;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import org.rootposture.internal.session.Memo;
@@ -19,9 +20,11 @@ import org.rootposture.internal.session.Memo;
 import org.rootposture.evidence.OrganizationFeatures;
 import org.rootposture.evidence.OrganizationInfo;
 import org.rootposture.evidence.Provenance;
+import org.rootposture.evidence.RootEmail;
 import org.rootposture.evidence.ScpChain;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.ListPoliciesResponse;
 import software.amazon.awssdk.services.organizations.model.ListTargetsForPolicyResponse;
 import software.amazon.awssdk.services.organizations.model.Organization;
@@ -33,9 +36,9 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
  * The organization's guardrail evidence as the run's caller (its management account or a delegated administrator)
  * reads it, shared by every account of the run and read once, whatever the number of accounts: which SCP is attached
  * to which root, OU or account (a listing of targets per SCP), each policy document, and the organization's
- * centralized root access features. Where an account sits in the tree comes from the {@link OrganizationDirectory}. A
- * run over a thousand accounts makes a few dozen Organizations calls, not thousands, which keeps it within the
- * Organizations API's request rate.
+ * centralized root access features. Where an account sits in the tree, and its root user's e-mail address, come from
+ * the {@link OrganizationDirectory}. A run over a thousand accounts makes a few dozen Organizations calls, not
+ * thousands, which keeps it within the Organizations API's request rate.
  */
 public final class LiveOrganization {
 
@@ -68,6 +71,17 @@ public final class LiveOrganization {
 
     public OrganizationFeatures features() {
         return features.get();
+    }
+
+    /** The root user's e-mail address of one of the organization's accounts, masked, from the account list read once per run. */
+    public RootEmail rootEmail(String accountId) {
+        Account account = directory.accounts().stream().filter(listed -> listed.id().equals(accountId)).findFirst()
+                .orElseThrow(() -> new EvidenceUnavailableException("organizations:ListAccounts", "NotInOrganization",
+                        accountId + " is not among the accounts of the caller's organization"));
+        if (account.email() == null || account.email().indexOf('@') < 0) {
+            throw EvidenceUnavailableException.missing("organizations:ListAccounts", "Email of account " + accountId);
+        }
+        return new RootEmail(Redactor.email(account.email()), Provenance.of(clock.instant(), "organizations:ListAccounts"));
     }
 
     /** The SCPs attached to one root, OU or account, with their documents. */

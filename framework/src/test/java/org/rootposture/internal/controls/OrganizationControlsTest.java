@@ -243,7 +243,7 @@ class OrganizationControlsTest {
 
         @Test
         void passesWhenNothingIsLeftAndSaysWhichEvidence() {
-            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, List.of(), List.of(), List.of(), READ));
+            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSION, false, null, List.of(), List.of(), List.of(), READ));
             assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
             assertThat(verdict.reason()).contains("sts:AssumeRoot session");
         }
@@ -251,7 +251,7 @@ class OrganizationControlsTest {
         @ParameterizedTest
         @ValueSource(strings = {"password", "key", "mfa", "certificate"})
         void failsOnAnyRemainingCredential(String kind) {
-            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSIONS_OFF, kind.equals("password"),
+            Verdict verdict = evaluate(new RootCredentialsInventory(RootCredentialsInventory.ROOT_SESSIONS_OFF, kind.equals("password"), null,
                     kind.equals("key") ? List.of("Inactive, created 2024-01-01") : List.of(),
                     kind.equals("mfa") ? List.of("GAHT12345678") : List.of(),
                     kind.equals("certificate") ? List.of("Active") : List.of(), READ));

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
 import org.rootposture.evidence.RootCredentials;
-import org.rootposture.evidence.SecurityContact;
 
 class RootCredentialControlsTest {
 
@@ -29,7 +29,7 @@ class RootCredentialControlsTest {
     }
 
     private static RootCredentials root(String passwordEnabled, Instant passwordLastUsed, AccessKeyColumns key1, AccessKeyColumns key2) {
-        return new RootCredentials("arn:aws:iam::123456789012:root", passwordEnabled, passwordLastUsed, false, key1, key2,
+        return new RootCredentials("arn:aws:iam::123456789012:root", passwordEnabled, passwordLastUsed, null, false, key1, key2,
                 NO_CERTIFICATE, NO_CERTIFICATE);
     }
 
@@ -233,7 +233,7 @@ class RootCredentialControlsTest {
 
         @Test
         void failsWithACertificateAndSaysWhetherActive() {
-            RootCredentials withCertificate = new RootCredentials("arn:aws:iam::123456789012:root", "true", null, true, NO_KEY, NO_KEY,
+            RootCredentials withCertificate = new RootCredentials("arn:aws:iam::123456789012:root", "true", null, null, true, NO_KEY, NO_KEY,
                     new CertificateColumns(true, daysAgo(120)), NO_CERTIFICATE);
             Verdict verdict = evaluate(RootCredentialControls.SIGNING_CERTIFICATES_ABSENT, StubEvidence.account()
                     .summary(AccountSummary.SIGNING_CERTIFICATES_PRESENT, 1).root(withCertificate));
@@ -248,12 +248,37 @@ class RootCredentialControlsTest {
     }
 
     @Nested
+    class MfaHardwareFromARootSession {
+
+        @Test
+        void aFidoKeyOrHardwareTokenPassesAndAVirtualDeviceBesideItIsNamed() {
+            Verdict verdict = evaluate(RootCredentialControls.MFA_HARDWARE,
+                    BeyondCisControlsTest.listedDevices("arn:aws:iam::123456789012:u2f/root/key-LAB1", "arn:aws:iam::123456789012:mfa/phone"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
+            assertThat(verdict.detail()).isEqualTo("The root session lists arn:aws:iam::123456789012:u2f/root/key-LAB1 (FIDO security key or passkey); "
+                    + "beside it, arn:aws:iam::123456789012:mfa/phone (virtual MFA device), a weaker way in worth removing.");
+        }
+
+        @Test
+        void onlyVirtualDevicesFailWhateverTheirName() {
+            Verdict verdict = evaluate(RootCredentialControls.MFA_HARDWARE, BeyondCisControlsTest.listedDevices("arn:aws:iam::123456789012:mfa/yubikey"));
+            assertThat(verdict.outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(verdict.finding()).isEqualTo("The root user's MFA is a virtual device, not a hardware device.");
+        }
+
+        @Test
+        void noListedDeviceWhileTheSummarySaysMfaIsUnableToAssess() {
+            assertThat(evaluate(RootCredentialControls.MFA_HARDWARE, BeyondCisControlsTest.listedDevices()).outcome()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
+        }
+    }
+
+    @Nested
     class SecurityContactRegistered {
 
         @Test
         void passesWithAContactAndShowsItMasked() {
             Verdict verdict = evaluate(RootCredentialControls.SECURITY_CONTACT, StubEvidence.account()
-                    .contact(new SecurityContact(true, "Security Team", "CISO", "s*******@example.com", "*********00", StubEvidence.READ)));
+                    .contact(new AlternateContact(AlternateContact.Type.SECURITY, true, "Security Team", "CISO", "s*******@example.com", "*********00", StubEvidence.READ)));
             assertThat(verdict.outcome()).isEqualTo(Outcome.PASS);
             assertThat(verdict.reason()).contains("Security Team", "s*******@example.com");
         }
@@ -261,7 +286,7 @@ class RootCredentialControlsTest {
         @Test
         void failsWithoutAContact() {
             assertThat(evaluate(RootCredentialControls.SECURITY_CONTACT, StubEvidence.account()
-                    .contact(SecurityContact.none(StubEvidence.READ))).outcome()).isEqualTo(Outcome.FAIL);
+                    .contact(AlternateContact.none(AlternateContact.Type.SECURITY, StubEvidence.READ))).outcome()).isEqualTo(Outcome.FAIL);
         }
 
         @Test
@@ -277,7 +302,7 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(15).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(19).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.CredentialReport;
 import org.rootposture.evidence.EnabledRegions;
 import org.rootposture.evidence.Evidence;
@@ -20,8 +21,8 @@ import org.rootposture.evidence.RootCredentials.AccessKeyColumns;
 import org.rootposture.evidence.RootCredentials.CertificateColumns;
 import org.rootposture.evidence.RootCredentials;
 import org.rootposture.evidence.RootCredentialsInventory;
+import org.rootposture.evidence.RootMfaDevices;
 import org.rootposture.evidence.ScpChain;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.evidence.VirtualMfaDevices;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 
@@ -36,7 +37,7 @@ final class StubEvidence implements AccountEvidence {
     private AccountIdentity identity = new AccountIdentity("123456789012", "aws");
     private final Map<String, Integer> summary = new HashMap<>();
     private boolean summaryReadable = true;
-    private RootCredentials root = new RootCredentials("arn:aws:iam::123456789012:root", "not_supported", null, false,
+    private RootCredentials root = new RootCredentials("arn:aws:iam::123456789012:root", "not_supported", null, null, false,
             NO_KEY, NO_KEY, NO_CERTIFICATE, NO_CERTIFICATE);
     private boolean reportReadable = true;
     private final List<VirtualMfaDevices.Device> devices = new ArrayList<>();
@@ -58,6 +59,7 @@ final class StubEvidence implements AccountEvidence {
             return new CredentialReport(NOW.minusSeconds(3600), root, 0, READ);
         });
         records.put(VirtualMfaDevices.RECORD, null, () -> new VirtualMfaDevices(devices, READ));
+        records.put(RootMfaDevices.RECORD, null, () -> RootMfaDevices.notListed(RootMfaDevices.Availability.ROOT_SESSIONS_OFF, READ));
         records.put(EnabledRegions.RECORD, null, () -> new EnabledRegions(List.of("eu-west-1", "us-east-1"), "rootposture.regions", READ));
         records.put(OrganizationInfo.RECORD, null, () -> {
             throw new EvidenceUnavailableException("organizations:DescribeOrganization", "AWSOrganizationsNotInUseException", "not in an organization");
@@ -109,8 +111,9 @@ final class StubEvidence implements AccountEvidence {
         return this;
     }
 
-    StubEvidence contact(SecurityContact contact) {
-        return put(SecurityContact.RECORD, contact);
+    StubEvidence contact(AlternateContact contact) {
+        records.put(AlternateContact.RECORD, contact.type(), () -> contact);
+        return this;
     }
 
     RootCredentials root() {
@@ -131,6 +134,14 @@ final class StubEvidence implements AccountEvidence {
 
     StubEvidence inventory(RootCredentialsInventory inventory) {
         return put(RootCredentialsInventory.RECORD, inventory);
+    }
+
+    /** A record the account has once that cannot be read: its operation answers this error. */
+    <T extends Evidence> StubEvidence unreadable(EvidenceRecord<Void, T> record, String errorCode) {
+        records.put(record, null, () -> {
+            throw new EvidenceUnavailableException(record.operation(), errorCode, "answered " + errorCode);
+        });
+        return this;
     }
 
     /** Any record the account has once, by its description; {@code null} leaves it unreadable. */

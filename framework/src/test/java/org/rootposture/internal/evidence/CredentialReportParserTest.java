@@ -41,12 +41,19 @@ class CredentialReportParserTest {
         assertThat(root.passwordEnabledKnown()).isEmpty();
         assertThat(root.mfaActive()).isTrue();
         assertThat(root.passwordLastUsed()).isEqualTo(Instant.parse("2026-11-01T08:30:00Z"));
+        assertThat(root.passwordLastChanged()).as("not_supported for the root user").isNull();
         assertThat(root.accessKey1().exists()).isTrue();
         assertThat(root.accessKey1().active()).isFalse();
         assertThat(root.accessKey1().lastUsedService()).isEqualTo("s3");
         assertThat(root.accessKey2().exists()).isFalse();
         assertThat(root.accessKey2().lastUsedRegion()).isNull();
         assertThat(root.mostRecentUse()).get().extracting(RootCredentials.Use::credential).isEqualTo("password");
+    }
+
+    @Test
+    void aRootPasswordChangeDateIsKeptWhereTheReportHasOne() {
+        CredentialReport report = parse(HEADER + "\n" + ROOT.replace("2026-11-01T08:30:00+00:00,not_supported,", "2026-11-01T08:30:00+00:00,2026-10-05T09:00:00+00:00,"));
+        assertThat(report.root().passwordLastChanged()).isEqualTo(Instant.parse("2026-10-05T09:00:00Z"));
     }
 
     @Test

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.AccountSummary;
+import org.rootposture.evidence.AlternateContact;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.EvidenceRecord;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.Provenance;
-import org.rootposture.evidence.SecurityContact;
 import org.rootposture.internal.session.EvidenceUnavailableException;
 import org.rootposture.internal.targets.Target;
 import org.rootposture.internal.targets.Targets;
@@ -47,7 +47,7 @@ class EvidenceSnapshotTest {
                     return record.type().cast(new AccountSummary(Map.of("AccountMFAEnabled", 1, "AccountAccessKeysPresent", 0),
                             Provenance.of(READ, "iam:GetAccountSummary")));
                 }
-                if (record.equals(SecurityContact.RECORD)) {
+                if (record.equals(AlternateContact.RECORD)) {
                     throw new EvidenceUnavailableException("account:GetAlternateContact", "AccessDenied", "not authorized");
                 }
                 throw new AssertionError(record.name());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.rootposture.lab.fixture.Account;
 import org.rootposture.lab.fixture.AlternateContact;
+import org.rootposture.lab.fixture.ContactInformation;
 import org.rootposture.lab.fixture.Monitoring;
 import org.rootposture.lab.protocol.JsonProtocol;
 import org.rootposture.lab.protocol.LabError;
@@ -22,7 +23,7 @@ import org.rootposture.lab.service.Operation;
 import org.rootposture.lab.service.ServiceCall;
 import org.rootposture.lab.service.ServiceHandler;
 
-/** AWS Account Management: alternate contacts and regions. */
+/** AWS Account Management: alternate contacts, the primary contact and regions. */
 public final class AccountService implements ServiceHandler {
 
     private static final int MAX_REGIONS = 50;
@@ -44,7 +45,8 @@ public final class AccountService implements ServiceHandler {
     public Map<String, Operation> operations() {
         return Map.of(
                 "GetAlternateContact", this::getAlternateContact,
-                "ListRegions", this::listRegions);
+                "ListRegions", this::listRegions,
+                "GetContactInformation", this::getContactInformation);
     }
 
     private LabResponse getAlternateContact(ServiceCall call) {
@@ -64,6 +66,23 @@ public final class AccountService implements ServiceHandler {
                 .put("Name", contact.name())
                 .put("PhoneNumber", contact.phoneNumber())
                 .put("Title", contact.title());
+        return protocol.result(call, body);
+    }
+
+    private LabResponse getContactInformation(ServiceCall call) {
+        ContactInformation contact = target(call, call.json().path("AccountId").asText(null), "account:GetContactInformation").primaryContact();
+        if (contact == null) {
+            throw new LabError(404, "ResourceNotFoundException", "No contact information found for the account.");
+        }
+        ObjectNode body = JsonProtocol.object();
+        body.putObject("ContactInformation")
+                .put("FullName", contact.fullName())
+                .put("CompanyName", contact.companyName())
+                .put("PhoneNumber", contact.phoneNumber())
+                .put("AddressLine1", contact.addressLine1())
+                .put("City", contact.city())
+                .put("PostalCode", contact.postalCode())
+                .put("CountryCode", contact.countryCode());
         return protocol.result(call, body);
     }
 

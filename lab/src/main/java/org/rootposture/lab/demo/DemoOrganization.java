@@ -1,6 +1,7 @@
 package org.rootposture.lab.demo;
 
 import static org.rootposture.lab.fixture.AlternateContact.Type.BILLING;
+import static org.rootposture.lab.fixture.AlternateContact.Type.OPERATIONS;
 import static org.rootposture.lab.fixture.AlternateContact.Type.SECURITY;
 import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.COMPLIANT;
 import static org.rootposture.lab.fixture.AwsConfig.Rule.Compliance.INSUFFICIENT_DATA;
@@ -28,6 +29,7 @@ import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED;
 import static org.rootposture.lab.fixture.Monitoring.RegionStatus.ENABLED_BY_DEFAULT;
 import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.ACTIVE;
 import static org.rootposture.lab.fixture.RootCredentials.KeyStatus.INACTIVE;
+import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_CONSOLE_SIGN_IN;
 import static org.rootposture.lab.fixture.RootEvent.EventType.AWS_SERVICE_EVENT;
 
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.function.UnaryOperator;
 import org.rootposture.lab.fixture.Account;
 import org.rootposture.lab.fixture.AwsConfig.Rule.Compliance;
 import org.rootposture.lab.fixture.AwsConfig;
+import org.rootposture.lab.fixture.ContactInformation;
 import org.rootposture.lab.fixture.CredentialReport;
 import org.rootposture.lab.fixture.Fault;
 import org.rootposture.lab.fixture.Fixture;
@@ -51,8 +54,9 @@ import org.rootposture.lab.fixture.Trail;
 /**
  * The demo organization {@code o-demo000001} of the ACME company: a management account and ten members in OUs, guarded
  * by SCPs, in every state a root user's posture can be in (locked down; hardware, virtual and FIDO MFA; no MFA; a root
- * access key; a signing certificate; recent root use; a central root session; access denied; throttled; suspended; not
- * assumable), with CloudTrail, the CIS alarm chain and AWS Config in some and not in others. The demo run, the runner's
+ * access key; a signing certificate; recent root use; a password changed after an offboarding; a central root session;
+ * a root mailbox at a personal mail provider; incomplete contacts; a backup MFA device; access denied; throttled;
+ * suspended; not assumable), with CloudTrail, the CIS alarm chain and AWS Config in some and not in others. The demo run, the runner's
  * {@code --demo} and many tests serve it.
  *
  * <pre>{@code
@@ -124,12 +128,13 @@ public final class DemoOrganization {
         member(account, "management", null, "management", "cloud-platform")
                 .rootPassword(daysAgo(400)).rootMfaDevice("GAHT11110001", daysAgo(400))
                 .accountSummary(summary(1, 0, 0, 1, 1, 2, 2))
-                .credentialReport(report -> passwordRoot(report.generation(STARTED, INPROGRESS, COMPLETE), 200, 400, true)
+                .credentialReport(report -> passwordRoot(report.generation(STARTED, INPROGRESS, COMPLETE), 200, true)
                         .user("alice", row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(1))
                                 .with(PASSWORD_LAST_CHANGED, daysAgo(60)).with(MFA_ACTIVE, true)))
                 .virtualMfaDevice("arn:aws:iam::111111111111:mfa/alice", "arn:aws:iam::111111111111:user/alice", daysAgo(60))
                 .contact(SECURITY, "Security Team", "CISO", "security@example.com", "+1-555-0100")
                 .contact(BILLING, "Finance", "Controller", "billing@example.com", "+1-555-0101")
+                .contact(OPERATIONS, "Cloud Operations", "SRE Lead", "cloud-ops@example.com", "+1-555-0102")
                 .trail("aws-controltower-BaselineCloudTrail", trail -> trail.multiRegion(true).organizationTrail(true)
                         .eventSelectors(Trail.EventSelector.ALL_MANAGEMENT_EVENTS).logGroup("aws-controltower/CloudTrailLogs")
                         .s3Bucket("aws-controltower-logs-111111111111-us-east-1"))
@@ -144,7 +149,7 @@ public final class DemoOrganization {
         member(account, "prod-payments", PAYMENTS, "prod", "payments")
                 .rootPassword(daysAgo(300)).rootMfaDevice("arn:aws:iam::222222222222:mfa/payments-break-glass", daysAgo(300))
                 .accountSummary(summary(1, 0, 0, 1, 0, 1, 1))
-                .credentialReport(report -> passwordRoot(report, 150, 300, true))
+                .credentialReport(report -> passwordRoot(report, 150, true))
                 .virtualMfaDevice("arn:aws:iam::222222222222:mfa/payments-break-glass", "arn:aws:iam::222222222222:root", daysAgo(300))
                 .contact(SECURITY, "Payments Security", "Security Lead", "payments-security@example.com", "+1-555-0200")
                 .trail("payments-management-events", trail -> trail.multiRegion(true)
@@ -160,9 +165,10 @@ public final class DemoOrganization {
 
     private static void devSandbox(Account.Builder account) {
         member(account, "dev-sandbox", DEVELOPMENT, "dev", "developer-experience")
+                .email("jordan.dev.sandbox@gmail.com")
                 .rootPassword(daysAgo(700))
                 .accountSummary(summary(0, 0, 0, 1, 0, 0, 0))
-                .credentialReport(report -> passwordRoot(report, 250, 700, false))
+                .credentialReport(report -> passwordRoot(report, 250, false))
                 .contact(BILLING, "Dev Lead", "Engineering Manager", "dev-lead@example.com", "+1-555-0300")
                 .trail("sandbox-trail", trail -> trail.homeRegion("eu-west-1").logging(false))
                 .config("us-east-1", UnaryOperator.identity())
@@ -174,7 +180,7 @@ public final class DemoOrganization {
                 .rootPassword(daysAgo(900)).rootMfaDevice("GAHT44440001", daysAgo(800))
                 .rootAccessKey("AKIALABROOT444400001", INACTIVE, daysAgo(900))
                 .accountSummary(summary(1, 1, 0, 1, 0, 1, 1))
-                .credentialReport(report -> passwordRoot(report, 500, 900, true).root(row -> row
+                .credentialReport(report -> passwordRoot(report, 500, true).root(row -> row
                         .with(ACCESS_KEY_1_ACTIVE, false).with(ACCESS_KEY_1_LAST_ROTATED, daysAgo(900)).with(ACCESS_KEY_1_LAST_USED_DATE, daysAgo(400))
                         .with(ACCESS_KEY_1_LAST_USED_REGION, "us-east-1").with(ACCESS_KEY_1_LAST_USED_SERVICE, "s3")))
                 .contact(SECURITY, "Batch Operations", "Platform Owner", "batch-security@example.com", "+1-555-0400")
@@ -186,10 +192,11 @@ public final class DemoOrganization {
         member(account, "data-lake", PRODUCTION, "prod", "data-platform")
                 .rootPassword(daysAgo(200)).rootMfaDevice("GAHT55550001", daysAgo(200))
                 .accountSummary(summary(1, 0, 0, 1, 0, 1, 1))
-                .credentialReport(report -> passwordRoot(report, 7, 200, true))
+                .credentialReport(report -> passwordRoot(report, 7, true))
                 .contact(SECURITY, "Data Security", "Data Protection Officer", "data-security@example.com", "+1-555-0500")
                 .trail("data-lake-trail", trail -> trail.multiRegion(true).logGroup("data-lake/cloudtrail"))
                 .rootEvent(daysAgo(7), "ConsoleLogin", event -> event.sourceIp("203.0.113.7"))
+                .rootEvent(daysAgo(7), "PasswordUpdated", event -> event.sourceIp("203.0.113.7").type(AWS_CONSOLE_SIGN_IN))
                 .rootEvent(daysAgo(5), "RotateKey", event -> event.source("kms.amazonaws.com").type(AWS_SERVICE_EVENT))
                 .rootEvent(daysAgo(3), "DescribeTrustedAdvisorChecks", event -> event.source("support.amazonaws.com").invokedBy("support.amazonaws.com"))
                 .metricFilter("data-lake/cloudtrail", "root-usage",
@@ -214,9 +221,10 @@ public final class DemoOrganization {
     private static void securityTooling(Account.Builder account) {
         member(account, "security-tooling", SECURITY_OU, "security", "detection-engineering", "ap-southeast-2")
                 .rootPassword(daysAgo(365)).rootMfaDevice("GAHT77770001", daysAgo(365))
+                .rootMfaDevice("arn:aws:iam::777777777777:u2f/root/security-tooling-backup-LABFIDO0002", daysAgo(200))
                 .rootSigningCertificate("LABROOTCERT77770000000000000001", ACTIVE, daysAgo(120))
-                .accountSummary(summary(1, 0, 1, 1, 1, 2, 2))
-                .credentialReport(report -> passwordRoot(report, 180, 365, true)
+                .accountSummary(summary(1, 0, 1, 1, 1, 3, 3))
+                .credentialReport(report -> passwordRoot(report, 180, true)
                         .root(row -> row.with(CERT_1_ACTIVE, true).with(CERT_1_LAST_ROTATED, daysAgo(120)))
                         .user("rootops", row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(3))
                                 .with(PASSWORD_LAST_CHANGED, daysAgo(90)).with(MFA_ACTIVE, true)))
@@ -231,7 +239,7 @@ public final class DemoOrganization {
         member(account, "audit-restricted", SECURITY_OU, "security", "internal-audit")
                 .rootPassword(daysAgo(400)).rootMfaDevice("GAHT88880001", daysAgo(400))
                 .accountSummary(summary(1, 0, 0, 1, 0, 1, 1))
-                .credentialReport(report -> passwordRoot(report, 120, 400, true))
+                .credentialReport(report -> passwordRoot(report, 120, true))
                 .contact(SECURITY, "Audit Office", "Internal Audit", "audit-security@example.com", "+1-555-0800")
                 .fault(Fault.error("iam:ListVirtualMFADevices", "Throttling").message("Rate exceeded"))
                 .fault(Fault.error("account:GetAlternateContact", "AccessDeniedException").message(AUDIT_ROLE
@@ -248,7 +256,7 @@ public final class DemoOrganization {
                 .status(Account.Status.SUSPENDED).notAssumable()
                 .rootPassword(daysAgo(800))
                 .accountSummary(summary(0, 0, 0, 1, 0, 0, 0))
-                .credentialReport(report -> passwordRoot(report, 600, 800, false))
+                .credentialReport(report -> passwordRoot(report, 600, false))
                 .contact(SECURITY, "Research Lead", "Principal Scientist", "research-security@example.com", "+1-555-1200");
     }
 
@@ -257,7 +265,7 @@ public final class DemoOrganization {
                 .notAssumable()
                 .rootPassword(daysAgo(200))
                 .accountSummary(summary(0, 0, 0, 1, 2, 0, 0))
-                .credentialReport(report -> passwordRoot(report, 30, 200, false))
+                .credentialReport(report -> passwordRoot(report, 30, false))
                 .contact(SECURITY, "Vendor Management", "Vendor Risk Manager", "vendor-security@example.com", "+1-555-1300");
     }
 
@@ -265,19 +273,22 @@ public final class DemoOrganization {
         member(account, "shared-services", null, "shared", "cloud-platform")
                 .rootPassword(daysAgo(600)).rootMfaDevice("arn:aws:iam::141414141414:u2f/root/shared-services-LABFIDO0001", daysAgo(600))
                 .accountSummary(summary(1, 0, 0, 1, 0, 1, 1))
-                .credentialReport(report -> passwordRoot(report, 400, 600, true))
+                .credentialReport(report -> passwordRoot(report, 400, true))
                 .contact(SECURITY, "Cloud Platform Security", "Platform Security Lead", "shared-security@example.com", "+1-555-1400")
+                .contact(BILLING, "Finance", "Controller", "billing@example.com", "+1-555-0101")
+                .contact(OPERATIONS, "Cloud Operations", "SRE Lead", "cloud-ops@example.com", "+1-555-0102")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
     }
 
     /**
-     * What every demo account has: its name, e-mail, alias, OU, tags, and the regions us-east-1 and eu-west-1, those it
-     * opted in to, and ap-east-1 opted out.
+     * What every demo account has: its name, e-mail, alias, OU, tags, a primary contact, and the regions us-east-1 and
+     * eu-west-1, those it opted in to, and ap-east-1 opted out.
      */
     private static Account.Builder member(Account.Builder account, String name, OrganizationalUnit parent, String env, String owner,
                                           String... optedIn) {
         account.name(name).email("aws-" + name + "@example.com").alias("acme-" + name).parent(parent).tag("env", env).tag("owner", owner)
+                .primaryContact(ContactInformation.of("ACME Cloud Platform", "+1-555-0199"))
                 .region("us-east-1", ENABLED_BY_DEFAULT).region("eu-west-1", ENABLED_BY_DEFAULT);
         for (String region : optedIn) {
             account.region(region, ENABLED);
@@ -290,10 +301,12 @@ public final class DemoOrganization {
                 "AccountPasswordPresent", password, "Users", users, "MFADevices", mfaDevices, "MFADevicesInUse", mfaDevicesInUse);
     }
 
-    /** The root row of a root user with a password last used and changed that many days before the lab starts. */
-    private static CredentialReport passwordRoot(CredentialReport report, int lastUsedDays, int changedDays, boolean mfa) {
-        return report.root(row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(lastUsedDays))
-                .with(PASSWORD_LAST_CHANGED, daysAgo(changedDays)).with(MFA_ACTIVE, mfa));
+    /**
+     * The root row of a root user with a password last used that many days before the lab starts; when it was changed the
+     * report does not say for the root user (not_supported), as in AWS.
+     */
+    private static CredentialReport passwordRoot(CredentialReport report, int lastUsedDays, boolean mfa) {
+        return report.root(row -> row.with(PASSWORD_ENABLED, true).with(PASSWORD_LAST_USED, daysAgo(lastUsedDays)).with(MFA_ACTIVE, mfa));
     }
 
     /** A recorder of all resources and the three AWS managed rules about the root user, each answering one compliance type. */
