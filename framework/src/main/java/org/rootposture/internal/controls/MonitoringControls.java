@@ -36,7 +36,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl TRAIL_MULTI_REGION_LOGGING = new RootControl(new ControlDefinition(
             "trail.multi-region.logging", "A multi-region trail is logging management events (read and write)",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:3.1")), Severity.HIGH,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:3.1", "v5.0.0:3.1", "v6.0.0:4.1", "v7.0.0:4.1"), Severity.HIGH,
             "Without a logging multi-region trail there is no durable record of what the root user (or anyone) did in a region; "
                     + "the 90-day event history is per region, cannot be kept, and is gone when an investigation starts late.",
             "CloudTrail console → Trails → Create trail (or edit one): apply to all regions, management events Read and Write, "
@@ -49,7 +49,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl ROOT_ACTIVITY_NONE_RECENT = new PerRegionControl(new RootControl(new ControlDefinition(
             "trail.root-activity.none-recent", "No root activity in CloudTrail event history within the window",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:1.7"), CisReference.parse("v5.0.0:1.6")), Severity.HIGH,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:1.7", "v5.0.0:1.6", "v6.0.0:2.6", "v7.0.0:2.7"), Severity.HIGH,
             "The credential report only says when root's password or keys were last used; CloudTrail says what root did, from where and "
                     + "in which region. Any use of the root user's own credentials in the window is either a break-glass use to explain or a "
                     + "habit to stop. Central root sessions (sts:AssumeRoot, opened from the management account for one privileged task) also "
@@ -64,7 +64,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl ALARM_ROOT_USAGE = new RootControl(new ControlDefinition(
             "alarm.root-usage", "Root usage raises an alarm that reaches a confirmed subscriber",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:4.3")), Severity.MEDIUM,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:4.3", "v5.0.0:4.3", "v6.0.0:5.3", "v7.0.0:5.3"), Severity.MEDIUM,
             "Root use should be rare enough that each one is noticed the moment it happens; a metric filter without an alarm, an alarm "
                     + "without an action or a topic nobody confirmed is a chain that ends in silence. With an organization trail (AWS Control "
                     + "Tower's default) the log group, and so the chain, lives in the management or log-archive account: it is judged there, "
@@ -81,7 +81,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl CONFIG_RECORDER_ALL_REGIONS = new PerRegionControl(new RootControl(new ControlDefinition(
             "config.recorder.all-regions", "AWS Config is recording in every enabled region",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:3.3")), Severity.MEDIUM,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:3.3", "v5.0.0:3.3", "v6.0.0:4.3", "v7.0.0:4.3"), Severity.MEDIUM,
             "AWS Config records how resources, IAM included, change over time and evaluates the root rules; a region without a recorder "
                     + "is a region where a change goes unrecorded and unevaluated.",
             "AWS Config console → Settings (in each enabled region): record all resource types, include global resources in one "

@@ -284,7 +284,7 @@ class RootCredentialControlsTest {
             });
             assertThat(Catalogue.byId("root.mfa.hardware")).contains(RootCredentialControls.MFA_HARDWARE);
             assertThat(RootCredentialControls.MFA_HARDWARE.definition().cis()).extracting(CisReference::toString)
-                    .containsExactly("v3.0.0:1.6", "v5.0.0:1.5");
+                    .containsExactly("v3.0.0:1.6", "v5.0.0:1.5", "v6.0.0:2.5", "v7.0.0:2.6");
         }
 
         @Test
