@@ -105,12 +105,35 @@ public final class MonitoringControls {
                     "https://docs.aws.amazon.com/config/latest/developerguide/iam-root-access-key-check.html")),
             true, MonitoringControls::configRootRules);
 
+    public static final BuiltInControl ROOT_FINDINGS_ALERTED = new PerRegionControl(new RootControl(new ControlDefinition(
+            "guardduty.root-findings.alerted", "GuardDuty's root credential usage findings reach someone",
+            RootCredentialControls.BEYOND_CIS, MONITORING, List.of(), Severity.MEDIUM,
+            "GuardDuty reports every use of root credentials as the finding Policy:IAMUser/RootCredentialUsage, but it rates it Low "
+                    + "(severity 2): a finding nobody is told about waits in the console. An EventBridge rule on the default event bus that "
+                    + "matches it and has a target (an SNS topic, a queue, a ticketing function) is what tells someone; a rule that keeps only "
+                    + "findings of severity 4 or more, a common way to cut noise, misses it. Whether a rule matches is asked of EventBridge "
+                    + "itself (events:TestEventPattern with a sample finding), never guessed from the pattern's text. GuardDuty sends the "
+                    + "findings of its member accounts to the administrator account's event bus as well (a delegated administrator of the "
+                    + "organization, or one that invited the account), so a rule there counts for every member; the verdict says whose rule it is.",
+            "Enable GuardDuty in every region (`aws guardduty create-detector --enable`; in an organization, a delegated administrator "
+                    + "with auto-enable for every account). Then, in each region, in the account or once in the GuardDuty administrator account, "
+                    + "create a rule on the default event bus with the pattern {\"source\": [\"aws.guardduty\"], \"detail-type\": "
+                    + "[\"GuardDuty Finding\"], \"detail\": {\"type\": [\"Policy:IAMUser/RootCredentialUsage\"]}} (or every finding, "
+                    + "whatever its severity) and a target: `aws events put-rule --name guardduty-root-usage --event-pattern file://pattern.json` "
+                    + "and `aws events put-targets --rule guardduty-root-usage --targets Id=alerts,Arn=<sns-topic-arn>`; Terraform: "
+                    + "aws_guardduty_detector, aws_cloudwatch_event_rule and aws_cloudwatch_event_target.",
+            List.of("https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html",
+                    "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-finding-types-iam.html",
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_TestEventPattern.html")),
+            true, RootFindingAlerts::decide));
+
     private MonitoringControls() {
     }
 
-    /** The five controls in catalogue order. */
+    /** The six controls in catalogue order. */
     public static List<BuiltInControl> all() {
-        return List.of(TRAIL_MULTI_REGION_LOGGING, ROOT_ACTIVITY_NONE_RECENT, ALARM_ROOT_USAGE, CONFIG_RECORDER_ALL_REGIONS, CONFIG_ROOT_RULES_COMPLIANT);
+        return List.of(TRAIL_MULTI_REGION_LOGGING, ROOT_ACTIVITY_NONE_RECENT, ALARM_ROOT_USAGE, CONFIG_RECORDER_ALL_REGIONS, CONFIG_ROOT_RULES_COMPLIANT,
+                ROOT_FINDINGS_ALERTED);
     }
 
     static Verdict trailLogging(AccountEvidence evidence, EvaluationContext context) {
