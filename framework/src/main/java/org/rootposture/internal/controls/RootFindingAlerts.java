@@ -94,12 +94,12 @@ final class RootFindingAlerts {
         if (administrator.receivesFindings()) {
             String adminId = administrator.accountId();
             String whose = "the GuardDuty administrator account " + adminId;
-            receiver = " Its findings also go to " + whose + " (guardduty:GetAdministratorAccount: relationship " + administrator.relationshipStatus() + ").";
+            String goTo = "go to " + whose + " (guardduty:GetAdministratorAccount: relationship " + administrator.relationshipStatus() + ")";
+            receiver = " Its findings also " + goTo + ".";
             try {
                 Optional<String> alerting = alerting(read(() -> account.monitoringOf(adminId).rootFindingRules(region)), whose);
                 if (alerting.isPresent()) {
-                    return Verdict.pass(Reason.of(ALERTED, detector + ", and its findings go to " + whose + " (guardduty:GetAdministratorAccount: "
-                            + "relationship " + administrator.relationshipStatus() + "); " + alerting.get() + "." + own), evidence());
+                    return Verdict.pass(Reason.of(ALERTED, detector + ", and its findings " + goTo + "; " + alerting.get() + "." + own), evidence());
                 }
             } catch (EvidenceUnavailableException e) {
                 return Verdict.unableToAssess(Reason.of(ADMINISTRATOR_UNREADABLE, detector + "." + gapsSentence() + own + receiver + " Its EventBridge "
