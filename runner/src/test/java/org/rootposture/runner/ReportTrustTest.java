@@ -132,7 +132,7 @@ class ReportTrustTest {
         assertThat(exit).isEqualTo(1);
         assertThat(printed).contains("Root Posture runner: " + tally,
                 "(" + tally + ")",
-                "(15 controls × 11 accounts: " + tally.verdicts() + ")");
+                "(" + results.stream().map(PostureResult::control).distinct().count() + " controls × 11 accounts: " + tally.verdicts() + ")");
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains(tally.total() + " posture checks of 11 accounts in ")
                 .contains(": " + tally.verdicts());
         Map<String, Long> csv = new HashMap<>();

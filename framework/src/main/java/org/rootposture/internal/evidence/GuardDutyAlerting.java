@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.guardduty.model.ListDetectorsResponse;
  */
 final class GuardDutyAlerting {
 
-    static final String ROOT_FINDING_TYPE = "Policy:IAMUser/RootCredentialUsage";
+    private static final String ROOT_FINDING_TYPE = "Policy:IAMUser/RootCredentialUsage";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUS = "default";
 
@@ -128,7 +128,7 @@ final class GuardDutyAlerting {
      * bus: the EventBridge envelope (source {@code aws.guardduty}, detail-type {@code GuardDuty Finding}) around the
      * finding, severity 2 (Low), as GuardDuty rates root credential usage.
      */
-    String sampleFinding(String region, Instant at) {
+    private String sampleFinding(String region, Instant at) {
         String account = identity.accountId();
         String partition = identity.partition();
         String time = at.truncatedTo(ChronoUnit.SECONDS).toString();
