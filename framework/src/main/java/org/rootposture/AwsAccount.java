@@ -91,6 +91,11 @@ public final class AwsAccount {
         return new AwsConfig(this);
     }
 
+    /** GuardDuty in this account, with the EventBridge rules that pass its findings on, for {@code assertThat(account.guardDuty())}. */
+    public GuardDuty guardDuty() {
+        return new GuardDuty(this);
+    }
+
     /** The evidence about this account, each record read at most once per run. */
     public AccountEvidence evidence() {
         return evidence;

@@ -39,7 +39,7 @@ class AllureReportTest {
         assertThat(result.get("status").asText()).isEqualTo("failed");
         assertThat(result.get("name").asText()).isEqualTo("Root user MFA is a hardware device · 222222222222");
         assertThat(labels(result, "control")).containsExactly("root.mfa.hardware");
-        assertThat(labels(result, "cis")).containsExactly("v3.0.0:1.6", "v5.0.0:1.5");
+        assertThat(labels(result, "cis")).containsExactly("v3.0.0:1.6", "v5.0.0:1.5", "v6.0.0:2.5", "v7.0.0:2.6");
         assertThat(labels(result, "epic")).containsExactly("CIS AWS Foundations Benchmark");
         assertThat(labels(result, "feature")).containsExactly("Root user credentials");
         assertThat(labels(result, "story")).containsExactly("Root user MFA is a hardware device");
@@ -58,7 +58,7 @@ class AllureReportTest {
         String page = Files.readString(results.resolve(attachments.get(0).get("source").asText()));
         assertThat(page).contains("<code>root.mfa.hardware</code>", "<b>Why it matters</b>", "<b>Remediation</b>", "Root user MFA is a hardware device · severity high",
                 "href=\"https://www.cisecurity.org/benchmark/amazon_web_services\"");
-        assertThat(result.get("descriptionHtml").asText()).contains("<code>root.mfa.hardware</code>", "CIS v3.0.0 1.6 · CIS v5.0.0 1.5",
+        assertThat(result.get("descriptionHtml").asText()).contains("<code>root.mfa.hardware</code>", "CIS v3.0.0 1.6 · CIS v5.0.0 1.5 · CIS v6.0.0 2.5 · CIS v7.0.0 2.6",
                 "222222222222").as("the control's own text is on its page, the finding is the result's message")
                 .doesNotContain("<b>Why it matters</b>", "<b>Remediation</b>", "<b>Verdict FAIL", "payments-break-glass");
         assertThat(result.get("links")).as("the documentation is on the control's page").isEmpty();

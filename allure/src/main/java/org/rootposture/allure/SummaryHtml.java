@@ -201,16 +201,43 @@ public final class SummaryHtml {
         Map<String, List<String>> accountsByOu = new TreeMap<>();
         matrix.accounts().keySet().forEach(account -> accountsByOu.computeIfAbsent(ous.getOrDefault(account, NO_OU),
                 ou -> new ArrayList<>()).add(account));
+        Map<String, Map<String, ControlInOu>> byOuAndControl = new TreeMap<>();
+        matrix.cells().forEach(cell -> byOuAndControl.computeIfAbsent(ous.getOrDefault(cell.account(), NO_OU), ou -> new TreeMap<>())
+                .computeIfAbsent(cell.row().control(), control -> new ControlInOu(new TreeSet<>(), new TreeSet<>())).add(cell));
         html.append("<h3>Compliance by organizational unit</h3>\n<table class=\"rp-ous\">\n<thead><tr><th>OU</th><th>Accounts</th>"
-                + "<th>Compliance</th><th>Non-compliant</th><th>Unable to assess</th></tr></thead>\n<tbody>\n");
+                + "<th>Compliance</th><th>Non-compliant</th><th>Unable to assess</th><th>Non-compliant accounts by control</th></tr></thead>\n"
+                + "<tbody>\n");
         accountsByOu.forEach((ou, accounts) -> {
             Tally tally = matrix.tallyOf(cell -> ou.equals(ous.getOrDefault(cell.account(), NO_OU)));
             html.append("<tr data-ou=\"").append(Html.escape(ou)).append("\"><td>").append(Html.escape(ou)).append("</td><td class=\"rp-n\">")
                     .append(accounts.size()).append("</td><td class=\"rp-n rp-rate\">").append(ComplianceRate.of(tally).text())
                     .append("</td><td class=\"rp-n\">").append(tally.count(ReportVerdict.FAIL)).append("</td><td class=\"rp-n\">")
-                    .append(tally.count(ReportVerdict.UNABLE_TO_ASSESS)).append("</td></tr>\n");
+                    .append(tally.count(ReportVerdict.UNABLE_TO_ASSESS)).append("</td><td class=\"rp-by-control\">")
+                    .append(byOuAndControl.getOrDefault(ou, Map.of()).entrySet().stream()
+                            .filter(control -> !control.getValue().failing().isEmpty())
+                            .sorted(Comparator.comparing((Map.Entry<String, ControlInOu> control) -> -control.getValue().failing().size())
+                                    .thenComparing(Map.Entry::getKey))
+                            .map(control -> "<span data-control=\"" + Html.escape(control.getKey()) + "\"><code>" + Html.escape(control.getKey())
+                                    + "</code> " + control.getValue().failing().size() + " of " + control.getValue().applying().size() + "</span>")
+                            .collect(Collectors.joining(" · ")))
+                    .append("</td></tr>\n");
         });
-        html.append("</tbody>\n</table>\n");
+        html.append("</tbody>\n</table>\n<p class=\"rp-note\">Non-compliant accounts by control: for each control with a non-compliant "
+                + "result in the OU, the accounts with one (in any region) of the accounts it applies to, such as <code>org.scp.root-denied</code> "
+                + "2 of 4: two of the OU's four member accounts have no SCP that denies their root user (CIS v7.0.0 2.1.2).</p>\n");
+    }
+
+    /** One control in one OU: the accounts with a non-compliant result, and those it applies to (not only not applicable). */
+    private record ControlInOu(Set<String> failing, Set<String> applying) {
+
+        void add(ComplianceMatrix.Cell cell) {
+            if (cell.verdict() == ReportVerdict.FAIL) {
+                failing.add(cell.account());
+            }
+            if (cell.verdict() != ReportVerdict.NOT_APPLICABLE) {
+                applying.add(cell.account());
+            }
+        }
     }
 
     private static void worstAccounts(ComplianceMatrix matrix, StringBuilder html) {

@@ -131,6 +131,32 @@ class SummaryHtmlTest {
     }
 
     @Test
+    void eachOuSaysHowManyOfItsAccountsFailEachControl() {
+        List<PostureResult> results = new ArrayList<>();
+        String development = "Root › Development";
+        List<ReportVerdict> scp = List.of(ReportVerdict.FAIL, ReportVerdict.FAIL, ReportVerdict.PASS, ReportVerdict.PASS, ReportVerdict.NOT_APPLICABLE);
+        for (int a = 0; a < scp.size(); a++) {
+            String account = "33333333333" + a;
+            results.add(result("org.scp.root-denied", account, "", development, scp.get(a)));
+            results.add(result("guardduty.root-findings.alerted", account, "us-east-1", development, ReportVerdict.PASS));
+            results.add(result("guardduty.root-findings.alerted", account, "eu-west-1", development, a == 0 ? ReportVerdict.FAIL : ReportVerdict.PASS));
+        }
+        results.add(result("org.scp.root-denied", "222222222222", "", "Root › Production", ReportVerdict.PASS));
+        String summary = SummaryHtml.section(ComplianceMatrix.of(results), results, Optional.empty(), Map.of(), TODAY, "Report", false);
+
+        assertThat(shown(summary, "<tr data-ou=\"Root › Development\">.*?<td class=\"rp-by-control\">(.*?)</td></tr>")).containsExactly(
+                "<span data-control=\"org.scp.root-denied\"><code>org.scp.root-denied</code> 2 of 4</span> · "
+                        + "<span data-control=\"guardduty.root-findings.alerted\"><code>guardduty.root-findings.alerted</code> 1 of 5</span>");
+        assertThat(shown(summary, "<tr data-ou=\"Root › Production\">.*?<td class=\"rp-by-control\">(.*?)</td></tr>")).containsExactly("");
+    }
+
+    private static PostureResult result(String control, String account, String region, String ou, ReportVerdict verdict) {
+        return new PostureResult(control + " · " + account, control, "Title of " + control, "CIS AWS Foundations Benchmark", "Guardrails",
+                Optional.of(Severity.HIGH), List.of(), account, "account-" + account, region, ou, verdict,
+                verdict == ReportVerdict.PASS ? "" : "Finding of " + control, "", control + "|" + account + "|" + region, 1L);
+    }
+
+    @Test
     void waiversInForceExpiringSoonAndExpiredAreTold() {
         List<PostureResult> results = estate(12, false);
         RunRecord run = new RunRecord("o-test", null, null, "aws", 12, 0, List.of(), "0.1.0", "2026-12-01T00:00:00Z",

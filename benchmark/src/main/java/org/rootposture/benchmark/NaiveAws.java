@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -89,6 +91,14 @@ final class NaiveAws {
 
     static ConfigClient config(String accountId, String region) {
         return client(accountId, region, ConfigClient.builder(), credentials(accountId));
+    }
+
+    static GuardDutyClient guardDuty(String accountId, String region) {
+        return client(accountId, region, GuardDutyClient.builder(), credentials(accountId));
+    }
+
+    static EventBridgeClient eventBridge(String accountId, String region) {
+        return client(accountId, region, EventBridgeClient.builder(), credentials(accountId));
     }
 
     static <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder, String region, AwsCredentialsProvider credentials) {

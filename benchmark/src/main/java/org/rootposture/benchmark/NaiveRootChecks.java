@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * The naive baseline: the same nineteen checks as the built-in catalogue, written as a team would without Root
+ * The naive baseline: the same twenty checks as the built-in catalogue, written as a team would without Root
  * Posture. Plain JUnit parameterized tests over the organization's accounts, run one after the other; every test reads
  * the evidence it needs itself with plain SDK calls (the account summary is read by four tests, the SCP chain by two,
  * the organization's features by two), nothing is shared or read ahead. Decisions are simplified; the reads are the
@@ -432,5 +432,32 @@ class NaiveRootChecks {
     @MethodSource("accounts")
     void rootPasswordRotated(Member member) {
         abort("no day on which root access was revoked is given");
+    }
+
+    @ParameterizedTest(name = "{0} · {1}")
+    @MethodSource("accountRegions")
+    void rootFindingsAreAlerted(Member member, String region) {
+        active(member);
+        var guardDuty = NaiveAws.guardDuty(member.id(), region);
+        List<String> detectors = guardDuty.listDetectorsPaginator(request -> { }).detectorIds().stream().toList();
+        assertFalse(detectors.isEmpty(), "GuardDuty is off in " + region);
+        assertEquals("ENABLED", guardDuty.getDetector(request -> request.detectorId(detectors.get(0))).statusAsString(), "GuardDuty is suspended");
+        if (alertsOnRootFinding(member.id(), region)) {
+            return;
+        }
+        var administrator = guardDuty.getAdministratorAccount(request -> request.detectorId(detectors.get(0))).administrator();
+        assertTrue(administrator != null && "Enabled".equalsIgnoreCase(administrator.relationshipStatus())
+                && alertsOnRootFinding(administrator.accountId(), region), "no rule with a target matches the root usage finding in " + region);
+    }
+
+    private static boolean alertsOnRootFinding(String accountId, String region) {
+        var events = NaiveAws.eventBridge(accountId, region);
+        String finding = "{\"version\": \"0\", \"id\": \"1\", \"detail-type\": \"GuardDuty Finding\", \"source\": \"aws.guardduty\", \"account\": \""
+                + accountId + "\", \"time\": \"" + Instant.now() + "\", \"region\": \"" + region + "\", \"resources\": [], \"detail\": "
+                + "{\"type\": \"Policy:IAMUser/RootCredentialUsage\", \"severity\": 2}}";
+        return events.listRules(request -> request.eventBusName("default")).rules().stream()
+                .anyMatch(rule -> rule.eventPattern() != null && rule.stateAsString().startsWith("ENABLED")
+                        && events.testEventPattern(request -> request.eventPattern(rule.eventPattern()).event(finding)).result()
+                        && !events.listTargetsByRule(request -> request.rule(rule.name())).targets().isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import org.rootposture.AwsAccount;
 import org.rootposture.AwsConfig;
 import org.rootposture.AwsOrganization;
 import org.rootposture.CloudTrail;
+import org.rootposture.GuardDuty;
 import org.rootposture.Guardrails;
 import org.rootposture.RootUser;
 
@@ -65,6 +66,15 @@ public final class RootPostureAssertions {
      */
     public static ConfigAssert assertThat(AwsConfig config) {
         return new ConfigAssert(config);
+    }
+
+    /**
+     * Assertions on GuardDuty in an account.
+     *
+     * <pre>assertThat(account.guardDuty()).alertsOnRootCredentialUsage();</pre>
+     */
+    public static GuardDutyAssert assertThat(GuardDuty guardDuty) {
+        return new GuardDutyAssert(guardDuty);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The evidence about how an account watches its root user: CloudTrail, the CIS alarm chain (metric filter, alarm, SNS
- * subscription) and AWS Config. Each method returns a record or throws {@link EvidenceUnavailableException}; a live
+ * subscription), AWS Config, and GuardDuty with the EventBridge rules that pass its findings on. Each method returns a record or throws {@link EvidenceUnavailableException}; a live
  * implementation reads each record at most once per run (per region, trail, log group, metric or topic).
  */
 @FunctionalInterface
@@ -64,6 +64,21 @@ public interface MonitoringEvidence {
     /** The Config rules in the run's region. */
     default ConfigRules configRules() {
         return read(ConfigRules.RECORD, null);
+    }
+
+    /** The GuardDuty detectors of a region; none where GuardDuty is off. */
+    default GuardDutyDetectors guardDutyDetectors(String region) {
+        return read(GuardDutyDetectors.RECORD, region);
+    }
+
+    /** The administrator account that receives a detector's findings, if any. */
+    default GuardDutyAdministrator guardDutyAdministrator(String region, String detectorId) {
+        return read(GuardDutyAdministrator.RECORD, new GuardDutyAdministrator.OfDetector(region, detectorId));
+    }
+
+    /** The rules of a region's default event bus, each tested by EventBridge against a GuardDuty root credential usage finding. */
+    default RootFindingRules rootFindingRules(String region) {
+        return read(RootFindingRules.RECORD, region);
     }
 
     /**

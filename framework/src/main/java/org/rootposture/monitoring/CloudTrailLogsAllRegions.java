@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code trail.multi-region.logging} (CIS v3.0.0 3.1): passes when the account sees a multi-region trail (its own,
+ * Control {@code trail.multi-region.logging} (CIS v3.0.0 3.1, v5.0.0 3.1, v6.0.0 4.1, v7.0.0 4.1): passes when the account sees a multi-region trail (its own,
  * or its organization's trail) that is logging and whose event selectors log every management event, read and write.
  * With {@code rootposture.await} set, a trail that is not logging yet is waited for; still not logging when the wait
  * ends is unable to assess, naming the trail.

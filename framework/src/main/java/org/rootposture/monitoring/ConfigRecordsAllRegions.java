@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code config.recorder.all-regions} (CIS v3.0.0 3.3): judged in every enabled region, passes when AWS Config
+ * Control {@code config.recorder.all-regions} (CIS v3.0.0 3.3, v5.0.0 3.3, v6.0.0 4.3, v7.0.0 4.3): judged in every enabled region, passes when AWS Config
  * has a configuration recorder there that is recording and whose last status is not FAILURE.
  *
  * <pre>

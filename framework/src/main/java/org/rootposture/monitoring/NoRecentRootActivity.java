@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code trail.root-activity.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6): judged in every enabled region, fails if
+ * Control {@code trail.root-activity.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6, v6.0.0 2.6, v7.0.0 2.7): judged in every enabled region, fails if
  * the region's CloudTrail event history holds an event of the root user within the window, and lists the events (time,
  * name, source IP, region). Events AWS services perform as root ({@code AwsServiceEvent}, {@code userIdentity.invokedBy})
  * do not count. Events of central root sessions ({@code sts:AssumeRoot} from the management account,

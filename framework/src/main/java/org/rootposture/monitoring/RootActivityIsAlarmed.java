@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code alarm.root-usage} (CIS v3.0.0 4.3, Security Hub CloudWatch.1): passes when a logging multi-region
+ * Control {@code alarm.root-usage} (CIS v3.0.0 4.3, v5.0.0 4.3, v6.0.0 5.3, v7.0.0 5.3; Security Hub CloudWatch.1): passes when a logging multi-region
  * trail delivers to a CloudWatch Logs log group with a metric filter equivalent to the CIS root usage pattern, an alarm on
  * that metric has an action, and the SNS topic it notifies has a confirmed subscriber. A failure names the missing link.
  * A log group in another account (an organization trail, a log-archive account) is judged in that account, read once

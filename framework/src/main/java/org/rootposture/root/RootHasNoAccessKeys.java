@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code root.access-keys.absent} (CIS v3.0.0 1.4, v5.0.0 1.3): fails if the root user has any access key,
+ * Control {@code root.access-keys.absent} (CIS v3.0.0 1.4, v5.0.0 1.3, v6.0.0 2.3, v7.0.0 2.4): fails if the root user has any access key,
  * active or inactive; the reason lists each key, whether active and when it was last used.
  *
  * <pre>

@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code root.mfa.enabled} (CIS v3.0.0 1.5, v5.0.0 1.4): fails if root MFA is off while the root user has a
+ * Control {@code root.mfa.enabled} (CIS v3.0.0 1.5, v5.0.0 1.4, v6.0.0 2.4, v7.0.0 2.5): fails if root MFA is off while the root user has a
  * password, access keys or certificates; not applicable where root credentials were removed centrally.
  *
  * <pre>

@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code root.usage.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6): fails if the most recent use of the root
+ * Control {@code root.usage.none-recent} (CIS v3.0.0 1.7, v5.0.0 1.6, v6.0.0 2.6, v7.0.0 2.7): fails if the most recent use of the root
  * password or either access key falls within the window; the window is {@link #days()}, or
  * {@code rootposture.usage-window-days} (default 90) when not given.
  *

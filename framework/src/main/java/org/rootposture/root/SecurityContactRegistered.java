@@ -10,7 +10,7 @@ import org.rootposture.Evaluates;
 import org.rootposture.ForEachAccount;
 
 /**
- * Control {@code root.contacts.security} (CIS v3.0.0 1.2, v5.0.0 1.2): fails if the account has no SECURITY alternate
+ * Control {@code root.contacts.security} (CIS v3.0.0 1.2, v5.0.0 1.2, v6.0.0 2.2, v7.0.0 2.3): fails if the account has no SECURITY alternate
  * contact. E-mail addresses and phone numbers appear masked in the evidence.
  *
  * <pre>

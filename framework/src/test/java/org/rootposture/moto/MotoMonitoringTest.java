@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.ConfigRecorders;
 import org.rootposture.evidence.ConfigRules;
+import org.rootposture.evidence.GuardDutyDetectors;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.TopicSubscriptions;
@@ -54,13 +58,17 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.Owner;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The monitoring evidence readers and decisions through the real SDK against moto, an AWS emulator nobody here wrote:
- * trails, status and selectors, metric filters, alarms, SNS subscriptions, Config recorders and rules. moto serves no
+ * trails, status and selectors, metric filters, alarms, SNS subscriptions, Config recorders and rules, GuardDuty detectors and
+ * EventBridge rules. moto serves no
  * {@code cloudtrail:LookupEvents} and no {@code config:DescribeComplianceByConfigRule}; the controls that need them must end
  * UNABLE_TO_ASSESS against it, never PASS.
  */
@@ -381,6 +389,83 @@ class MotoMonitoringTest {
         Verdict verdict = MonitoringControls.ROOT_ACTIVITY_NONE_RECENT.evaluate(evidence(), context().withRegion("us-east-1"));
         assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(Outcome.UNABLE_TO_ASSESS);
         assertThat(verdict.reason()).startsWith("cloudtrail:LookupEvents failed with");
+    }
+
+    /**
+     * {@code guardduty.root-findings.alerted}: moto's GuardDuty detectors and EventBridge rules, and TestEventPattern answered
+     * by moto's own pattern matcher, the one it routes PutEvents with (see {@code moto_server.py}), so that whether a rule
+     * matches the Low-severity root credential usage finding is decided by an implementation nobody here wrote. moto's
+     * GetAdministratorAccount answers no administrator for a member (it spells the fields of one it knows in another case
+     * than AWS), so the GuardDuty administrator is covered by the lab's tests.
+     */
+    @Nested
+    class GuardDutyAlerts {
+
+        @ParameterizedTest(name = "{0}: {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                every GuardDuty finding, the Low root usage one included | {"source": ["aws.guardduty"], "detail-type": ["GuardDuty Finding"]}                                  | PASS
+                severity 4 and above, numeric                            | {"source": ["aws.guardduty"], "detail": {"severity": [{"numeric": [">=", 4]}]}}                       | FAIL
+                the finding type by prefix                               | {"source": ["aws.guardduty"], "detail": {"type": [{"prefix": "Policy:IAMUser/"}]}}                   | PASS
+                anything but the root usage type                         | {"source": ["aws.guardduty"], "detail": {"type": [{"anything-but": ["Policy:IAMUser/RootCredentialUsage"]}]}} | FAIL
+                """)
+        void motoDecidesWhetherTheRulesPatternMatchesTheRootUsageFinding(String name, String pattern, Outcome expected) {
+            detector(true);
+            rule("guardduty-alerts", pattern, RuleState.ENABLED, topic());
+
+            Verdict verdict = alerted();
+
+            assertThat(verdict.outcome()).as(verdict.reason()).isEqualTo(expected);
+            assertThat(evidence().monitoring().rootFindingRules("us-east-1").rules()).singleElement().satisfies(rule -> {
+                assertThat(rule.matches()).isEqualTo(expected == Outcome.PASS);
+                assertThat(rule.eventPattern()).isEqualTo(pattern);
+            });
+            if (expected == Outcome.PASS) {
+                assertThat(verdict.detail()).contains("rule guardduty-alerts on the default event bus of this account", topic());
+            } else {
+                assertThat(verdict.reason()).startsWith("No EventBridge rule matches GuardDuty's root credential usage finding.\n")
+                        .contains("guardduty-alerts", "No GuardDuty administrator account receives its findings", "severity 4 or more misses it");
+            }
+        }
+
+        @Test
+        void withoutADetectorOrWithASuspendedOneItFails() {
+            assertThat(alerted().reason()).startsWith("GuardDuty is not enabled in the region.\n");
+            MOTO.reset();
+            String id = detector(false);
+            assertThat(alerted().reason()).startsWith("GuardDuty is suspended in the region.\n").contains(id + " has status DISABLED");
+            assertThat(evidence().monitoring().guardDutyDetectors("us-east-1").detectors()).extracting(GuardDutyDetectors.Detector::status)
+                    .containsExactly("DISABLED");
+        }
+
+        @Test
+        void aMatchingRuleThatIsDisabledOrHasNoTargetFails() {
+            detector(true);
+            rule("disabled", "{\"source\": [\"aws.guardduty\"]}", RuleState.DISABLED, topic());
+            assertThat(alerted().reason()).startsWith("The EventBridge rule that matches GuardDuty's root credential usage finding is disabled.\n");
+            rule("no-target", "{\"detail\": {\"type\": [\"Policy:IAMUser/RootCredentialUsage\"]}}", RuleState.ENABLED, null);
+            assertThat(alerted().reason()).startsWith("The EventBridge rule that matches GuardDuty's root credential usage finding has no target.\n")
+                    .contains("rule no-target");
+        }
+
+        private Verdict alerted() {
+            return MonitoringControls.ROOT_FINDINGS_ALERTED.evaluate(evidence(), context().withRegion("us-east-1"));
+        }
+
+        private String detector(boolean enabled) {
+            return seed(GuardDutyClient.builder(), "us-east-1").createDetector(request -> request.enable(enabled)).detectorId();
+        }
+
+        private String topic() {
+            return seed(SnsClient.builder(), "us-east-1").createTopic(request -> request.name("security-alerts")).topicArn();
+        }
+
+        private void rule(String name, String pattern, RuleState state, String target) {
+            EventBridgeClient events = seed(EventBridgeClient.builder(), "us-east-1");
+            events.putRule(request -> request.name(name).eventPattern(pattern).state(state));
+            if (target != null) {
+                events.putTargets(request -> request.rule(name).targets(t -> t.id("alerts").arn(target)));
+            }
+        }
     }
 
     private static void setProperty(String name, String value) {

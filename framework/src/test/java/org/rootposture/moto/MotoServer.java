@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A moto server ({@code python3 -m moto.server}) on a free loopback port for the tests of one class: started before
- * the class, stopped (with every process it started) after it. Register it with
+ * A moto server ({@code python3 -m moto.server}, started through {@code moto_server.py}, which fills in moto 5.2.1's
+ * stub of EventBridge's TestEventPattern with moto's own pattern matcher) on a free loopback port for the tests of one
+ * class: started before the class, stopped (with every process it started) after it. Register it with
  * {@code @RegisterExtension static final MotoServer MOTO = new MotoServer();}.
  *
  * <p>A machine without python3 or moto fails the class with a message saying what to install: the moto tests are part
@@ -33,11 +36,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** {@code python3 -m moto.server} with EventBridge's TestEventPattern answered by moto's own pattern matcher (see the script). */
+    private static final String SCRIPT = "moto_server.py";
     private static final String INSTALL_HINT = "install it with: python3 -m pip install 'moto[server]==5.2.1'";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process process;
     private Path log;
+    private Path script;
     private URI endpoint;
 
     /** The server's URL, e.g. {@code http://127.0.0.1:50123}. */
@@ -71,7 +77,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         String python = System.getProperty("moto.python", "python3");
         int port = freeLoopbackPort();
         log = Files.createTempFile("moto-server-", ".log");
-        List<String> command = List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+        script = Files.createTempFile("moto-server-", ".py");
+        try (InputStream source = MotoServer.class.getResourceAsStream(SCRIPT)) {
+            Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = List.of(python, script.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
@@ -104,9 +114,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
-        if (log != null) {
+        for (Path file : new Path[] {log, script}) {
             try {
-                Files.deleteIfExists(log);
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
             } catch (IOException ignored) {
                 // a temp file left behind is harmless
             }

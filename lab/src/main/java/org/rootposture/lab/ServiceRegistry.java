@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.rootposture.lab.account.AccountService;
 import org.rootposture.lab.cloudtrail.CloudTrailService;
 import org.rootposture.lab.config.ConfigService;
+import org.rootposture.lab.eventbridge.EventBridgeService;
+import org.rootposture.lab.guardduty.GuardDutyService;
 import org.rootposture.lab.iam.IamService;
 import org.rootposture.lab.monitoring.CloudWatchLogsService;
 import org.rootposture.lab.monitoring.CloudWatchService;
@@ -27,7 +29,8 @@ final class ServiceRegistry {
 
     static ServiceRegistry standard() {
         return new ServiceRegistry(List.of(new StsService(), new IamService(), new AccountService(), new OrganizationsService(),
-                new CloudTrailService(), new CloudWatchLogsService(), new CloudWatchService(), new SnsService(), new ConfigService()));
+                new CloudTrailService(), new CloudWatchLogsService(), new CloudWatchService(), new SnsService(), new ConfigService(),
+                new GuardDutyService(), new EventBridgeService()));
     }
 
     Optional<ServiceHandler> handler(String service) {

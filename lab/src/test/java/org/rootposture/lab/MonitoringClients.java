@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real AWS SDK clients of the regional monitoring services, pointed at a lab for one account and region, without retries. */
@@ -63,6 +65,14 @@ final class MonitoringClients implements AutoCloseable {
 
     ConfigClient config(AwsCredentials credentials, Region region) {
         return build(ConfigClient.builder(), credentials, region);
+    }
+
+    GuardDutyClient guardDuty(String accountId, Region region) {
+        return build(GuardDutyClient.builder(), LabClients.basic(lab.credentialsFor(accountId)), region);
+    }
+
+    EventBridgeClient eventBridge(String accountId, Region region) {
+        return build(EventBridgeClient.builder(), LabClients.basic(lab.credentialsFor(accountId)), region);
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder, AwsCredentials credentials, Region region) {

@@ -14,9 +14,11 @@ import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;
 import org.rootposture.monitoring.NoRecentRootActivity;
 import org.rootposture.monitoring.RootActivityIsAlarmed;
+import org.rootposture.monitoring.RootFindingsAreAlerted;
 
 /**
- * How each account watches its root user: CloudTrail, the CIS alarm chain and AWS Config. The per-region controls run
+ * How each account watches its root user: CloudTrail, the CIS alarm chain, AWS Config, and GuardDuty's root credential
+ * usage finding reaching someone through EventBridge (the account's own rule or its GuardDuty administrator's). The per-region controls run
  * once per enabled region of each account ({@code 123456789012 · prod · eu-west-1}). In a post-deployment stage, run with
  * {@code -Drootposture.await=PT5M} so that a trail that has not started logging yet and Config rules that have not been
  * evaluated yet are waited for instead of being unable to assess.
@@ -42,6 +44,10 @@ class RootActivityMonitoringTest {
 
     @ConfigRootRulesCompliant
     void configRootRulesCompliant(AwsAccount account) {
+    }
+
+    @RootFindingsAreAlerted
+    void rootFindingsAreAlerted(AwsAccount account) {
     }
 
     @ForEachAccount

@@ -7,6 +7,7 @@ import org.rootposture.monitoring.ConfigRecordsAllRegions;
 import org.rootposture.monitoring.ConfigRootRulesCompliant;
 import org.rootposture.monitoring.NoRecentRootActivity;
 import org.rootposture.monitoring.RootActivityIsAlarmed;
+import org.rootposture.monitoring.RootFindingsAreAlerted;
 import org.rootposture.organization.RootAccessIsCentralized;
 import org.rootposture.organization.RootCredentialsAbsent;
 import org.rootposture.organization.ScpDeniesRoot;
@@ -105,5 +106,9 @@ public class BuiltInCatalogue {
 
     @RootPasswordRotated
     void rootPasswordRotated(AwsAccount account) {
+    }
+
+    @RootFindingsAreAlerted
+    void rootFindingsAreAlerted(AwsAccount account) {
     }
 }

@@ -1,5 +1,7 @@
 package org.rootposture.internal.controls;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,11 @@ public record CisReference(String version, String item) {
             throw new IllegalArgumentException("'" + text + "' is not a CIS reference; write it like v3.0.0:1.6");
         }
         return new CisReference(matcher.group(1), matcher.group(2));
+    }
+
+    /** Parses each of {@code v3.0.0:1.6}, {@code v5.0.0:1.5}, …, in order. */
+    public static List<CisReference> all(String... texts) {
+        return Arrays.stream(texts).map(CisReference::parse).toList();
     }
 
     @Override

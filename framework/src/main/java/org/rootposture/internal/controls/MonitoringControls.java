@@ -36,7 +36,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl TRAIL_MULTI_REGION_LOGGING = new RootControl(new ControlDefinition(
             "trail.multi-region.logging", "A multi-region trail is logging management events (read and write)",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:3.1")), Severity.HIGH,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:3.1", "v5.0.0:3.1", "v6.0.0:4.1", "v7.0.0:4.1"), Severity.HIGH,
             "Without a logging multi-region trail there is no durable record of what the root user (or anyone) did in a region; "
                     + "the 90-day event history is per region, cannot be kept, and is gone when an investigation starts late.",
             "CloudTrail console → Trails → Create trail (or edit one): apply to all regions, management events Read and Write, "
@@ -49,7 +49,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl ROOT_ACTIVITY_NONE_RECENT = new PerRegionControl(new RootControl(new ControlDefinition(
             "trail.root-activity.none-recent", "No root activity in CloudTrail event history within the window",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:1.7"), CisReference.parse("v5.0.0:1.6")), Severity.HIGH,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:1.7", "v5.0.0:1.6", "v6.0.0:2.6", "v7.0.0:2.7"), Severity.HIGH,
             "The credential report only says when root's password or keys were last used; CloudTrail says what root did, from where and "
                     + "in which region. Any use of the root user's own credentials in the window is either a break-glass use to explain or a "
                     + "habit to stop. Central root sessions (sts:AssumeRoot, opened from the management account for one privileged task) also "
@@ -64,7 +64,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl ALARM_ROOT_USAGE = new RootControl(new ControlDefinition(
             "alarm.root-usage", "Root usage raises an alarm that reaches a confirmed subscriber",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:4.3")), Severity.MEDIUM,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:4.3", "v5.0.0:4.3", "v6.0.0:5.3", "v7.0.0:5.3"), Severity.MEDIUM,
             "Root use should be rare enough that each one is noticed the moment it happens; a metric filter without an alarm, an alarm "
                     + "without an action or a topic nobody confirmed is a chain that ends in silence. With an organization trail (AWS Control "
                     + "Tower's default) the log group, and so the chain, lives in the management or log-archive account: it is judged there, "
@@ -81,7 +81,7 @@ public final class MonitoringControls {
 
     public static final BuiltInControl CONFIG_RECORDER_ALL_REGIONS = new PerRegionControl(new RootControl(new ControlDefinition(
             "config.recorder.all-regions", "AWS Config is recording in every enabled region",
-            RootCredentialControls.CIS, MONITORING, List.of(CisReference.parse("v3.0.0:3.3")), Severity.MEDIUM,
+            RootCredentialControls.CIS, MONITORING, CisReference.all("v3.0.0:3.3", "v5.0.0:3.3", "v6.0.0:4.3", "v7.0.0:4.3"), Severity.MEDIUM,
             "AWS Config records how resources, IAM included, change over time and evaluates the root rules; a region without a recorder "
                     + "is a region where a change goes unrecorded and unevaluated.",
             "AWS Config console → Settings (in each enabled region): record all resource types, include global resources in one "
@@ -105,12 +105,35 @@ public final class MonitoringControls {
                     "https://docs.aws.amazon.com/config/latest/developerguide/iam-root-access-key-check.html")),
             true, MonitoringControls::configRootRules);
 
+    public static final BuiltInControl ROOT_FINDINGS_ALERTED = new PerRegionControl(new RootControl(new ControlDefinition(
+            "guardduty.root-findings.alerted", "GuardDuty's root credential usage findings reach someone",
+            RootCredentialControls.BEYOND_CIS, MONITORING, List.of(), Severity.MEDIUM,
+            "GuardDuty reports every use of root credentials as the finding Policy:IAMUser/RootCredentialUsage, but it rates it Low "
+                    + "(severity 2): a finding nobody is told about waits in the console. An EventBridge rule on the default event bus that "
+                    + "matches it and has a target (an SNS topic, a queue, a ticketing function) is what tells someone; a rule that keeps only "
+                    + "findings of severity 4 or more, a common way to cut noise, misses it. Whether a rule matches is asked of EventBridge "
+                    + "itself (events:TestEventPattern with a sample finding), never guessed from the pattern's text. GuardDuty sends the "
+                    + "findings of its member accounts to the administrator account's event bus as well (a delegated administrator of the "
+                    + "organization, or one that invited the account), so a rule there counts for every member; the verdict says whose rule it is.",
+            "Enable GuardDuty in every region (`aws guardduty create-detector --enable`; in an organization, a delegated administrator "
+                    + "with auto-enable for every account). Then, in each region, in the account or once in the GuardDuty administrator account, "
+                    + "create a rule on the default event bus with the pattern {\"source\": [\"aws.guardduty\"], \"detail-type\": "
+                    + "[\"GuardDuty Finding\"], \"detail\": {\"type\": [\"Policy:IAMUser/RootCredentialUsage\"]}} (or every finding, "
+                    + "whatever its severity) and a target: `aws events put-rule --name guardduty-root-usage --event-pattern file://pattern.json` "
+                    + "and `aws events put-targets --rule guardduty-root-usage --targets Id=alerts,Arn=<sns-topic-arn>`; Terraform: "
+                    + "aws_guardduty_detector, aws_cloudwatch_event_rule and aws_cloudwatch_event_target.",
+            List.of("https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html",
+                    "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-finding-types-iam.html",
+                    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_TestEventPattern.html")),
+            true, RootFindingAlerts::decide));
+
     private MonitoringControls() {
     }
 
-    /** The five controls in catalogue order. */
+    /** The six controls in catalogue order. */
     public static List<BuiltInControl> all() {
-        return List.of(TRAIL_MULTI_REGION_LOGGING, ROOT_ACTIVITY_NONE_RECENT, ALARM_ROOT_USAGE, CONFIG_RECORDER_ALL_REGIONS, CONFIG_ROOT_RULES_COMPLIANT);
+        return List.of(TRAIL_MULTI_REGION_LOGGING, ROOT_ACTIVITY_NONE_RECENT, ALARM_ROOT_USAGE, CONFIG_RECORDER_ALL_REGIONS, CONFIG_ROOT_RULES_COMPLIANT,
+                ROOT_FINDINGS_ALERTED);
     }
 
     static Verdict trailLogging(AccountEvidence evidence, EvaluationContext context) {

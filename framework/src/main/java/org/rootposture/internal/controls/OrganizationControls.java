@@ -24,7 +24,7 @@ public final class OrganizationControls {
 
     public static final BuiltInControl ROOT_ACCESS_CENTRALIZED = new RootControl(new ControlDefinition(
             "org.root-access.centralized", "Centralized root access is enabled (RootCredentialsManagement and RootSessions)",
-            RootCredentialControls.CIS, GUARDRAILS, List.of(CisReference.parse("v7.0.0:2.1.1")), Severity.HIGH,
+            RootCredentialControls.CIS, GUARDRAILS, CisReference.all("v7.0.0:2.1.1"), Severity.HIGH,
             "With centralized root access, member accounts need no root credentials at all: the management account removes them and "
                     + "performs the few root-only tasks through short, audited root sessions.",
             "In the management account: IAM → Root access management → Enable (or `aws iam enable-organizations-root-credentials-management` "
@@ -34,7 +34,7 @@ public final class OrganizationControls {
 
     public static final BuiltInControl SCP_DENIES_ROOT = new RootControl(new ControlDefinition(
             "org.scp.root-denied", "An SCP denies every action by the account's root user", RootCredentialControls.CIS, GUARDRAILS,
-            List.of(CisReference.parse("v7.0.0:2.1.2")), Severity.HIGH,
+            CisReference.all("v7.0.0:2.1.2"), Severity.HIGH,
             "A service control policy that denies the root user makes a leaked root password useless in member accounts; it is what "
                     + "Control Tower's GRRESTRICTROOTUSER guardrail does.",
             "Attach an SCP with a Deny on \"*\" conditioned on StringLike aws:PrincipalArn arn:aws:iam::*:root to the root or the "
@@ -44,7 +44,7 @@ public final class OrganizationControls {
 
     public static final BuiltInControl SCP_DENIES_ROOT_WITHOUT_MFA = new RootControl(new ControlDefinition(
             "org.scp.root-mfa", "An SCP denies the root user's actions without MFA", RootCredentialControls.CIS, GUARDRAILS,
-            List.of(), Severity.MEDIUM,
+            CisReference.all("v7.0.0:2.1.2"), Severity.MEDIUM,
             "Where root must stay usable, an SCP that denies root's actions unless MFA is present blocks a stolen password alone. It must "
                     + "use BoolIfExists: requests signed with root access keys carry no aws:MultiFactorAuthPresent, and Bool does not match a "
                     + "missing key, so a Bool condition leaves root's access-key requests allowed.",

@@ -36,7 +36,7 @@ public final class RootCredentialControls {
 
     public static final BuiltInControl ACCESS_KEYS_ABSENT = new RootControl(new ControlDefinition(
             "root.access-keys.absent", "Root user has no access keys", CIS, ROOT_CREDENTIALS,
-            List.of(CisReference.parse("v3.0.0:1.4"), CisReference.parse("v5.0.0:1.3")), Severity.CRITICAL,
+            CisReference.all("v3.0.0:1.4", "v5.0.0:1.3", "v6.0.0:2.3", "v7.0.0:2.4"), Severity.CRITICAL,
             "Root access keys give unrestricted, long-lived programmatic access to every resource in the account and cannot be limited by IAM policies or SCPs in the management account; a leaked key is a full compromise.",
             "Sign in as root, open Security credentials and delete every root access key, active or inactive; "
                     + "use IAM roles for programmatic access.",
@@ -45,7 +45,7 @@ public final class RootCredentialControls {
 
     public static final BuiltInControl MFA_ENABLED = new RootControl(new ControlDefinition(
             "root.mfa.enabled", "Root user has MFA", CIS, ROOT_CREDENTIALS,
-            List.of(CisReference.parse("v3.0.0:1.5"), CisReference.parse("v5.0.0:1.4")), Severity.CRITICAL,
+            CisReference.all("v3.0.0:1.5", "v5.0.0:1.4", "v6.0.0:2.4", "v7.0.0:2.5"), Severity.CRITICAL,
             "The root user can do anything, including closing the account; a password alone is one phishing e-mail away from a full compromise.",
             "Sign in as root and assign an MFA device under Security credentials, or remove the root credentials "
                     + "centrally with AWS Organizations root access management.",
@@ -54,7 +54,7 @@ public final class RootCredentialControls {
 
     public static final BuiltInControl MFA_HARDWARE = new RootControl(new ControlDefinition(
             "root.mfa.hardware", "Root user MFA is a hardware device", CIS, ROOT_CREDENTIALS,
-            List.of(CisReference.parse("v3.0.0:1.6"), CisReference.parse("v5.0.0:1.5")), Severity.HIGH,
+            CisReference.all("v3.0.0:1.6", "v5.0.0:1.5", "v6.0.0:2.5", "v7.0.0:2.6"), Severity.HIGH,
             "A virtual MFA device lives on a phone or laptop that can be cloned, backed up or compromised; a hardware device or FIDO key is a separate physical factor for the most privileged identity.",
             "Replace the root user's virtual MFA device with a FIDO security key or hardware TOTP token, then "
                     + "deactivate and delete the virtual device.",
@@ -63,7 +63,7 @@ public final class RootCredentialControls {
 
     public static final BuiltInControl USAGE_NONE_RECENT = new RootControl(new ControlDefinition(
             "root.usage.none-recent", "Root user not used for daily tasks", CIS, ROOT_CREDENTIALS,
-            List.of(CisReference.parse("v3.0.0:1.7"), CisReference.parse("v5.0.0:1.6")), Severity.HIGH,
+            CisReference.all("v3.0.0:1.7", "v5.0.0:1.6", "v6.0.0:2.6", "v7.0.0:2.7"), Severity.HIGH,
             "Daily work as root bypasses least privilege and leaves no per-person trail; recent root use means either a break-glass event to explain or a habit to stop.",
             "Find out who used root and why (CloudTrail, userIdentity.type = Root); move that work to IAM roles and "
                     + "keep root for the few tasks that require it.",
@@ -80,7 +80,7 @@ public final class RootCredentialControls {
 
     public static final BuiltInControl SECURITY_CONTACT = new RootControl(new ControlDefinition(
             "root.contacts.security", "Security alternate contact registered", CIS, ACCOUNT_CONTACTS,
-            List.of(CisReference.parse("v3.0.0:1.2"), CisReference.parse("v5.0.0:1.2")), Severity.MEDIUM,
+            CisReference.all("v3.0.0:1.2", "v5.0.0:1.2", "v6.0.0:2.2", "v7.0.0:2.3"), Severity.MEDIUM,
             "AWS sends security notices (abuse reports, exposed credentials, compromised resources) to the security contact; without one they reach only the account e-mail, which may be unattended.",
             "Register a SECURITY alternate contact (Account settings, or `aws account put-alternate-contact "
                     + "--alternate-contact-type SECURITY`, or the Terraform resource aws_account_alternate_contact).",

@@ -100,7 +100,7 @@ public final class LiveAccountEvidence implements AccountEvidence {
         this.otherAccounts = otherAccounts;
         this.options = options;
         this.clock = clock;
-        this.monitoring = new LiveMonitoringEvidence(clients, clock);
+        this.monitoring = new LiveMonitoringEvidence(identity, clients, clock);
         this.readers = new RecordReaders()
                 .with(AccountSummary.RECORD, request -> readAccountSummary())
                 .with(CredentialReport.RECORD, request -> readCredentialReport())

@@ -22,16 +22,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.ConfigRecorders;
 import org.rootposture.evidence.ConfigRuleCompliance;
 import org.rootposture.evidence.ConfigRules;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.EvidenceRecord;
+import org.rootposture.evidence.GuardDutyAdministrator;
+import org.rootposture.evidence.GuardDutyDetectors;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.Provenance;
 import org.rootposture.evidence.RootActivity;
+import org.rootposture.evidence.RootFindingRules;
 import org.rootposture.evidence.RootSessionsOpened;
 import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.TrailEventSelectors;
@@ -58,7 +62,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Reads an account's monitoring evidence through the AWS SDK, lazily and at most once per record: per region for the
- * event history and Config recorders, per trail, log group, metric and topic for the alarm chain. Regional reads go
+ * event history, Config recorders, GuardDuty detectors and EventBridge rules, per trail, log group, metric and topic
+ * for the alarm chain. Regional reads go
  * through the account's clients in that region; a trail's status and selectors are read in its home region, by ARN.
  */
 public final class LiveMonitoringEvidence implements MonitoringEvidence {
@@ -68,23 +73,28 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
 
     private final AwsClients clients;
     private final Clock clock;
-    private final RecordReaders readers = new RecordReaders()
-            .with(Trails.RECORD, request -> readTrails())
-            .with(TrailStatus.RECORD, request -> readTrailStatus(request.trail(), request.awaitLogging()))
-            .with(TrailEventSelectors.RECORD, this::readEventSelectors)
-            .with(RootActivity.RECORD, this::readRootActivity)
-            .with(RootSessionsOpened.RECORD, this::readRootSessionsOpened)
-            .with(MetricFilters.RECORD, group -> readMetricFilters(group.region(), group.name()))
-            .with(MetricAlarms.RECORD, of -> readAlarms(of.region(), of.metric()))
-            .with(TopicSubscriptions.RECORD, this::readSubscriptions)
-            .with(ConfigRecorders.RECORD, this::readConfigRecorders)
-            .with(ConfigRules.RECORD, request -> readConfigRules())
-            .with(ConfigRuleCompliance.RECORD, request -> readCompliance(request.ruleNames().stream().distinct().sorted().toList(),
-                    request.awaitEvaluation()));
+    private final RecordReaders readers;
 
-    public LiveMonitoringEvidence(AwsClients clients, Clock clock) {
+    public LiveMonitoringEvidence(AccountIdentity identity, AwsClients clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
+        GuardDutyAlerting alerting = new GuardDutyAlerting(identity, clients, clock);
+        this.readers = new RecordReaders()
+                .with(Trails.RECORD, request -> readTrails())
+                .with(TrailStatus.RECORD, request -> readTrailStatus(request.trail(), request.awaitLogging()))
+                .with(TrailEventSelectors.RECORD, this::readEventSelectors)
+                .with(RootActivity.RECORD, this::readRootActivity)
+                .with(RootSessionsOpened.RECORD, this::readRootSessionsOpened)
+                .with(MetricFilters.RECORD, group -> readMetricFilters(group.region(), group.name()))
+                .with(MetricAlarms.RECORD, of -> readAlarms(of.region(), of.metric()))
+                .with(TopicSubscriptions.RECORD, this::readSubscriptions)
+                .with(ConfigRecorders.RECORD, this::readConfigRecorders)
+                .with(ConfigRules.RECORD, request -> readConfigRules())
+                .with(ConfigRuleCompliance.RECORD, request -> readCompliance(request.ruleNames().stream().distinct().sorted().toList(),
+                        request.awaitEvaluation()))
+                .with(GuardDutyDetectors.RECORD, alerting::detectors)
+                .with(GuardDutyAdministrator.RECORD, alerting::administrator)
+                .with(RootFindingRules.RECORD, alerting::rootFindingRules);
     }
 
     @Override

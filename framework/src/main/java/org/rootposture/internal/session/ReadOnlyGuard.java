@@ -31,7 +31,8 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
     private static final Map<String, String> ACTION_PREFIX = Map.of(
             "CloudWatchLogs", "logs",
             "CloudWatch", "cloudwatch",
-            "CloudTrail", "cloudtrail");
+            "CloudTrail", "cloudtrail",
+            "EventBridge", "events");
     private static final Set<String> ALLOWED = policyActions();
 
     /** The actions of the audit policy, e.g. {@code iam:GetAccountSummary}. */

@@ -767,10 +767,10 @@ class MonitoringControlsTest {
     }
 
     @Test
-    void theCatalogueHoldsTheFiveMonitoringControlsUnderUniqueIds() {
+    void theCatalogueHoldsTheSixMonitoringControlsUnderUniqueIds() {
         assertThat(MonitoringControls.all()).extracting(control -> control.definition().id()).containsExactly(
                 "trail.multi-region.logging", "trail.root-activity.none-recent", "alarm.root-usage", "config.recorder.all-regions",
-                "config.root-rules.compliant");
+                "config.root-rules.compliant", "guardduty.root-findings.alerted");
         MonitoringControls.all().forEach(control -> assertThat(Catalogue.byId(control.definition().id())).containsSame(control));
         List<String> ids = new ArrayList<>(Catalogue.all().stream().map(control -> control.definition().id()).toList());
         assertThat(ids).doesNotHaveDuplicates();

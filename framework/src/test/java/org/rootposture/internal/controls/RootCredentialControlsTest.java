@@ -302,14 +302,14 @@ class RootCredentialControlsTest {
 
         @Test
         void everyControlHasIdTitleSeverityAndRemediation() {
-            assertThat(Catalogue.all()).hasSize(19).allSatisfy(control -> {
+            assertThat(Catalogue.all()).hasSize(20).allSatisfy(control -> {
                 assertThat(control.definition().id()).matches("[a-z]+(\\.[a-z-]+)+");
                 assertThat(control.definition().title()).isNotBlank();
                 assertThat(control.definition().remediation()).isNotBlank();
             });
             assertThat(Catalogue.byId("root.mfa.hardware")).contains(RootCredentialControls.MFA_HARDWARE);
             assertThat(RootCredentialControls.MFA_HARDWARE.definition().cis()).extracting(CisReference::toString)
-                    .containsExactly("v3.0.0:1.6", "v5.0.0:1.5");
+                    .containsExactly("v3.0.0:1.6", "v5.0.0:1.5", "v6.0.0:2.5", "v7.0.0:2.6");
         }
 
         @Test

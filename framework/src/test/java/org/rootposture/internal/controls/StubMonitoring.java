@@ -12,10 +12,13 @@ import org.rootposture.evidence.ConfigRuleCompliance;
 import org.rootposture.evidence.ConfigRules;
 import org.rootposture.evidence.Evidence;
 import org.rootposture.evidence.EvidenceRecord;
+import org.rootposture.evidence.GuardDutyAdministrator;
+import org.rootposture.evidence.GuardDutyDetectors;
 import org.rootposture.evidence.MetricAlarms;
 import org.rootposture.evidence.MetricFilters;
 import org.rootposture.evidence.MonitoringEvidence;
 import org.rootposture.evidence.RootActivity;
+import org.rootposture.evidence.RootFindingRules;
 import org.rootposture.evidence.RootSessionsOpened;
 import org.rootposture.evidence.TopicSubscriptions;
 import org.rootposture.evidence.TrailEventSelectors;
@@ -71,6 +74,19 @@ final class StubMonitoring implements MonitoringEvidence {
     /** The compliance of whichever rules are asked for. */
     StubMonitoring compliance(ConfigRuleCompliance ruleCompliance) {
         return put(ConfigRuleCompliance.RECORD, null, ruleCompliance);
+    }
+
+    StubMonitoring detectors(String region, GuardDutyDetectors.Detector... detectors) {
+        return put(GuardDutyDetectors.RECORD, region, new GuardDutyDetectors(region, List.of(detectors), READ));
+    }
+
+    StubMonitoring administrator(String region, String detectorId, String accountId, String relationship) {
+        return put(GuardDutyAdministrator.RECORD, new GuardDutyAdministrator.OfDetector(region, detectorId),
+                new GuardDutyAdministrator(region, detectorId, accountId, relationship, READ));
+    }
+
+    StubMonitoring eventRules(String region, RootFindingRules.Rule... rules) {
+        return put(RootFindingRules.RECORD, region, new RootFindingRules(region, "{\"source\": \"aws.guardduty\"}", List.of(rules), READ));
     }
 
     /** Any record, by its description. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.rootposture.LabRun;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -28,6 +30,10 @@ class ReadOnlyGuardTest {
                     .hasMessageContaining("organizations:LeaveOrganization");
             assertThatThrownBy(() -> iam.deleteVirtualMFADevice(request -> request.serialNumber("arn:aws:iam::111111111111:mfa/x")))
                     .hasMessageContaining("iam:DeleteVirtualMFADevice");
+            assertThatThrownBy(() -> sessions.caller().client(EventBridgeClient.class).putRule(request -> request.name("x")))
+                    .hasMessageContaining("Root Posture is read-only: events:PutRule is not an action");
+            assertThatThrownBy(() -> sessions.caller().client(GuardDutyClient.class).deleteDetector(request -> request.detectorId("x")))
+                    .hasMessageContaining("Root Posture is read-only: guardduty:DeleteDetector is not an action");
             assertThat(lab.lab().totalCalls()).isEqualTo(before);
             assertThat(sessions.caller().client(StsClient.class).getCallerIdentity().account()).isEqualTo("111111111111");
         }
@@ -38,6 +44,8 @@ class ReadOnlyGuardTest {
         assertThat(ReadOnlyGuard.allowedActions())
                 .contains("iam:GetAccountSummary", "iam:GenerateCredentialReport", "sts:AssumeRole", "sts:AssumeRoot")
                 .allSatisfy(action -> assertThat(action).matches(
-                        "[a-z]+:(Get|List|Describe|Lookup)[A-Za-z]+|iam:GenerateCredentialReport|sts:AssumeRole|sts:AssumeRoot"));
+                        "[a-z]+:(Get|List|Describe|Lookup)[A-Za-z]+|iam:GenerateCredentialReport|sts:AssumeRole|sts:AssumeRoot"
+                                // evaluates an event pattern against an event it is given, and changes nothing
+                                + "|events:TestEventPattern"));
     }
 }

@@ -56,7 +56,8 @@ import org.rootposture.lab.fixture.Trail;
  * by SCPs, in every state a root user's posture can be in (locked down; hardware, virtual and FIDO MFA; no MFA; a root
  * access key; a signing certificate; recent root use; a password changed after an offboarding; a central root session;
  * a root mailbox at a personal mail provider; incomplete contacts; a backup MFA device; access denied; throttled;
- * suspended; not assumable), with CloudTrail, the CIS alarm chain and AWS Config in some and not in others. The demo run, the runner's
+ * suspended; not assumable), with CloudTrail, the CIS alarm chain, AWS Config and GuardDuty alerts in some and not in others; the
+ * security-tooling account is the GuardDuty administrator of several members. The demo run, the runner's
  * {@code --demo} and many tests serve it.
  *
  * <pre>{@code
@@ -74,6 +75,9 @@ public final class DemoOrganization {
     private static final String CIS_PATTERN = "{ ($.userIdentity.type = \"Root\") && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != \"AwsServiceEvent\") }";
     private static final String ROOT_ALERTS = "arn:aws:sns:us-east-1:111111111111:root-activity-alerts";
     private static final String DATA_LAKE_ALERTS = "arn:aws:sns:us-east-1:555555555555:data-lake-root-alerts";
+    private static final String GUARDDUTY_ADMINISTRATOR = "777777777777";
+    private static final String ALL_FINDINGS = "{\"source\": [\"aws.guardduty\"], \"detail-type\": [\"GuardDuty Finding\"]}";
+    private static final String ROOT_USAGE = "{\"source\": [\"aws.guardduty\"], \"detail\": {\"type\": [\"Policy:IAMUser/RootCredentialUsage\"]}}";
     private static final String AUDIT_ROLE = "User: arn:aws:sts::888888888888:assumed-role/RootPostureAudit/root-posture is not authorized to perform: ";
 
     private DemoOrganization() {
@@ -142,7 +146,9 @@ public final class DemoOrganization {
                 .alarm("CIS-RootAccountUsage", "RootAccountUsageCount", "CISBenchmark", alarm -> alarm.actions(ROOT_ALERTS))
                 .subscription(ROOT_ALERTS, "security@example.com")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
-                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
+                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources)
+                .guardDuty("us-east-1", guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR))
+                .guardDuty("eu-west-1", guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR));
     }
 
     private static void prodPayments(Account.Builder account) {
@@ -161,6 +167,11 @@ public final class DemoOrganization {
                         .rule("root-account-hardware-mfa-enabled", ROOT_ACCOUNT_HARDWARE_MFA_ENABLED, INSUFFICIENT_DATA, INSUFFICIENT_DATA, NON_COMPLIANT)
                         .rule("iam-root-access-key-check", IAM_ROOT_ACCESS_KEY_CHECK, INSUFFICIENT_DATA, INSUFFICIENT_DATA, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            account.guardDuty(region, guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR))
+                    .eventRule(region, "payments-policy-findings", "{\"source\": [\"aws.guardduty\"], \"detail\": {\"type\": [{\"prefix\": \"Policy:IAMUser/\"}]}}",
+                            rule -> rule.targets("arn:aws:sns:" + region + ":222222222222:payments-security"));
+        }
     }
 
     private static void devSandbox(Account.Builder account) {
@@ -185,7 +196,10 @@ public final class DemoOrganization {
                         .with(ACCESS_KEY_1_LAST_USED_REGION, "us-east-1").with(ACCESS_KEY_1_LAST_USED_SERVICE, "s3")))
                 .contact(SECURITY, "Batch Operations", "Platform Owner", "batch-security@example.com", "+1-555-0400")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, NON_COMPLIANT))
-                .config("eu-west-1", config -> config.recorder(recorder -> recorder.globalResources(false).stopped(daysAgo(14))));
+                .config("eu-west-1", config -> config.recorder(recorder -> recorder.globalResources(false).stopped(daysAgo(14))))
+                .guardDuty("us-east-1", UnaryOperator.identity())
+                .eventRule("us-east-1", "batch-findings-but-root", "{\"source\": [\"aws.guardduty\"], \"detail\": {\"type\": "
+                        + "[{\"anything-but\": [\"Policy:IAMUser/RootCredentialUsage\"]}]}}", rule -> rule.targets("arn:aws:sns:us-east-1:444444444444:batch-ops"));
     }
 
     private static void dataLake(Account.Builder account) {
@@ -206,6 +220,10 @@ public final class DemoOrganization {
                 .subscription(DATA_LAKE_ALERTS, "data-security@example.com", subscription -> subscription.unconfirmed())
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            account.guardDuty(region, guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR, "Resigned"))
+                    .eventRule(region, "data-lake-root-usage", ROOT_USAGE, UnaryOperator.identity());
+        }
     }
 
     private static void workloadsShared(Account.Builder account) {
@@ -215,7 +233,9 @@ public final class DemoOrganization {
                         .with(PASSWORD_LAST_CHANGED, "not_supported").with(MFA_ACTIVE, false)))
                 .contact(SECURITY, "Platform Security", "Security Engineer", "platform-security@example.com", "+1-555-0600")
                 .config("us-east-1", rules(NON_COMPLIANT, NON_COMPLIANT, COMPLIANT))
-                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
+                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources)
+                .guardDuty("us-east-1", guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR))
+                .guardDuty("eu-west-1", guardDuty -> guardDuty.administrator(GUARDDUTY_ADMINISTRATOR));
     }
 
     private static void securityTooling(Account.Builder account) {
@@ -232,7 +252,14 @@ public final class DemoOrganization {
                 .contact(SECURITY, "Security Tooling", "Detection Engineering Lead", "tooling-security@example.com", "+1-555-0700")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources)
-                .config("ap-southeast-2", DemoOrganization::recordingWithoutGlobalResources);
+                .config("ap-southeast-2", DemoOrganization::recordingWithoutGlobalResources)
+                .guardDuty("ap-southeast-2", UnaryOperator.identity())
+                .eventRule("ap-southeast-2", "guardduty-medium-and-above", "{\"source\": [\"aws.guardduty\"], \"detail\": {\"severity\": "
+                        + "[{\"numeric\": [\">=\", 4]}]}}", rule -> rule.targets("arn:aws:sns:ap-southeast-2:777777777777:guardduty-findings"));
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            account.guardDuty(region, UnaryOperator.identity())
+                    .eventRule(region, "guardduty-all-findings", ALL_FINDINGS, rule -> rule.targets("arn:aws:sns:" + region + ":777777777777:guardduty-findings"));
+        }
     }
 
     private static void auditRestricted(Account.Builder account) {
@@ -247,6 +274,8 @@ public final class DemoOrganization {
                         + "the account:GetAlternateContact action"))
                 .fault(Fault.error("cloudtrail:LookupEvents", "AccessDenied").message(AUDIT_ROLE
                         + "cloudtrail:LookupEvents because no service control policy allows the cloudtrail:LookupEvents action"))
+                .fault(Fault.error("guardduty:ListDetectors", "AccessDeniedException").message(AUDIT_ROLE
+                        + "guardduty:ListDetectors because no service control policy allows the guardduty:ListDetectors action"))
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
                 .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
     }
@@ -278,7 +307,10 @@ public final class DemoOrganization {
                 .contact(BILLING, "Finance", "Controller", "billing@example.com", "+1-555-0101")
                 .contact(OPERATIONS, "Cloud Operations", "SRE Lead", "cloud-ops@example.com", "+1-555-0102")
                 .config("us-east-1", rules(COMPLIANT, COMPLIANT, COMPLIANT))
-                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources);
+                .config("eu-west-1", DemoOrganization::recordingWithoutGlobalResources)
+                .guardDuty("us-east-1", UnaryOperator.identity())
+                .eventRule("us-east-1", "root-usage-to-queue", ROOT_USAGE, rule -> rule.targets("arn:aws:sqs:us-east-1:141414141414:security-intake"))
+                .guardDuty("eu-west-1", UnaryOperator.identity());
     }
 
     /**
