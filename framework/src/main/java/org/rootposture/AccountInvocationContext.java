@@ -11,31 +11,29 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.rootposture.internal.controls.BuiltInControl;
 import org.rootposture.internal.controls.Outcome;
 import org.rootposture.internal.controls.Verdict;
 import org.rootposture.internal.report.AllureReport;
-import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * One invocation of a {@link ForEachAccount} method for one account: injects the {@link AwsAccount}, labels the
- * report, evaluates the method's built-in control before its body (which runs only on PASS), runs the body as one
- * {@link InvocationCheck}, and ends the test with the verdict.
+ * report, takes the verdict of the method's built-in control (which the run's readers judged ahead, see
+ * {@link Run#judge}) before its body (which runs only on PASS, on the thread JUnit runs the test on), runs the body as
+ * one {@link InvocationCheck}, and ends the test with the verdict.
  */
 final class AccountInvocationContext implements TestTemplateInvocationContext {
 
     private final AwsAccount account;
     private final Optional<String> region;
     private final ControlUse control;
-    private final VerdictRecorder recorder;
+    private final Run run;
     private final Optional<String> place;
 
-    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, VerdictRecorder recorder,
-                             Optional<String> place) {
+    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, Run run, Optional<String> place) {
         this.account = account;
         this.region = region;
         this.control = control;
-        this.recorder = recorder;
+        this.run = run;
         this.place = place;
     }
 
@@ -49,18 +47,6 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
     @Override
     public List<Extension> getAdditionalExtensions() {
         return List.of(new AccountParameter(), new ControlEvaluation());
-    }
-
-    private Verdict builtInVerdict(BuiltInControl builtIn) {
-        if (!control.perRegion() || region.isPresent()) {
-            return builtIn.evaluate(account.evidence(), control.contextFor(account, region));
-        }
-        try {
-            return Verdict.unableToAssess("No region is enabled or configured for a per-region control.\n"
-                    + "The account's regions came back empty, so the control has nowhere to look.", account.evidence().enabledRegions());
-        } catch (EvidenceUnavailableException e) {
-            return Verdict.unableToAssess(e);
-        }
     }
 
     private final class AccountParameter implements ParameterResolver {
@@ -82,9 +68,11 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
         public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                                 ExtensionContext extensionContext) throws Throwable {
             Method method = invocationContext.getExecutable();
-            AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
+            run.report().start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
                     method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region, place));
-            Optional<Verdict> decided = control.builtIn().map(builtIn -> recorder.decided(builtIn.definition(), account.id(), builtInVerdict(builtIn)));
+            VerdictRecorder recorder = run.recorder();
+            Optional<Verdict> decided = control.builtIn().map(builtIn -> recorder.decided(builtIn.definition(), account.id(),
+                    run.verdict(control, account, region)));
             if (decided.isPresent() && (decided.get().outcome() != Outcome.PASS)) {
                 invocation.skip();
                 JUnitOutcome.conclude(decided.get());

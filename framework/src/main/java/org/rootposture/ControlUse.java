@@ -16,6 +16,8 @@ import org.rootposture.internal.controls.CisReference;
 import org.rootposture.internal.controls.ControlDefinition;
 import org.rootposture.internal.controls.EvaluationContext;
 import org.rootposture.internal.settings.Days;
+import org.rootposture.internal.controls.Verdict;
+import org.rootposture.internal.session.EvidenceUnavailableException;
 
 /**
  * The control a posture test method stands for: a built-in control (with its options) that the framework
@@ -50,6 +52,23 @@ record ControlUse(Optional<ControlDefinition> definition, Optional<BuiltInContro
 
     boolean perRegion() {
         return builtIn.map(BuiltInControl::perRegion).orElse(false);
+    }
+
+    /**
+     * The built-in control's verdict on the account, in the region for a per-region control; a per-region control on an
+     * account without regions is unable to assess, with the reason.
+     */
+    Verdict judge(AwsAccount account, Optional<String> region) {
+        BuiltInControl control = builtIn.orElseThrow(() -> new IllegalStateException("no built-in control to judge"));
+        if (!perRegion() || region.isPresent()) {
+            return control.evaluate(account.evidence(), contextFor(account, region));
+        }
+        try {
+            return Verdict.unableToAssess("No region is enabled or configured for a per-region control.\n"
+                    + "The account's regions came back empty, so the control has nowhere to look.", account.evidence().enabledRegions());
+        } catch (EvidenceUnavailableException e) {
+            return Verdict.unableToAssess(e);
+        }
     }
 
     private static ControlUse builtIn(Method method, Annotation annotation) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the method once per target account, displayed as {@code 123456789012 · prod-payments}, with that account
  * as its {@link AwsAccount} parameter. The built-in control annotations (such as {@code @RootMfaIsHardware}) imply it.
+ * The body runs on the thread JUnit runs the test on, one account after the other, unless you make the method
+ * concurrent with JUnit's parallel execution (see {@link RootPosture}, "Threads").
  *
  * <pre>
  * &#64;ForEachAccount

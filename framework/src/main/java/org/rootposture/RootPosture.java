@@ -16,6 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * credentials from the AWS SDK's default chain. A wrong setting fails the class before any test runs, with a message
  * naming the setting.
  *
+ * <p>Threads: Root Posture reads the evidence and judges the built-in controls on its own reader threads,
+ * {@code rootposture.concurrency} at a time, while JUnit reports the verdicts. Your own code, a {@link Control} method's
+ * body, the body of a method with a built-in control annotation, and the class's {@code @BeforeEach} and
+ * {@code @AfterEach}, runs on the thread JUnit runs the test on, one invocation after the other: it needs no locks and
+ * may keep state that is not thread-safe. It runs concurrently only if you turn on JUnit's parallel execution and make
+ * the method or class concurrent ({@code @Execution(CONCURRENT)}, or {@code junit.jupiter.execution.parallel.mode.default
+ * = concurrent}); the {@link AwsAccount}, its evidence and clients, and the assertions are safe to share then, your own
+ * state must be too.
+ *
  * <pre>
  * &#64;RootPosture
  * class RootCredentialsTest {

@@ -2,8 +2,6 @@ package org.rootposture;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.rootposture.internal.controls.BuiltInControl;
 import org.rootposture.internal.evidence.SnapshotException;
 import org.rootposture.settings.SettingsException;
 import org.rootposture.settings.SettingsReader;
@@ -59,26 +56,21 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
         Method method = context.getRequiredTestMethod();
         ControlUse control = ControlUse.of(method);
         Run run = run(context);
-        control.builtIn().ifPresent(run::prefetch);
-        builtInControlsOf(context.getRequiredTestClass()).forEach(run::prefetch);
+        run.judge(Stream.concat(Stream.of(control), controlsOf(context.getRequiredTestClass())).toList());
         return Stream.concat(
                 run.accounts().stream().flatMap(account -> invocations(run, account, control)),
-                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run.recorder(),
+                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run,
                         run.place(skipped.target().accountId()))));
     }
 
-    /** The built-in controls of the class's other posture methods, whose evidence can be read while this one runs. */
-    private static Stream<BuiltInControl> builtInControlsOf(Class<?> testClass) {
+    /** The controls of the class's posture methods, whose built-in ones can be judged while this method runs. */
+    private static Stream<ControlUse> controlsOf(Class<?> testClass) {
         return AnnotationSupport.findAnnotatedMethods(testClass, ForEachAccount.class, HierarchyTraversalMode.TOP_DOWN).stream()
-                .flatMap(method -> ControlUse.of(method).builtIn().stream());
+                .map(ControlUse::of);
     }
 
     private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {
-        List<String> regions = control.perRegion() ? run.regions(account) : List.of();
-        if (regions.isEmpty()) {
-            return Stream.of(new AccountInvocationContext(account, Optional.empty(), control, run.recorder(), run.place(account.id())));
-        }
-        return regions.stream().map(region -> new AccountInvocationContext(account, Optional.of(region), control, run.recorder(),
+        return run.regions(control, account).stream().map(region -> new AccountInvocationContext(account, region, control, run,
                 run.place(account.id())));
     }
 

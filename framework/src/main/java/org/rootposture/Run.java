@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,8 +20,8 @@ import java.util.stream.Stream;
 import org.rootposture.evidence.AccountEvidence;
 import org.rootposture.evidence.AccountIdentity;
 import org.rootposture.evidence.OrganizationInfo;
-import org.rootposture.internal.controls.BuiltInControl;
 import org.rootposture.internal.controls.EvaluationContext;
+import org.rootposture.internal.controls.Verdict;
 import org.rootposture.internal.directory.OrganizationDirectory;
 import org.rootposture.internal.evidence.EvidenceOptions;
 import org.rootposture.internal.evidence.EvidenceSnapshot;
@@ -38,11 +41,19 @@ import software.amazon.awssdk.services.organizations.model.Parent;
 
 /**
  * One posture run: settings read once, targets resolved once, one {@link AwsAccount} per target with its sessions
- * and cached evidence. When a test class's first built-in control is about to run, the evidence of that control and
- * then of the class's other built-in controls is read for every account in the background,
- * {@code rootposture.concurrency} reads at a time, so the tests (which JUnit runs one after the other) find it ready. Lives in the JUnit root store and is closed, with every SDK client, at the end of the run.
+ * and cached evidence. When a test class's first built-in control is about to run, that control and then the class's
+ * other built-in controls are judged for every account on the run's readers, {@code rootposture.concurrency} at a
+ * time: the evidence read, the verdict decided and its evidence prepared for the report, so that the tests (which
+ * JUnit runs one after the other) only report what was judged. Lives in the JUnit root store and is closed, with every
+ * SDK client, at the end of the run.
  */
 final class Run implements AutoCloseable {
+
+    private static final int LEADING_ACCOUNTS = 3;
+
+    /** A built-in control on one account, judged for each of its regions. */
+    private record Judgement(ControlUse control, String accountId) {
+    }
 
     private final Settings settings;
     private final Sessions sessions;
@@ -54,8 +65,10 @@ final class Run implements AutoCloseable {
     private final Map<String, AwsAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, AccountEvidence> otherAccounts = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> places = new ConcurrentHashMap<>();
-    private final Set<String> prefetched = ConcurrentHashMap.newKeySet();
+    private final Set<ControlUse> judging = ConcurrentHashMap.newKeySet();
+    private final Map<Judgement, CompletableFuture<Map<Optional<String>, Verdict>>> judged = new ConcurrentHashMap<>();
     private final Waivers waivers;
+    private final AllureReport report = new AllureReport();
     private final VerdictRecorder recorder;
     private final Instant started;
     private final Optional<EvidenceSnapshot> replay;
@@ -66,7 +79,7 @@ final class Run implements AutoCloseable {
         this.clock = clock;
         this.started = clock.instant();
         this.waivers = Waivers.load(settings.waivers(), clock);
-        this.recorder = new VerdictRecorder(waivers, AllureReport::evidence);
+        this.recorder = new VerdictRecorder(waivers, report::evidence);
         this.replay = settings.replay().map(EvidenceSnapshot::read);
         this.recording = settings.record().map(file -> EvidenceSnapshot.recording(file, started, settings.region()));
         this.sessions = new Sessions(settings);
@@ -119,17 +132,66 @@ final class Run implements AutoCloseable {
         return recorder;
     }
 
-    /** Starts reading the control's evidence for every account (and region) in the background, once per control per run. */
-    void prefetch(BuiltInControl control) {
-        if (prefetched.add(control.definition().id())) {
-            accounts().forEach(account -> readers.execute(() -> {
-                if (control.perRegion()) {
-                    regions(account).forEach(region -> control.evaluate(account.evidence(), account.context().withRegion(region)));
-                } else {
-                    control.evaluate(account.evidence(), account.context());
+    /** Where this run's results are written: the running Allure result, with what many results share written once. */
+    AllureReport report() {
+        return report;
+    }
+
+    /**
+     * Starts judging the built-in controls among {@code controls} for every account (and region), once per control per
+     * run, on the readers: {@code rootposture.concurrency} at a time, in the order given, except that the first
+     * {@value #LEADING_ACCOUNTS} accounts of every control come first, so the reads that all accounts share (the
+     * organization's tree and SCPs, the management account's trail and history) start at once instead of holding up
+     * every reader when their control comes.
+     */
+    void judge(List<ControlUse> controls) {
+        List<ControlUse> fresh = controls.stream().filter(control -> control.builtIn().isPresent()).filter(judging::add).toList();
+        List<AwsAccount> accounts = accounts();
+        int leading = Math.min(LEADING_ACCOUNTS, accounts.size());
+        fresh.forEach(control -> accounts.subList(0, leading).forEach(account -> judgeAhead(control, account)));
+        fresh.forEach(control -> accounts.subList(leading, accounts.size()).forEach(account -> judgeAhead(control, account)));
+    }
+
+    /** The built-in control's verdict on the account (and region): the one judged ahead, or, where there is none, judged now. */
+    Verdict verdict(ControlUse control, AwsAccount account, Optional<String> region) {
+        Judgement judgement = new Judgement(control, account.id());
+        CompletableFuture<Map<Optional<String>, Verdict>> ahead = judged.get(judgement);
+        if (ahead != null) {
+            try {
+                Map<Optional<String>, Verdict> verdicts = ahead.join();
+                Verdict verdict = verdicts.remove(region);
+                if (verdicts.isEmpty()) {
+                    judged.remove(judgement, ahead);
                 }
-            }));
+                if (verdict != null) {
+                    return verdict;
+                }
+            } catch (CompletionException | CancellationException notJudged) {
+                judged.remove(judgement, ahead);
+            }
         }
+        return control.judge(account, region);
+    }
+
+    private void judgeAhead(ControlUse control, AwsAccount account) {
+        judged.put(new Judgement(control, account.id()), CompletableFuture.supplyAsync(() -> {
+            Map<Optional<String>, Verdict> verdicts = new ConcurrentHashMap<>();
+            for (Optional<String> region : regions(control, account)) {
+                Verdict verdict = control.judge(account, region);
+                report.prepare(verdict);
+                verdicts.put(region, verdict);
+            }
+            return verdicts;
+        }, readers));
+    }
+
+    /**
+     * Where a control is judged on an account: once, or for a per-region control once in each of the account's regions
+     * (once without a region where they cannot be read or are none, so that the control says why).
+     */
+    List<Optional<String>> regions(ControlUse control, AwsAccount account) {
+        List<String> regions = control.perRegion() ? regions(account) : List.of();
+        return regions.isEmpty() ? List.of(Optional.empty()) : regions.stream().map(Optional::of).toList();
     }
 
     /** The account's regions for per-region controls; empty where they cannot be read (the control then says why). */

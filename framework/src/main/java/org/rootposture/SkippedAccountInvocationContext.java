@@ -19,13 +19,13 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
 
     private final Targets.Skipped skipped;
     private final ControlUse control;
-    private final VerdictRecorder recorder;
+    private final Run run;
     private final Optional<String> place;
 
-    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, VerdictRecorder recorder, Optional<String> place) {
+    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, Run run, Optional<String> place) {
         this.skipped = skipped;
         this.control = control;
-        this.recorder = recorder;
+        this.run = run;
         this.place = place;
     }
 
@@ -41,12 +41,12 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
 
     private void skip(ExtensionContext context) {
         String accountId = skipped.target().accountId();
-        AllureReport.start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
+        run.report().start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
                 context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName(), accountId,
                 skipped.target().name().orElse(accountId), Optional.empty(), place));
         String reason = skipped.reason();
         Verdict verdict = Verdict.notApplicable("The account is not active in the organization, so it is not checked.\n"
                 + Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
-        JUnitOutcome.conclude(control.definition().map(definition -> recorder.decided(definition, accountId, verdict)).orElse(verdict));
+        JUnitOutcome.conclude(control.definition().map(definition -> run.recorder().decided(definition, accountId, verdict)).orElse(verdict));
     }
 }

@@ -2,6 +2,7 @@ package org.rootposture.benchmark;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,10 @@ import io.qameta.allure.FileSystemResultsWriter;
  * Organization-scale benchmark: the whole built-in catalogue, through the JUnit Platform launcher exactly as a real run,
  * against lab organizations of N generated accounts with a fixed latency per AWS call; beside it the same checks
  * written naively. Prints per N the wall time, accounts per second, AWS calls per account by operation, peak heap and
- * threads, and the latency bound (total calls × latency ÷ concurrency) with the ratio of wall time to it. With
- * {@code --report=DIR} it also generates the auditor's report of each size's run and prints its cost (see
- * {@link ReportMeasurement}).
+ * threads, the CPU time per check and by who spent it, and the latency bound (total calls × latency ÷ concurrency)
+ * with the ratio of wall time to it. Then, end to end, the auditor's report of the largest size's run is generated as
+ * a pipeline does it, and its cost printed (see {@link ReportMeasurement}); with {@code --report=DIR} every size's
+ * report, kept in DIR.
  *
  * <pre>
  * ./mvnw -B -q -pl benchmark -am package -DskipTests &amp;&amp; java -jar benchmark/target/rootposture-benchmark.jar
@@ -31,10 +33,18 @@ import io.qameta.allure.FileSystemResultsWriter;
  */
 public final class Benchmark {
 
+    /**
+     * The JDK HTTP server the lab runs on sends a response in two writes and, without this property (read once, when it
+     * first starts), leaves Nagle's algorithm on: against the client's delayed acknowledgement every call then waits
+     * about 40 ms more than the latency the lab adds, which AWS does not do.
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private Benchmark() {
     }
 
     public static void main(String[] args) throws IOException {
+        System.setProperty(NO_DELAY, "true");
         Options options;
         try {
             options = Options.parse(args);
@@ -60,6 +70,23 @@ public final class Benchmark {
     }
 
     static Run run(Options options, Path allureResults, PrintStream out) {
+        Path reportDir;
+        try {
+            reportDir = options.reportDir().isPresent() ? options.reportDir().get() : Files.createTempDirectory("rootposture-benchmark-report-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for the report", e);
+        }
+        try {
+            return run(options, allureResults, reportDir, out);
+        } finally {
+            if (options.reportDir().isEmpty()) {
+                LabMeasurement.clean(reportDir);
+                reportDir.toFile().delete();
+            }
+        }
+    }
+
+    private static Run run(Options options, Path allureResults, Path reportDir, PrintStream out) {
         CatalogueClass catalogue = CatalogueClass.builtIn();
         LabMeasurement lab = new LabMeasurement(allureResults);
         Report report = new Report(out, options, catalogue);
@@ -77,16 +104,16 @@ public final class Benchmark {
         for (int accounts : options.accounts()) {
             List<Measurement> size = new ArrayList<>();
             for (int concurrency : options.concurrency()) {
-                Consumer<Path> generate = concurrency != options.concurrency().get(0) || options.reportDir().isEmpty() ? results -> { }
-                        : results -> reports.add(ReportMeasurement.generate(accounts, results,
-                                options.reportDir().get().resolve(accounts + "-accounts"), options.reportHeap()));
+                Consumer<Path> generate = concurrency != options.concurrency().get(0) || !options.reports(accounts) ? results -> { }
+                        : results -> reports.add(ReportMeasurement.generate(accounts, results, reportDir.resolve(accounts + "-accounts"),
+                                options.reportHeap()));
                 size.add(framework(lab, catalogue, options, accounts, concurrency, List.of(), generate));
             }
             if (accounts <= options.baselineUpTo()) {
                 size.add(lab.run("baseline", NaiveRootChecks.class, accounts, options.latency(), 1, List.of(), Map.of(), results -> { }));
             }
             report.size(accounts, size);
-            reports.stream().filter(generated -> generated.accounts() == accounts).forEach(report::generated);
+            reports.stream().filter(generated -> generated.accounts() == accounts).forEach(generated -> report.generated(generated, size.get(0)));
             measurements.addAll(size);
         }
         if (options.throttled() > 0) {

@@ -2,9 +2,6 @@ package org.rootposture.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,15 +53,15 @@ final class LabMeasurement {
                     lab.callerCredentials().secretAccessKey())));
             clean(allureResults);
             VerdictTally tally = new VerdictTally();
-            try (HeapWatch heap = new HeapWatch()) {
-                long cpu = processCpuNanos();
+            try (HeapWatch heap = new HeapWatch(); CpuWatch cpu = new CpuWatch()) {
+                long processCpu = CpuWatch.processCpuNanos();
                 long start = System.nanoTime();
                 launch(testClass, parameters, tally);
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
-                double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+                double cpuSeconds = (CpuWatch.processCpuNanos() - processCpu) / 1e9;
                 Measurement measurement = new Measurement(mode, accounts, concurrency, latency, wall, byOperation(lab.calls()),
                         lab.totalThrottles(), tally.verdicts(), heap.peakAfterGc(), heap.peakUsed(), heap.peakThreads(), heap.collections(),
-                        cpuSeconds, labCpuSeconds());
+                        cpuSeconds, cpu.seconds());
                 withResults.accept(allureResults);
                 return measurement;
             } finally {
@@ -82,22 +79,6 @@ final class LabMeasurement {
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, tally);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** CPU time of the lab's threads: its HTTP server's dispatcher and handlers, started with this lab. */
-    private static double labCpuSeconds() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long nanos = 0;
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && (thread.getThreadName().startsWith("root-posture-lab-") || thread.getThreadName().equals("HTTP-Dispatcher"))) {
-                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-            }
-        }
-        return nanos / 1e9;
     }
 
     private static Map<String, Integer> byOperation(Map<String, Map<String, Integer>> calls) {

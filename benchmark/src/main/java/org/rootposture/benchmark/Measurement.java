@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * What one run over a lab organization cost: wall time, the AWS calls the lab served (by operation, throttled ones
- * included), how many it throttled, the verdicts, peak heap and threads, and the CPU time of the whole process and of the
- * lab's own threads (which on a real run would be AWS's).
+ * included), how many it throttled, the verdicts, peak heap and threads, and the CPU time of the whole process and by
+ * who spent it (the lab's own threads would be AWS's on a real run).
  */
 record Measurement(
         String mode,
@@ -24,7 +24,7 @@ record Measurement(
         int peakThreads,
         long collections,
         double cpuSeconds,
-        double labCpuSeconds) {
+        Map<CpuWatch.Part, Double> cpuByPart) {
 
     /** The calls made in an {@code sts:AssumeRoot} session, and the AssumeRoot itself: the root-session audit. */
     static final Set<String> ROOT_SESSION_AUDIT = Set.of("sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices",
@@ -50,6 +50,11 @@ record Measurement(
             String service = operation.substring(0, operation.indexOf(':'));
             return MONITORING_SERVICES.contains(service) || operation.equals("account:ListRegions") ? MONITORING : ROOT_AND_GUARDRAILS;
         }
+    }
+
+    /** Milliseconds of CPU per check: the process's time over the checks (tests) it ran. */
+    double cpuMillisPerCheck() {
+        return verdicts.total() == 0 ? 0 : 1000 * cpuSeconds / verdicts.total();
     }
 
     int totalCalls() {

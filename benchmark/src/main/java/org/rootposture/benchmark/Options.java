@@ -21,12 +21,14 @@ import org.rootposture.allure.AllureHeap;
  * --max-attempts=N         rootposture.max-attempts of the framework runs (default: the framework's)
  * --no-warmup              measure without an unmeasured warm-up run first
  * --results-dir=DIR        where the temporary Allure results go (default: the system's temporary directory)
- * --report=DIR             also generate the report of each size's framework run, into DIR/N-accounts
+ * --report=DIR             generate the report of every size's framework run and keep it, into DIR/N-accounts
+ *                          (default: the largest size's only, into a temporary folder removed afterwards)
+ * --no-report              generate no report
  * --report-heap=1g         maximum heap of the report generator's JVM and of the Allure commandline's
  * </pre>
  */
 record Options(List<Integer> accounts, Duration latency, List<Integer> concurrency, int baselineUpTo, int throttled,
-               OptionalInt maxAttempts, boolean warmup, Optional<Path> resultsDir, Optional<Path> reportDir,
+               OptionalInt maxAttempts, boolean warmup, Optional<Path> resultsDir, boolean report, Optional<Path> reportDir,
                AllureHeap reportHeap) {
 
     static final String USAGE = """
@@ -39,8 +41,10 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
               --max-attempts=N         rootposture.max-attempts of the framework runs (default: the framework's)
               --no-warmup              no unmeasured warm-up run at 10 accounts first
               --results-dir=DIR        where the temporary Allure results go (default: the system temp directory)
-              --report=DIR             also generate the auditor's report of each size's framework run (the first
-                                       --concurrency), as a pipeline does, into DIR/N-accounts/allure-report
+              --report=DIR             generate the auditor's report of every size's framework run (the first
+                                       --concurrency), as a pipeline does, and keep it in DIR/N-accounts/allure-report
+                                       (default: the largest size's report only, in a temporary folder removed after)
+              --no-report              generate no report
               --report-heap=1g         maximum heap of the report generator's JVM and of each Allure commandline JVM""";
 
     static Options parse(String... args) {
@@ -52,6 +56,7 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
         OptionalInt maxAttempts = OptionalInt.empty();
         boolean warmup = true;
         Optional<Path> resultsDir = Optional.empty();
+        boolean report = true;
         Optional<Path> reportDir = Optional.empty();
         AllureHeap reportHeap = AllureHeap.parse("1g");
         for (String arg : args) {
@@ -67,14 +72,28 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
                 case "--no-warmup" -> warmup = false;
                 case "--results-dir" -> resultsDir = Optional.of(Path.of(value));
                 case "--report" -> reportDir = Optional.of(folder(name, value));
+                case "--no-report" -> report = false;
                 case "--report-heap" -> reportHeap = heap(name, value);
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         int largest = accounts.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        if (!report && reportDir.isPresent()) {
+            throw new IllegalArgumentException("--report=DIR and --no-report contradict each other: give one of them");
+        }
         return new Options(accounts, latency, concurrency, baselineUpTo, throttled == null ? largest : throttled, maxAttempts, warmup, resultsDir,
-                reportDir, reportHeap);
+                report, reportDir, reportHeap);
+    }
+
+    /** The largest organization size measured. */
+    int largest() {
+        return accounts.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** Whether the report of this size's framework run is generated. */
+    boolean reports(int size) {
+        return report && (reportDir.isPresent() || size == largest());
     }
 
     private static Path folder(String name, String value) {

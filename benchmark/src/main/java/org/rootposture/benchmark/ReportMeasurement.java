@@ -34,6 +34,8 @@ import org.rootposture.allure.SummaryHtml;
  * @param results         the number of Allure results the report was generated from
  * @param heap            the maximum heap of every JVM
  * @param wall            the generator's wall time, JVM start included
+ * @param cpuSeconds      the CPU time of the generator and the Allure commandline JVMs it started; -1 where the system
+ *                        does not tell (read from Linux's {@code /proc/self/stat}: the CPU of the child processes waited for)
  * @param failure         the generator's error line, empty when it succeeded
  * @param jvms            each JVM's heap, the generator's first, then the Allure commandline's in the order they started
  * @param indexHtmlBytes  the size of the single-file report
@@ -41,7 +43,7 @@ import org.rootposture.allure.SummaryHtml;
  * @param summaryHtmlBytes the size of the executive summary page beside it
  * @param report          the folder of the single-file report
  */
-record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wall, String failure, List<Jvm> jvms,
+record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wall, double cpuSeconds, String failure, List<Jvm> jvms,
                          long indexHtmlBytes, long matrixHtmlBytes, long summaryHtmlBytes, Path report) {
 
     /** The heap of one JVM, in bytes; -1 when its log did not say. */
@@ -93,20 +95,36 @@ record ReportMeasurement(int accounts, int results, AllureHeap heap, Duration wa
         Map<String, String> environment = builder.environment();
         environment.merge("JAVA_TOOL_OPTIONS", gcLog, (inherited, added) -> inherited + " " + added);
         long start = System.nanoTime();
+        double childrenCpu = childrenCpuSeconds();
         Process generator = builder.start();
         if (!generator.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             generator.destroyForcibly().waitFor();
             throw new IllegalStateException("The report generator did not finish within " + TIMEOUT.toMinutes() + " minutes");
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        double cpu = childrenCpu < 0 ? -1 : childrenCpuSeconds() - childrenCpu;
         String failure = "";
         if (generator.exitValue() != 0) {
             Matcher line = FAILURE.matcher(Files.readString(output, StandardCharsets.UTF_8));
             failure = line.find() ? line.group() : "exit code " + generator.exitValue();
         }
-        return new ReportMeasurement(accounts, resultCount(results), heap, wall, failure, jvms(logs, generator.pid()),
+        return new ReportMeasurement(accounts, resultCount(results), heap, wall, cpu, failure, jvms(logs, generator.pid()),
                 size(report.resolve("index.html")), size(report.resolve(MatrixHtml.FILE_NAME)), size(report.resolve(SummaryHtml.FILE_NAME)),
                 report);
+    }
+
+    /**
+     * The CPU time, in seconds, of the child processes this JVM has waited for, with their own children they waited for
+     * (Linux's cutime and cstime, in clock ticks of 1/100 s); -1 elsewhere.
+     */
+    private static double childrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (IOException | RuntimeException notLinux) {
+            return -1;
+        }
     }
 
     private static Path allureHome() {

@@ -34,7 +34,7 @@ class BenchmarkSmokeTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         Benchmark.Run run = Benchmark.run(Options.parse("--accounts=3", "--latency=0", "--concurrency=4", "--baseline-up-to=3",
-                "--throttled=0", "--no-warmup"), results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                "--throttled=0", "--no-warmup", "--no-report"), results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<Measurement> measurements = run.measurements();
 
         assertThat(measurements).extracting(Measurement::mode).containsExactly("framework", "baseline");
@@ -48,8 +48,13 @@ class BenchmarkSmokeTest {
         assertThat(framework.callsByOperation()).containsKeys("iam:GetAccountSummary", "organizations:ListAccountsForParent", "sts:AssumeRoot",
                 "cloudtrail:LookupEvents");
         assertThat(framework.callsPerAccount(Measurement.Group.ROOT_SESSION)).isPositive();
+        assertThat(framework.cpuByPart()).containsKeys(CpuWatch.Part.values());
+        assertThat(framework.cpuByPart().get(CpuWatch.Part.JUNIT)).as("the launcher's thread ran the tests").isPositive();
+        assertThat(framework.cpuByPart().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(framework.cpuSeconds(),
+                org.assertj.core.data.Offset.offset(0.2 * framework.cpuSeconds() + 0.1));
         assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("N = 3 accounts", "latency bound", "peak after GC", "framework (concurrency 4) vs baseline", "Targets");
+                .contains("N = 3 accounts", "latency bound", "peak after GC", "framework (concurrency 4) vs baseline", "Targets")
+                .containsPattern("CPU: \\d+\\.\\d s = \\d+\\.\\d\\d ms per check, .* · JUnit thread \\d+\\.\\d s \\(\\d+%\\) · readers ");
         assertThat(results).isEmptyDirectory();
         assertThat(run.reports()).isEmpty();
     }
@@ -73,10 +78,26 @@ class BenchmarkSmokeTest {
         assertThat(three.jvms()).extracting(ReportMeasurement.Jvm::name).containsExactly("generator", "Allure");
         assertThat(three.jvms()).allSatisfy(jvm -> assertThat(jvm.peakUsed()).isPositive().isLessThanOrEqualTo(256L << 20));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).containsPattern(
-                "report: " + three.results() + " results · generated in \\d+\\.\\d s · peak heap in use \\(live after GC\\), every JVM"
+                "report: " + three.results() + " results · generated in \\d+\\.\\d s, CPU (\\d+\\.\\d s|n/a) · peak heap in use \\(live after GC\\), every JVM"
                         + " -Xmx256m: generator \\d+ MB \\((\\d+ MB|no GC)\\), Allure \\d+ MB .*"
                         + " · index.html \\d+\\.\\d MB, summary.html \\d+\\.\\d MB, compliance-matrix.html \\d+\\.\\d MB · " + Pattern.quote(three.report() + "/index.html"));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).containsPattern("end to end: checks \\d+\\.\\d s \\+ report \\d+\\.\\d s = .* ms per check:"
+                + " checks \\d+% \\(JUnit thread \\d+%, readers \\d+%, lab \\d+%, JVM \\(JIT, GC\\) \\d+%, other threads \\d+%\\), report \\d+%");
+        assertThat(three.cpuSeconds()).as("the generator's JVMs' CPU, on Linux").isPositive();
         assertThat(results).isEmptyDirectory();
+    }
+
+    @Test
+    void byDefaultTheLargestSizesReportIsGeneratedAndRemovedAfter() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Benchmark.Run run = Benchmark.run(Options.parse("--accounts=1,2", "--latency=0", "--concurrency=4", "--baseline-up-to=0",
+                "--throttled=0", "--no-warmup", "--report-heap=256m"), results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(run.reports()).extracting(ReportMeasurement::accounts).containsExactly(2);
+        assertThat(run.reports().get(0).failure()).isEmpty();
+        assertThat(run.reports().get(0).report()).as("a temporary folder, removed").doesNotExist();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("end to end: checks");
     }
 
     @Test
@@ -114,6 +135,11 @@ class BenchmarkSmokeTest {
                 .hasMessageContaining("--concurrency takes numbers from 1 to 64");
         assertThatThrownBy(() -> Options.parse("--nonsense")).hasMessageContaining("Unknown option");
         assertThat(defaults.reportDir()).isEmpty();
+        assertThat(defaults.report()).isTrue();
+        assertThat(defaults.reports(1000)).isTrue();
+        assertThat(defaults.reports(100)).isFalse();
+        assertThat(Options.parse("--no-report").reports(1000)).isFalse();
+        assertThatThrownBy(() -> Options.parse("--report=x", "--no-report")).hasMessageContaining("contradict");
         assertThat(defaults.reportHeap()).hasToString("1g");
         assertThatThrownBy(() -> Options.parse("--report")).hasMessageContaining("--report takes a folder: --report=DIR");
         assertThatThrownBy(() -> Options.parse("--report-heap=lots")).hasMessageContaining("--report-heap: expected a heap size");

@@ -35,7 +35,6 @@ public final class Redactor {
             + "(?=[A-Za-z0-9/+]*[0-9])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
     private static final Pattern TOKEN = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{100,}={0,2}");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.%+-])([A-Za-z0-9])([A-Za-z0-9._%+-]*)@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
-    private static final Pattern SECRET_WORD = Pattern.compile("(?i)secret|token|password");
     private static final int SECRET_ACCESS_KEY_LENGTH = 40;
     private static final int TOKEN_LENGTH = 100;
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i)(secret|secret[_-]?access[_-]?key|session[_-]?token|security[_-]?token|token|password|credentials?)");
@@ -52,7 +51,7 @@ public final class Redactor {
         if (out.contains("AKIA") || out.contains("ASIA")) {
             out = replace(ACCESS_KEY_ID, out, m -> m.group(1) + "*".repeat(12) + m.group(3));
         }
-        if (SECRET_WORD.matcher(out).find()) {
+        if (namesASecret(out)) {
             out = replace(SECRET_ASSIGNMENT, out, m -> m.group(1) + m.group(2) + REDACTED);
         }
         int longestKeyLikeRun = longestKeyLikeRun(out);
@@ -90,6 +89,18 @@ public final class Redactor {
         }
         int visible = Math.min(2, number.length());
         return "*".repeat(number.length() - visible) + number.substring(number.length() - visible);
+    }
+
+    /** Whether "secret", "token" or "password" occurs in the text, in any case: what a secret assignment needs. */
+    private static boolean namesASecret(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c == 's' && text.regionMatches(true, i, "secret", 0, 6) || c == 't' && text.regionMatches(true, i, "token", 0, 5)
+                    || c == 'p' && text.regionMatches(true, i, "password", 0, 8)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int longestKeyLikeRun(String text) {

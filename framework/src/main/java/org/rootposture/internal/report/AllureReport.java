@@ -9,7 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.rootposture.contract.PostureLabels;
 import org.rootposture.contract.ReportVerdict;
@@ -21,7 +24,6 @@ import org.rootposture.evidence.Evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriteException;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
@@ -36,7 +38,9 @@ import org.rootposture.internal.redaction.Redactor;
  * (see {@link ControlDescription}), each evidence record a verdict was decided from as a redacted JSON attachment, and
  * the verdict as a label. What many results share is written once: a record or a control page is a file named after
  * the hash of its content, written by the first result that uses it and referenced by every other, so a report of
- * 1,000 accounts holds each control's page once and each record once, however many controls read it.
+ * 1,000 accounts holds each control's page once and each record once, however many controls read it. One per run:
+ * each control's text is rendered once, and each record serialized and redacted once, on whichever thread
+ * {@linkplain #prepare(Verdict) prepares} it first (the run's readers, ahead of the result).
  */
 public final class AllureReport {
 
@@ -44,9 +48,11 @@ public final class AllureReport {
     public static final String SHARED_PREFIX = "rootposture-";
 
     private static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
+    private static final Pattern ACCOUNT_ARGUMENT = Pattern.compile("arg\\d+");
 
-    private AllureReport() {
-    }
+    private final Map<ControlDefinition, ControlText> controls = new ConcurrentHashMap<>();
+    private final Map<Identity, SharedFile> records = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> unwritten = new ConcurrentHashMap<>();
 
     /**
      * What one posture result is about.
@@ -84,7 +90,8 @@ public final class AllureReport {
     }
 
     /** Starts a posture result: parameters, identity, and the control's labels, description and page. */
-    public static void start(Subject subject) {
+    public void start(Subject subject) {
+        Optional<ControlText> control = subject.control().map(this::text);
         Allure.getLifecycle().updateTestCase(result -> {
             result.setHistoryId(md5(subject.identity()));
             result.setTestCaseId(md5(subject.testCase()));
@@ -95,37 +102,29 @@ public final class AllureReport {
             result.getParameters().add(new Parameter().setName(PostureLabels.ACCOUNT_NAME).setValue(Redactor.redact(subject.accountName())));
             subject.region().ifPresent(region -> result.getParameters().add(new Parameter().setName(PostureLabels.REGION).setValue(region)));
             subject.place().ifPresent(place -> result.getLabels().add(new Label().setName(PostureLabels.OU).setValue(Redactor.redact(place))));
-            subject.control().ifPresent(control -> {
-                result.setName(Redactor.redact(control.title() + " · " + subject.displayName()));
-                result.getLabels().add(ResultsUtils.createEpicLabel(control.benchmark()));
-                result.getLabels().add(ResultsUtils.createFeatureLabel(control.section()));
-                result.getLabels().add(ResultsUtils.createStoryLabel(control.title()));
-                result.getLabels().add(new Label().setName(PostureLabels.SEVERITY).setValue(control.severity().level().allureLevel()));
-                result.getLabels().add(ResultsUtils.createTagLabel(control.id()));
-                result.getLabels().add(new Label().setName(PostureLabels.CONTROL).setValue(control.id()));
-                for (CisReference reference : control.cis()) {
-                    result.getLabels().add(new Label().setName(PostureLabels.CIS).setValue(reference.toString()));
-                }
-                result.setDescriptionHtml(ControlDescription.of(control, subject.displayName()));
+            control.ifPresent(text -> {
+                result.setName(text.title() + " · " + Redactor.redact(subject.displayName()));
+                text.labels().forEach(label -> result.getLabels().add(new Label().setName(label.getName()).setValue(label.getValue())));
+                result.setDescriptionHtml(text.description().forAccount(subject.displayName()));
             });
         });
-        subject.control().filter(ControlDescription::hasPage).ifPresent(control -> attach(List.of(shared(ControlDescription.PAGE_NAME,
-                "text/html", ".html", ControlDescription.page(control)))));
+        control.flatMap(ControlText::page).ifPresent(page -> attach(List.of(page)));
+    }
+
+    /**
+     * Serializes, redacts and hashes the evidence records a verdict was decided from, each once per run, so that the
+     * result that attaches them only writes and references them. Safe to call from any thread, ahead of the result.
+     */
+    public void prepare(Verdict verdict) {
+        verdict.evidence().forEach(this::record);
     }
 
     /**
      * Attaches the redacted evidence records a verdict was decided from, one attachment per record, each named by its
      * type (and region): {@code Evidence · CredentialReport}, {@code Evidence · TrailStatus · eu-west-1}.
      */
-    public static void evidence(Verdict verdict) {
-        List<Attachment> records = new ArrayList<>();
-        for (Evidence record : verdict.evidence()) {
-            JsonNode tree = EvidenceJson.tree(record);
-            String region = tree.path("region").asText("");
-            records.add(shared("Evidence · " + tree.path("type").asText("record") + (region.isEmpty() ? "" : " · " + region),
-                    "application/json", ".json", EvidenceJson.write(tree)));
-        }
-        attach(records);
+    public void evidence(Verdict verdict) {
+        attach(verdict.evidence().stream().map(this::record).toList());
     }
 
     /** Labels the result with its verdict, the one every reader of the results goes by. */
@@ -136,37 +135,97 @@ public final class AllureReport {
         });
     }
 
+    private ControlText text(ControlDefinition control) {
+        return controls.computeIfAbsent(control, this::render);
+    }
+
+    private ControlText render(ControlDefinition control) {
+        List<Label> labels = new ArrayList<>(List.of(
+                ResultsUtils.createEpicLabel(control.benchmark()),
+                ResultsUtils.createFeatureLabel(control.section()),
+                ResultsUtils.createStoryLabel(control.title()),
+                new Label().setName(PostureLabels.SEVERITY).setValue(control.severity().level().allureLevel()),
+                ResultsUtils.createTagLabel(control.id()),
+                new Label().setName(PostureLabels.CONTROL).setValue(control.id())));
+        for (CisReference reference : control.cis()) {
+            labels.add(new Label().setName(PostureLabels.CIS).setValue(reference.toString()));
+        }
+        ControlDescription description = ControlDescription.of(control);
+        return new ControlText(Redactor.redact(control.title()), List.copyOf(labels), description,
+                description.page().map(page -> shared(ControlDescription.PAGE_NAME, "text/html", ".html", page)));
+    }
+
+    private SharedFile record(Evidence record) {
+        return records.computeIfAbsent(new Identity(record), key -> {
+            JsonNode tree = EvidenceJson.tree(record);
+            String region = tree.path("region").asText("");
+            return shared("Evidence · " + tree.path("type").asText("record") + (region.isEmpty() ? "" : " · " + region),
+                    "application/json", ".json", EvidenceJson.write(tree));
+        });
+    }
+
+    /** A file that several results share, named after the hash of its content, which waits to be written until a result uses it. */
+    private SharedFile shared(String name, String type, String extension, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        SharedFile file = new SharedFile(name, type, SHARED_PREFIX + sha256(bytes) + "-attachment" + extension);
+        unwritten.putIfAbsent(file.source(), bytes);
+        return file;
+    }
+
     /** The posture method's {@code AwsAccount} argument, which the account and accountName parameters already say. */
     private static boolean isAccountArgument(Parameter parameter, Subject subject) {
-        return parameter.getName() != null && parameter.getName().matches("arg\\d+") && parameter.getValue() != null
+        return parameter.getName() != null && ACCOUNT_ARGUMENT.matcher(parameter.getName()).matches() && parameter.getValue() != null
                 && (parameter.getValue().equals(subject.accountId()) || parameter.getValue().startsWith(subject.accountId() + " · "));
     }
 
-    /** Adds the attachments to the running result, each once. */
-    private static void attach(List<Attachment> attachments) {
-        Allure.getLifecycle().updateTestCase(result -> attachments.forEach(attachment -> {
-            if (result.getAttachments().stream().noneMatch(attached -> attached.getSource().equals(attachment.getSource()))) {
-                result.getAttachments().add(attachment);
+    /** Adds the attachments to the running result, each once, writing each file the first time the run uses it. */
+    private void attach(List<SharedFile> files) {
+        files.forEach(this::write);
+        Allure.getLifecycle().updateTestCase(result -> files.forEach(file -> {
+            if (result.getAttachments().stream().noneMatch(attached -> attached.getSource().equals(file.source()))) {
+                result.getAttachments().add(new Attachment().setName(file.name()).setSource(file.source()).setType(file.type()));
             }
         }));
     }
 
     /**
-     * An attachment whose file is named after the hash of its content: the first result that uses it writes it into the
-     * results, every other finds it there and only references it.
+     * Writes the file into the results the first time the run uses it; one that is there already (another run's, a
+     * shard's) is left as it is, since its name is the hash of its content.
      */
-    static Attachment shared(String name, String type, String extension, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        String source = SHARED_PREFIX + sha256(bytes) + "-attachment" + extension;
-        AllureLifecycle lifecycle = Allure.getLifecycle();
+    private void write(SharedFile file) {
+        byte[] content = unwritten.remove(file.source());
+        if (content == null) {
+            return;
+        }
         try {
-            lifecycle.writeAttachment(source, new ByteArrayInputStream(bytes));
+            Allure.getLifecycle().writeAttachment(file.source(), new ByteArrayInputStream(content));
         } catch (AllureResultsWriteException e) {
             if (!(e.getCause() instanceof FileAlreadyExistsException)) {
                 throw e;
             }
         }
-        return new Attachment().setName(name).setSource(source).setType(type);
+    }
+
+    /** An attachment that several results share: its name on a result, its type and its file. */
+    private record SharedFile(String name, String type, String source) {
+    }
+
+    /** A control as every result of it shows it: its title, labels, description and page, rendered once. */
+    private record ControlText(String title, List<Label> labels, ControlDescription description, Optional<SharedFile> page) {
+    }
+
+    /** An object by identity: a record read once is one object, however many verdicts were decided from it. */
+    private record Identity(Object of) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
     }
 
     private static String sha256(byte[] bytes) {

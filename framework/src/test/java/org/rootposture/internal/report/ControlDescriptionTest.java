@@ -18,7 +18,7 @@ class ControlDescriptionTest {
 
     @Test
     void aResultsDescriptionIsEscapedAndLeavesTheSharedTextToTheControlsPage() {
-        String html = ControlDescription.of(CONTROL, "123456789012 · <img src=https://outside.example/x.png onerror=alert(1)>");
+        String html = ControlDescription.of(CONTROL).forAccount("123456789012 · <img src=https://outside.example/x.png onerror=alert(1)>");
 
         assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "CIS v3.0.0 1.7 · CIS v5.0.0 1.6",
                 "123456789012 · &lt;img src=https://outside.example/x.png onerror=alert(1)&gt;", ControlDescription.PAGE_NAME)
@@ -27,7 +27,7 @@ class ControlDescriptionTest {
 
     @Test
     void theControlsPageIsEscapedAndLinksOnlyToTheWeb() {
-        String html = ControlDescription.page(CONTROL);
+        String html = ControlDescription.of(CONTROL).page().orElseThrow();
 
         assertThat(html).contains("Root &lt;b&gt;locked&lt;/b&gt;", "· severity high</p>\n<p><b>Why it matters</b> Because.",
                 "Run <code>aws iam delete-access-key</code> &amp; retry.",
