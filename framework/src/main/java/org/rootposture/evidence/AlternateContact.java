@@ -10,7 +10,7 @@ import java.util.List;
  * AlternateContact security = account.evidence().alternateContact(AlternateContact.Type.SECURITY);
  * </pre>
  *
- * @param type        which contact
+ * @param contactType which contact
  * @param registered  whether the account has one
  * @param name        contact name
  * @param title       contact title
@@ -18,7 +18,7 @@ import java.util.List;
  * @param phone       masked phone number
  * @param provenance  the call that produced it
  */
-public record AlternateContact(Type type, boolean registered, String name, String title, String email, String phone, Provenance provenance)
+public record AlternateContact(Type contactType, boolean registered, String name, String title, String email, String phone, Provenance provenance)
         implements Evidence {
 
     /** The description of this record, one per contact type. */
@@ -28,8 +28,8 @@ public record AlternateContact(Type type, boolean registered, String name, Strin
     /** The kinds of alternate contact, as the Account Management API names them. */
     public enum Type { BILLING, OPERATIONS, SECURITY }
 
-    public static AlternateContact none(Type type, Provenance provenance) {
-        return new AlternateContact(type, false, null, null, null, null, provenance);
+    public static AlternateContact none(Type contactType, Provenance provenance) {
+        return new AlternateContact(contactType, false, null, null, null, null, provenance);
     }
 
     /** {@code Security Team (CISO), s*******@example.com}. */

@@ -76,14 +76,14 @@ class ReportTrustTest {
 
         List<PostureResult> whole = PostureResults.read(work.resolve("whole/allure-results"));
         List<PostureResult> shards = PostureResults.read(merged);
-        assertThat(shards).hasSameSizeAs(whole).hasSize(206);
+        assertThat(shards).isNotEmpty().hasSameSizeAs(whole);
         assertThat(Tally.of(shards).toString()).isEqualTo(Tally.of(whole).toString());
         assertThat(cells(ComplianceMatrix.of(shards))).isEqualTo(cells(ComplianceMatrix.of(whole)));
         assertThat(shards.stream().collect(Collectors.groupingBy(PostureResult::historyId, Collectors.counting())))
                 .as("one history id per control, account and region").allSatisfy((id, count) -> assertThat(count).isOne());
         assertThat(allureStatistic(work.resolve("merged/allure-report/index.html")))
                 .isEqualTo(allureStatistic(work.resolve("whole/allure-report/index.html")))
-                .containsEntry("total", 206);
+                .containsEntry("total", whole.size());
         assertThat(cells(ComplianceMatrix.read(merged))).as("the matrix the merged report shows").isEqualTo(cells(ComplianceMatrix.of(whole)));
     }
 

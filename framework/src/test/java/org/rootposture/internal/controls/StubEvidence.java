@@ -112,7 +112,7 @@ final class StubEvidence implements AccountEvidence {
     }
 
     StubEvidence contact(AlternateContact contact) {
-        records.put(AlternateContact.RECORD, contact.type(), () -> contact);
+        records.put(AlternateContact.RECORD, contact.contactType(), () -> contact);
         return this;
     }
 

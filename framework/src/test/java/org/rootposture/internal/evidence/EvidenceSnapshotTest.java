@@ -74,6 +74,27 @@ class EvidenceSnapshotTest {
     }
 
     @Test
+    void noEvidenceRecordHasAComponentNamedLikeTheSnapshotsTypeId() throws Exception {
+        Path evidence = Path.of(Evidence.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("org/rootposture/evidence");
+        List<Class<?>> records;
+        try (var files = Files.list(evidence)) {
+            records = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .<Class<?>>map(name -> load("org.rootposture.evidence." + name.replace(".class", "")))
+                    .filter(type -> type.isRecord() && Evidence.class.isAssignableFrom(type)).toList();
+        }
+        assertThat(records).contains(AlternateContact.class, AccountSummary.class)
+                .allSatisfy(type -> assertThat(type.getRecordComponents()).extracting(component -> component.getName()).doesNotContain("type"));
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void replaysWhatWasReadAndWhatFailed() {
         EvidenceSnapshot snapshot = EvidenceSnapshot.read(recorded());
         assertThat(snapshot.recordedAt()).isEqualTo(READ);
