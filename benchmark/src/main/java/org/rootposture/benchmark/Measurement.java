@@ -29,13 +29,13 @@ record Measurement(
     /** The calls made in an {@code sts:AssumeRoot} session, and the AssumeRoot itself: the root-session audit. */
     static final Set<String> ROOT_SESSION_AUDIT = Set.of("sts:AssumeRoot", "iam:GetLoginProfile", "iam:ListAccessKeys", "iam:ListMFADevices",
             "iam:ListSigningCertificates");
-    private static final Set<String> MONITORING_SERVICES = Set.of("cloudtrail", "logs", "monitoring", "sns", "config");
+    private static final Set<String> MONITORING_SERVICES = Set.of("cloudtrail", "logs", "monitoring", "sns", "config", "guardduty", "events");
 
     /** Which controls a call serves, by its operation. */
     enum Group {
         ROOT_AND_GUARDRAILS("root credentials & guardrails (incl. sts:AssumeRole, organizations:ListAccounts)"),
         ROOT_SESSION("root-session audit (sts:AssumeRoot + 4 iam calls in the root session)"),
-        MONITORING("monitoring (account:ListRegions, CloudTrail, Logs, CloudWatch, SNS, Config)");
+        MONITORING("monitoring (account:ListRegions, CloudTrail, Logs, CloudWatch, SNS, Config, GuardDuty, EventBridge)");
 
         final String title;
 
