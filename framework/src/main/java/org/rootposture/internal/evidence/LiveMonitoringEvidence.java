@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ public final class LiveMonitoringEvidence implements MonitoringEvidence {
     }
 
     private RootActivity readRootActivity(String region) {
-        Instant to = clock.instant();
+        Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant from = to.minus(RootActivity.EVENT_HISTORY);
         List<RootActivity.Event> events = new ArrayList<>();
         List<RootActivity.Event> rootSessionEvents = new ArrayList<>();
