@@ -27,14 +27,12 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
     private final Optional<String> region;
     private final ControlUse control;
     private final Run run;
-    private final Optional<String> place;
 
-    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, Run run, Optional<String> place) {
+    AccountInvocationContext(AwsAccount account, Optional<String> region, ControlUse control, Run run) {
         this.account = account;
         this.region = region;
         this.control = control;
         this.run = run;
-        this.place = place;
     }
 
     /** {@code root.mfa.hardware · 222222222222 · prod-payments · eu-west-1}: what the result is about, in any JUnit view. */
@@ -69,7 +67,8 @@ final class AccountInvocationContext implements TestTemplateInvocationContext {
                                                 ExtensionContext extensionContext) throws Throwable {
             Method method = invocationContext.getExecutable();
             run.report().start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
-                    method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region, place));
+                    method.getDeclaringClass().getName() + "#" + method.getName(), account.id(), account.name().orElse(account.id()), region,
+                    run.place(account.id())));
             VerdictRecorder recorder = run.recorder();
             Optional<Verdict> decided = control.builtIn().map(builtIn -> recorder.decided(builtIn.definition(), account.id(),
                     run.verdict(control, account, region)));

@@ -59,8 +59,7 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
         run.judge(Stream.concat(Stream.of(control), controlsOf(context.getRequiredTestClass())).toList());
         return Stream.concat(
                 run.accounts().stream().flatMap(account -> invocations(run, account, control)),
-                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run,
-                        run.place(skipped.target().accountId()))));
+                run.skipped().stream().map(skipped -> new SkippedAccountInvocationContext(skipped, control, run)));
     }
 
     /** The controls of the class's posture methods, whose built-in ones can be judged while this method runs. */
@@ -70,8 +69,7 @@ final class RootPostureExtension implements BeforeAllCallback, TestTemplateInvoc
     }
 
     private static Stream<TestTemplateInvocationContext> invocations(Run run, AwsAccount account, ControlUse control) {
-        return run.regions(control, account).stream().map(region -> new AccountInvocationContext(account, region, control, run,
-                run.place(account.id())));
+        return run.regions(control, account).stream().map(region -> new AccountInvocationContext(account, region, control, run));
     }
 
     @Override

@@ -20,13 +20,11 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
     private final Targets.Skipped skipped;
     private final ControlUse control;
     private final Run run;
-    private final Optional<String> place;
 
-    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, Run run, Optional<String> place) {
+    SkippedAccountInvocationContext(Targets.Skipped skipped, ControlUse control, Run run) {
         this.skipped = skipped;
         this.control = control;
         this.run = run;
-        this.place = place;
     }
 
     @Override
@@ -43,7 +41,7 @@ final class SkippedAccountInvocationContext implements TestTemplateInvocationCon
         String accountId = skipped.target().accountId();
         run.report().start(new AllureReport.Subject(control.definition(), control.builtIn().isPresent(),
                 context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName(), accountId,
-                skipped.target().name().orElse(accountId), Optional.empty(), place));
+                skipped.target().name().orElse(accountId), Optional.empty(), run.place(accountId)));
         String reason = skipped.reason();
         Verdict verdict = Verdict.notApplicable("The account is not active in the organization, so it is not checked.\n"
                 + Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
