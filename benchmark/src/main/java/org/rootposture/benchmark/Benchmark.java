@@ -28,15 +28,15 @@ import io.qameta.allure.FileSystemResultsWriter;
  * report, kept in DIR.
  *
  * <pre>
- * ./mvnw -B -q -pl benchmark -am package -DskipTests &amp;&amp; java -jar benchmark/target/rootposture-benchmark.jar
+ * ./mvnw -B -q -pl benchmark -am package -DskipTests &amp;&amp; java -Dsun.net.httpserver.nodelay=true -jar benchmark/target/rootposture-benchmark.jar
  * </pre>
  */
 public final class Benchmark {
 
     /**
-     * The JDK HTTP server the lab runs on sends a response in two writes and, without this property (read once, when it
-     * first starts), leaves Nagle's algorithm on: against the client's delayed acknowledgement every call then waits
-     * about 40 ms more than the latency the lab adds, which AWS does not do.
+     * The JDK HTTP server the lab runs on sends a response in two writes and, without this property (read only from the
+     * command line's system properties, when it first starts), leaves Nagle's algorithm on: against the client's delayed
+     * acknowledgement every call then waits about 40 ms more than the latency the lab adds, which AWS does not do.
      */
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -44,7 +44,12 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty(NO_DELAY, "true");
+        if (!Boolean.getBoolean(NO_DELAY)) {
+            System.err.println("Run the benchmark as java -D" + NO_DELAY + "=true -jar rootposture-benchmark.jar: without it the lab's "
+                    + "HTTP server delays every answer by some 40 ms beyond --latency, which AWS does not, and the figures would be wrong.");
+            System.exit(2);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);

@@ -32,7 +32,7 @@ record Options(List<Integer> accounts, Duration latency, List<Integer> concurren
                AllureHeap reportHeap) {
 
     static final String USAGE = """
-            Usage: java -jar benchmark/target/rootposture-benchmark.jar [options]
+            Usage: java -Dsun.net.httpserver.nodelay=true -jar benchmark/target/rootposture-benchmark.jar [options]
               --accounts=10,100,1000   organization sizes to measure
               --latency=25             milliseconds the lab adds to every AWS call
               --concurrency=32         rootposture.concurrency of the framework runs (1 to 64; a list measures each)
